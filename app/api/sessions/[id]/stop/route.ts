@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+
+import { parseInput } from "@/lib/http/parse-input";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { route } from "@/lib/http/route";
+import { getSessionService } from "@/lib/sessions";
+import { ownerKeyFrom } from "@/lib/sessions/owner-cookie";
+
+import { STOP_BODY_MAX_BYTES, stopSessionBody } from "./schema";
+
+/** Ends a conversation. Idempotent; accepts a `navigator.sendBeacon` body (text/plain). */
+export const POST = route(
+  async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
+    const { id } = await params;
+    const body = await readJsonBody(request, {
+      maxBytes: STOP_BODY_MAX_BYTES,
+      allowTextPlain: true,
+    });
+    const { reason } = parseInput(stopSessionBody, body === undefined ? {} : body);
+    const session = await getSessionService().stop(id, reason ?? "hangup", ownerKeyFrom(request));
+    return Response.json({ session }, { headers: { "Cache-Control": "no-store" } });
+  },
+);

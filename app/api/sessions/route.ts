@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+import { parseInput } from "@/lib/http/parse-input";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { route } from "@/lib/http/route";
+import { getSessionService } from "@/lib/sessions";
+import { ownerKeyForStart, setOwnerCookie } from "@/lib/sessions/owner-cookie";
+
+import { START_BODY_MAX_BYTES, startSessionBody } from "./schema";
+
+/** Starts a conversation with Jeremy. */
+export const POST = route(async (request: NextRequest) => {
+  const body = await readJsonBody(request, { maxBytes: START_BODY_MAX_BYTES });
+  const input = parseInput(startSessionBody, body === undefined ? {} : body);
+  const ownerKey = ownerKeyForStart(request);
+
+  const started = await getSessionService().start(input, {
+    ownerKey,
+    clientAddress: clientAddress(request.headers, env.CLIENT_IP_HEADER),
+  });
+
+  const response = NextResponse.json(started, {
+    status: 201,
+    headers: { "Cache-Control": "no-store" },
+  });
+  setOwnerCookie(response, ownerKey);
+  return response;
+});

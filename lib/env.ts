@@ -1,0 +1,114 @@
+// The one place that reads the environment. Everything else receives these values.
+// next.config.mjs imports this file, so a bad variable fails `next build` and `next start`
+// with a message that names it. With nothing set, the app runs on its embedded defaults:
+// the local avatar, a LiveKit dev server on this machine and an embedded PGlite database.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const whole = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+  .optional();
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+const livekitUrl = z.url({ protocol: /^(wss?|https?)$/ });
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+
+    AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
+    SESSION_MAX_DURATION_SECONDS: whole(600, 30, 4 * 60 * 60),
+
+    DATABASE_URL: postgresUrl,
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+
+    LIVEKIT_URL: livekitUrl.optional(),
+    LIVEKIT_API_KEY: z.string().min(1).optional(),
+    LIVEKIT_API_SECRET: z.string().min(1).optional(),
+    LIVEKIT_AGENT_NAME: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .default("jeremy"),
+
+    EQUOS_API_KEY: z.string().min(1).optional(),
+    EQUOS_API_URL: httpUrl.default("https://api.equos.ai"),
+    EQUOS_AVATAR_ID: z.string().min(1).optional(),
+    EQUOS_AVATAR_NAME: z.string().min(1).max(64).default("Jeremy"),
+    EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
+    EQUOS_AGENT_ID: z.string().min(1).optional(),
+    EQUOS_AGENT_PROVIDER: z.enum(["openai", "gemini", "elevenlabs"]).optional(),
+    EQUOS_AGENT_MODEL: z.string().min(1).optional(),
+    EQUOS_AGENT_VOICE: z.string().min(1).optional(),
+    EQUOS_TIMEOUT_MS: whole(15_000, 1_000, 120_000),
+
+    PROVIDER_STOP_ATTEMPTS: whole(3, 1, 10),
+    START_LIMIT_PER_CLIENT: whole(0, 0, 10_000),
+    START_LIMIT_WINDOW_SECONDS: whole(600, 1, 24 * 60 * 60),
+    CLIENT_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
+      .default("x-forwarded-for"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  createFinalSchema: (shape) => z.object(shape).superRefine(checkCombinations),
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => {
+      const name = issue.path?.map((part) => (typeof part === "object" ? part.key : part));
+      return `  ${name?.join(".") ?? "(environment)"}: ${issue.message}`;
+    });
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  },
+});
+
+type RawEnv = Record<string, unknown>;
+
+/** Rules that involve more than one variable. */
+function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
+  const require = (name: string, why: string) => {
+    if (values[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: why });
+  };
+
+  const livekitNames = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"];
+  if (livekitNames.some((name) => values[name] !== undefined)) {
+    for (const name of livekitNames) {
+      require(name, "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together");
+    }
+  }
+
+  if (values.AVATAR_PROVIDER === "equos") {
+    require("EQUOS_API_KEY", "required when AVATAR_PROVIDER=equos");
+    if (values.EQUOS_AVATAR_ID === undefined) {
+      require("EQUOS_AVATAR_IMAGE_URL", "set EQUOS_AVATAR_ID, or EQUOS_AVATAR_IMAGE_URL for an inline avatar");
+    }
+    if (values.EQUOS_AGENT_ID === undefined) {
+      require("EQUOS_AGENT_PROVIDER", "set EQUOS_AGENT_ID, or EQUOS_AGENT_PROVIDER for an inline agent");
+    }
+  }
+
+  if (values.AVATAR_PROVIDER === "local" && values.NODE_ENV === "production") {
+    // The dev server's key pair is public; a production deployment must bring its own.
+    require("LIVEKIT_API_SECRET", "required in production when AVATAR_PROVIDER=local");
+  }
+}
+
+/** LiveKit's development server, started by `npm run dev` when no LiveKit is configured. */
+export const LIVEKIT_DEV_DEFAULTS = {
+  url: "ws://127.0.0.1:7880",
+  apiKey: "devkey",
+  apiSecret: "secret",
+} as const;
+
+/** LiveKit settings in use: the configured deployment, or the local dev server. */
+export const livekitSettings = {
+  url: env.LIVEKIT_URL ?? LIVEKIT_DEV_DEFAULTS.url,
+  apiKey: env.LIVEKIT_API_KEY ?? LIVEKIT_DEV_DEFAULTS.apiKey,
+  apiSecret: env.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_DEFAULTS.apiSecret,
+  configured: env.LIVEKIT_URL !== undefined,
+  agentName: env.LIVEKIT_AGENT_NAME,
+};

@@ -1,0 +1,55 @@
+// The Equos API v1 shapes this project relies on. Responses are validated, but loosely:
+// unknown fields are kept, so a newer API that adds fields does not break us.
+import { z } from "zod";
+
+export const equosSessionSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string(),
+  host: z.looseObject({ serverUrl: z.string().min(1) }),
+  avatar: z.looseObject({
+    id: z.string().optional(),
+    identity: z.string().min(1),
+    name: z.string().min(1),
+    thumbnailUrl: z.string().nullish(),
+  }),
+  maxDuration: z.number().nullish(),
+  startedAt: z.string().nullish(),
+  endedAt: z.string().nullish(),
+});
+
+export const createSessionResponseSchema = z.looseObject({
+  session: equosSessionSchema,
+  consumerAccessToken: z.string().min(1).nullish(),
+  remoteAgentAccessToken: z.string().nullish(),
+});
+
+export const listSessionsResponseSchema = z.looseObject({
+  skip: z.number(),
+  take: z.number(),
+  total: z.number(),
+  sessions: z.array(equosSessionSchema),
+});
+
+export type EquosSession = z.infer<typeof equosSessionSchema>;
+export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
+export type ListSessionsResponse = z.infer<typeof listSessionsResponseSchema>;
+
+export interface CreateSessionRequest {
+  name: string;
+  client?: string;
+  avatar: { id: string } | { identity: string; name: string; refImage: string };
+  agent?:
+    | { id: string }
+    | {
+        provider: "openai" | "gemini" | "elevenlabs";
+        model?: string;
+        voice?: string;
+        instructions?: string;
+        greetingMsg?: string;
+      };
+  consumerIdentity?: { identity: string; name: string };
+  host?: { serverUrl: string; accessToken: string };
+  maxDuration?: number;
+  additionalCtx?: string;
+  templateVars?: Record<string, string>;
+}

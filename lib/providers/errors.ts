@@ -1,0 +1,24 @@
+/** How a provider call failed, in terms the session service can act on. */
+export type ProviderFailure =
+  | "unavailable" // could not reach the provider, or it said it is overloaded
+  | "timeout" // no answer in time
+  | "quota" // the account's plan or credit is used up
+  | "not_found" // the provider does not know the session
+  | "error"; // anything else the provider got wrong or refused
+
+export class ProviderError extends Error {
+  readonly failure: ProviderFailure;
+  /** True when trying the same idempotent call again may succeed. */
+  readonly retryable: boolean;
+
+  constructor(
+    failure: ProviderFailure,
+    message: string,
+    options: { cause?: unknown; retryable?: boolean } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "ProviderError";
+    this.failure = failure;
+    this.retryable = options.retryable ?? (failure === "unavailable" || failure === "timeout");
+  }
+}

@@ -1,0 +1,113 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+
+import { RoomAgentDispatch, RoomServiceClient } from "livekit-server-sdk";
+
+import { fromLiveKitError } from "@/lib/livekit/errors";
+import { mintUserToken } from "@/lib/livekit/tokens";
+import { ProviderError } from "@/lib/providers/errors";
+import type { AvatarProvider } from "@/lib/providers/types";
+
+import { AVATAR, LOCAL_PROFILES, type JeremyJobMetadata } from "./job-metadata";
+
+export interface LocalSettings {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The agent name our Jeremy worker registers under. */
+  agentName: string;
+}
+
+const TOKEN_TTL_SECONDS = 5 * 60;
+const REQUEST_TIMEOUT_SECONDS = 5;
+
+/**
+ * The self-hosted avatar: one LiveKit room per session, with our Jeremy worker dispatched into
+ * it. Deleting the room ends the worker's job, so stop is one call.
+ */
+export function createLocalProvider(settings: LocalSettings): AvatarProvider {
+  const rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret, {
+    requestTimeout: REQUEST_TIMEOUT_SECONDS,
+  });
+
+  return {
+    name: "local",
+    profiles: LOCAL_PROFILES,
+
+    async start(input) {
+      const metadata: JeremyJobMetadata = {
+        sessionId: input.sessionId,
+        profile: input.profile,
+        context: input.context,
+        userName: input.userName,
+        maxDurationSeconds: input.maxDurationSeconds,
+      };
+      try {
+        await rooms.createRoom({
+          name: input.sessionId,
+          emptyTimeout: 60,
+          departureTimeout: 10,
+          maxParticipants: 2,
+          // Dispatching with the room means Jeremy is usually there before the user arrives.
+          agents: [
+            new RoomAgentDispatch({
+              agentName: settings.agentName,
+              metadata: JSON.stringify(metadata),
+            }),
+          ],
+        });
+      } catch (error) {
+        throw fromLiveKitError(error, "create the room");
+      }
+
+      const identity = `user-${randomBytes(6).toString("hex")}`;
+      return {
+        providerSessionId: input.sessionId,
+        avatar: AVATAR,
+        connection: {
+          serverUrl: settings.url,
+          participantIdentity: identity,
+          participantToken: await mintUserToken(settings, {
+            room: input.sessionId,
+            identity,
+            name: input.userName ?? "Guest",
+            ttlSeconds: TOKEN_TTL_SECONDS,
+          }),
+        },
+      };
+    },
+
+    async stop(roomName) {
+      try {
+        await rooms.deleteRoom(roomName);
+      } catch (error) {
+        const failure = fromLiveKitError(error, "delete the room");
+        if (failure.failure !== "not_found") throw failure;
+      }
+    },
+
+    async get(roomName) {
+      try {
+        const found = await rooms.listRooms([roomName]);
+        return { state: found.length > 0 ? "active" : "ended" };
+      } catch (error) {
+        throw fromLiveKitError(error, "list rooms");
+      }
+    },
+
+    async health() {
+      try {
+        await rooms.listRooms([]);
+        return { ok: true };
+      } catch (error) {
+        const failure =
+          error instanceof ProviderError ? error : fromLiveKitError(error, "list rooms");
+        return {
+          ok: false,
+          detail: `${failure.message} at ${settings.url}. Run \`npm run dev\`, which starts it, or set LIVEKIT_URL.`,
+        };
+      }
+    },
+  };
+}

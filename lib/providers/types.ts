@@ -1,0 +1,46 @@
+// The one interface every avatar provider implements. Nothing outside lib/providers imports a
+// vendor module; the session service sees only these types.
+
+export type ProviderName = "local" | "equos";
+
+export interface ProviderStartInput {
+  /** Our public session id; providers use it as a tag so a lost session can still be found. */
+  sessionId: string;
+  profile: string;
+  context: string | null;
+  userName: string | null;
+  maxDurationSeconds: number;
+}
+
+/** What the browser needs to join the conversation's LiveKit room. */
+export interface ProviderConnection {
+  serverUrl: string;
+  participantToken: string;
+  participantIdentity: string;
+}
+
+export interface ProviderStartResult {
+  providerSessionId: string;
+  connection: ProviderConnection;
+  avatar: { identity: string; name: string };
+}
+
+export type ProviderSessionState = "starting" | "active" | "ended";
+
+export interface ProviderHealth {
+  ok: boolean;
+  /** What is missing or down, in words an operator can act on. */
+  detail?: string;
+}
+
+export interface AvatarProvider {
+  readonly name: ProviderName;
+  /** Conversation profiles this provider can run; the first is the default. */
+  readonly profiles: readonly [string, ...string[]];
+  /** Starts a billed session. Must not leave a provider session running if it throws. */
+  start(input: ProviderStartInput): Promise<ProviderStartResult>;
+  /** Stops a session. Idempotent: stopping an ended session succeeds. */
+  stop(providerSessionId: string): Promise<void>;
+  get(providerSessionId: string): Promise<{ state: ProviderSessionState }>;
+  health(): Promise<ProviderHealth>;
+}

@@ -1,0 +1,68 @@
+import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
+import { ProviderError } from "@/lib/providers/errors";
+import { retry } from "@/lib/retry";
+
+import { describeError } from "./provider-failure";
+import type { EndReason, SessionDeps } from "./types";
+
+/**
+ * Calls the provider's stop, with bounded retries, for a session this process has claimed, and
+ * records the outcome. A stop that keeps failing leaves the row STOP_FAILED with the error, so
+ * a later sweep can finish it: the provider's bill is never forgotten.
+ */
+export async function stopAtProvider(
+  deps: SessionDeps,
+  db: PrismaClient,
+  row: Session,
+  reason: EndReason,
+): Promise<Session> {
+  const endReason = row.endReason ?? reason;
+  const providerSessionId = row.providerSessionId;
+  try {
+    if (providerSessionId) {
+      await retry(
+        async () => {
+          await db.session.update({
+            where: { id: row.id },
+            data: { stopAttempts: { increment: 1 } },
+          });
+          await deps.provider.stop(providerSessionId);
+        },
+        {
+          attempts: deps.settings.stopAttempts,
+          baseDelayMs: deps.settings.stopRetryBaseMs,
+          shouldRetry: (error) => !(error instanceof ProviderError) || error.retryable,
+        },
+      );
+    }
+  } catch (error) {
+    console.error(`Provider stop failed for ${row.id}; left STOP_FAILED for the sweeper`, error);
+    return db.session.update({
+      where: { id: row.id },
+      data: {
+        status: "STOP_FAILED",
+        endReason,
+        lastProviderError: describeError(error),
+        stopClaimedAt: null,
+      },
+    });
+  }
+
+  const endedAt = new Date();
+  return db.session.update({
+    where: { id: row.id },
+    data: {
+      // A start that failed after the provider session existed stays FAILED once stopped.
+      status: endReason === "start_failed" ? "FAILED" : "ENDED",
+      endReason,
+      endedAt,
+      durationSeconds: row.startedAt ? secondsBetween(row.startedAt, endedAt) : 0,
+      stopClaimedAt: null,
+      nextStopAttemptAt: null,
+    },
+  });
+}
+
+function secondsBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 1000));
+}

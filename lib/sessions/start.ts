@@ -1,0 +1,118 @@
+import { AppError } from "@/lib/errors";
+import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
+import type { ProviderConnection, ProviderStartResult } from "@/lib/providers/types";
+
+import { hashClientAddress } from "./client-address";
+import { newSessionId } from "./ids";
+import { createRowWithinLimits } from "./limits";
+import { hashOwnerKey } from "./owner";
+import { stopAtProvider } from "./provider-stop";
+import { describeError, providerFailureToAppError } from "./provider-failure";
+import type { Requester, SessionDeps, StartSessionInput } from "./types";
+import { toSessionView, type SessionView } from "./view";
+
+export interface StartedSession {
+  session: SessionView;
+  connection: ProviderConnection;
+}
+
+/** Starts a session: ledger row STARTING, provider start, then ACTIVE (or FAILED). */
+export async function startSession(
+  deps: SessionDeps,
+  input: StartSessionInput,
+  requester: Requester,
+): Promise<StartedSession> {
+  const { provider, settings } = deps;
+  const profile = input.profile ?? provider.profiles[0];
+  if (!provider.profiles.includes(profile)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `Invalid request: profile: "${profile}" is not available; choose one of ${provider.profiles.join(", ")}.`,
+    );
+  }
+
+  const db = await deps.db();
+  const row = await createRowWithinLimits(db, settings.startLimit, {
+    id: newSessionId(),
+    provider: provider.name,
+    profile,
+    context: input.context ?? null,
+    userName: input.userName ?? null,
+    ownerKeyHash: hashOwnerKey(requester.ownerKey),
+    clientKey: requester.clientAddress ? hashClientAddress(requester.clientAddress) : null,
+    maxDurationSeconds: settings.maxDurationSeconds,
+  });
+
+  let started: ProviderStartResult;
+  try {
+    started = await provider.start({
+      sessionId: row.id,
+      profile,
+      context: row.context,
+      userName: row.userName,
+      maxDurationSeconds: row.maxDurationSeconds,
+    });
+  } catch (error) {
+    await db.session.update({
+      where: { id: row.id },
+      data: {
+        status: "FAILED",
+        endReason: "start_failed",
+        endedAt: new Date(),
+        durationSeconds: 0,
+        lastProviderError: describeError(error),
+      },
+    });
+    throw providerFailureToAppError(error);
+  }
+
+  let active: Session | null;
+  try {
+    active = await activate(db, row.id, started);
+  } catch (error) {
+    // The ledger cannot record the session, so it must not keep running at the provider.
+    await provider.stop(started.providerSessionId).catch((stopError: unknown) => {
+      console.error(
+        `Could not stop ${started.providerSessionId} after a ledger failure`,
+        stopError,
+      );
+    });
+    throw error;
+  }
+  if (!active) {
+    await abandonStartedSession(deps, db, row.id, started.providerSessionId);
+    throw new AppError("CONFLICT", "The session was ended while it was starting.");
+  }
+  return { session: toSessionView(active), connection: started.connection };
+}
+
+/** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */
+async function activate(db: PrismaClient, id: string, started: ProviderStartResult) {
+  const now = new Date();
+  const { count } = await db.session.updateMany({
+    where: { id, status: "STARTING" },
+    data: {
+      status: "ACTIVE",
+      providerSessionId: started.providerSessionId,
+      avatarIdentity: started.avatar.identity,
+      avatarName: started.avatar.name,
+      startedAt: now,
+      lastSeenAt: now,
+    },
+  });
+  return count === 1 ? db.session.findUniqueOrThrow({ where: { id } }) : null;
+}
+
+/** The provider session exists but the ledger moved on: record it and stop it. */
+async function abandonStartedSession(
+  deps: SessionDeps,
+  db: PrismaClient,
+  id: string,
+  providerSessionId: string,
+): Promise<Session> {
+  const row = await db.session.update({
+    where: { id },
+    data: { providerSessionId, startedAt: new Date(), stopClaimedAt: new Date() },
+  });
+  return stopAtProvider(deps, db, row, row.endReason ?? "start_failed");
+}

@@ -1,0 +1,113 @@
+// Loads the real route handlers with a chosen environment and calls them as a browser would,
+// cookies included. Each load starts from fresh modules, so lib/env.ts reads the new values.
+import { NextRequest } from "next/server";
+import { vi } from "vitest";
+
+import type { DatabaseHandle } from "@/lib/db/handle";
+
+const BASE_URL = "http://localhost:3000";
+
+type Handler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+const routes = {
+  "POST /api/sessions": () => import("@/app/api/sessions/route").then((m) => m.POST),
+  "GET /api/sessions/:id": () => import("@/app/api/sessions/[id]/route").then((m) => m.GET),
+  "POST /api/sessions/:id/stop": () =>
+    import("@/app/api/sessions/[id]/stop/route").then((m) => m.POST),
+  "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
+} as const;
+
+type RouteName = keyof typeof routes;
+
+const globals = globalThis as typeof globalThis & {
+  jeremyDatabase?: Promise<DatabaseHandle>;
+  jeremySessions?: unknown;
+};
+
+/** Closes the database the loaded app opened, if any. */
+export async function closeApp() {
+  const database = globals.jeremyDatabase;
+  globals.jeremyDatabase = undefined;
+  globals.jeremySessions = undefined;
+  if (database) await (await database.catch(() => undefined))?.close();
+}
+
+export interface TestResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Loads the app with `env` on top of the test process's environment. */
+export async function loadApp(env: Record<string, string | undefined>) {
+  await closeApp();
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  vi.resetModules();
+
+  const handlers = new Map<RouteName, Handler>();
+  for (const name of Object.keys(routes) as RouteName[]) {
+    handlers.set(name, (await routes[name]()) as Handler);
+  }
+  return {
+    /** A browser with its own cookie jar. */
+    browser: () => new TestBrowser(handlers),
+    db: async () => (await import("@/lib/db")).getDb(),
+  };
+}
+
+interface RequestOptions {
+  json?: unknown;
+  body?: string | Uint8Array;
+  headers?: Record<string, string>;
+  cookies?: boolean;
+}
+
+export class TestBrowser {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly handlers: Map<RouteName, Handler>) {}
+
+  async call<T = Record<string, unknown>>(
+    name: RouteName,
+    params: Record<string, string> = {},
+    options: RequestOptions = {},
+  ): Promise<TestResponse<T>> {
+    const [method, pattern] = name.split(" ") as [string, string];
+    const path = pattern.replace(/:(\w+)/g, (_, key: string) =>
+      encodeURIComponent(params[key] ?? ""),
+    );
+    const headers = new Headers(options.headers);
+    if (options.json !== undefined && !headers.has("content-type")) {
+      headers.set("content-type", "application/json");
+    }
+    if (options.cookies !== false && this.cookies.size > 0) {
+      headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    }
+    const body = (options.json !== undefined ? JSON.stringify(options.json) : options.body) as BodyInit | undefined;
+    const request = new NextRequest(new URL(path, BASE_URL), { method, headers, body });
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No handler loaded for ${name}`);
+    const response = await handler(request, { params: Promise.resolve(params) });
+    this.keepCookies(response.headers);
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : {}) as T,
+    };
+  }
+
+  private keepCookies(headers: Headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const index = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { loadApp } from "./app";
+import { FakeEquos } from "./fake-equos";
+
+/** The environment that points the app at a fake Equos. */
+export function equosEnv(fake: FakeEquos, extra: Record<string, string | undefined> = {}) {
+  return {
+    NODE_ENV: "test",
+    AVATAR_PROVIDER: "equos",
+    EQUOS_API_URL: fake.url,
+    EQUOS_API_KEY: fake.apiKey,
+    EQUOS_AVATAR_ID: "avatar_jeremy",
+    EQUOS_AGENT_ID: "agent_interviewer",
+    EQUOS_TIMEOUT_MS: "1500",
+    LIVEKIT_URL: undefined,
+    LIVEKIT_API_KEY: undefined,
+    LIVEKIT_API_SECRET: undefined,
+    START_LIMIT_PER_CLIENT: undefined,
+    ...extra,
+  };
+}
+
+/** A fake Equos for the whole file, reset before each test, and the app wired to it. */
+export function setUpEquosApp(extra: Record<string, string | undefined> = {}) {
+  const context = {} as { fake: FakeEquos; app: Awaited<ReturnType<typeof loadApp>> };
+  beforeAll(async () => {
+    context.fake = await FakeEquos.start();
+    context.app = await loadApp(equosEnv(context.fake, extra));
+  });
+  beforeEach(() => context.fake.reset());
+  afterAll(async () => {
+    await context.fake.close();
+  });
+  return context;
+}
