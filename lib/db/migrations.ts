@@ -9,19 +9,20 @@ export interface Migration {
   checksum: string;
 }
 
-/** Where `prisma migrate` keeps the project's migrations. */
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
-
-/** The migrations in the order Prisma applies them: by folder name. */
-export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** The project's migrations (prisma/migrations), in the order Prisma applies them. */
+export async function loadMigrations(): Promise<Migration[]> {
+  // Paths spelled out in full so the build's file tracing includes just this folder.
+  const entries = await readdir(path.join(process.cwd(), "prisma", "migrations"), {
+    withFileTypes: true,
+  });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const file = path.join(process.cwd(), "prisma", "migrations", name, "migration.sql");
+      const sql = await readFile(file, "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );
