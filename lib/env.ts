@@ -48,6 +48,7 @@ export const env = createEnv({
     PROVIDER_STOP_ATTEMPTS: whole(3, 1, 10),
     START_LIMIT_PER_CLIENT: whole(0, 0, 10_000),
     START_LIMIT_WINDOW_SECONDS: whole(600, 1, 24 * 60 * 60),
+    ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
     CLIENT_IP_HEADER: z
       .string()
       .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
@@ -101,7 +102,7 @@ function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
 export const LIVEKIT_DEV_DEFAULTS = {
   url: "ws://127.0.0.1:7880",
   apiKey: "devkey",
-  apiSecret: "secret",
+  apiSecret: "talk-to-jeremy-dev-secret-not-for-production",
 } as const;
 
 /** LiveKit settings in use: the configured deployment, or the local dev server. */

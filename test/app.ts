@@ -18,6 +18,13 @@ const routes = {
   "POST /api/sessions/:id/stop": () =>
     import("@/app/api/sessions/[id]/stop/route").then((m) => m.POST),
   "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
+  "POST /api/worker/sessions/:id/transcript": () =>
+    import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
+  "GET /api/admin/sessions": () => import("@/app/api/admin/sessions/route").then((m) => m.GET),
+  "GET /api/admin/sessions/:id": () =>
+    import("@/app/api/admin/sessions/[id]/route").then((m) => m.GET),
+  "POST /api/admin/sessions/:id/stop": () =>
+    import("@/app/api/admin/sessions/[id]/stop/route").then((m) => m.POST),
 } as const;
 
 type RouteName = keyof typeof routes;
@@ -62,6 +69,7 @@ export async function loadApp(env: Record<string, string | undefined>) {
 }
 
 interface RequestOptions {
+  query?: Record<string, string>;
   json?: unknown;
   body?: string | Uint8Array;
   headers?: Record<string, string>;
@@ -79,9 +87,10 @@ export class TestBrowser {
     options: RequestOptions = {},
   ): Promise<TestResponse<T>> {
     const [method, pattern] = name.split(" ") as [string, string];
-    const path = pattern.replace(/:(\w+)/g, (_, key: string) =>
+    const filled = pattern.replace(/:(\w+)/g, (_, key: string) =>
       encodeURIComponent(params[key] ?? ""),
     );
+    const path = options.query ? `${filled}?${new URLSearchParams(options.query)}` : filled;
     const headers = new Headers(options.headers);
     if (options.json !== undefined && !headers.has("content-type")) {
       headers.set("content-type", "application/json");
@@ -89,7 +98,8 @@ export class TestBrowser {
     if (options.cookies !== false && this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     }
-    const body = (options.json !== undefined ? JSON.stringify(options.json) : options.body) as BodyInit | undefined;
+    const body = (options.json !== undefined ? JSON.stringify(options.json) : options.body) as
+      BodyInit | undefined;
     const request = new NextRequest(new URL(path, BASE_URL), { method, headers, body });
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler loaded for ${name}`);

@@ -17,6 +17,7 @@ export function equosEnv(fake: FakeEquos, extra: Record<string, string | undefin
     LIVEKIT_API_KEY: undefined,
     LIVEKIT_API_SECRET: undefined,
     START_LIMIT_PER_CLIENT: undefined,
+    ADMIN_TOKEN: undefined,
     ...extra,
   };
 }

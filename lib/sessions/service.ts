@@ -1,8 +1,10 @@
 import type { Session } from "@/lib/generated/prisma/client";
+import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract";
 
 import { findOwnedSession } from "./lookup";
 import { startSession, type StartedSession } from "./start";
 import { createStopper } from "./stop";
+import { recordTranscript } from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
 
@@ -14,6 +16,8 @@ export interface SessionService {
   stop(id: string, reason: EndReason, ownerKey: string | undefined): Promise<SessionView>;
   /** Stops a session on the server's own authority (sweeper, webhooks, admin). */
   stopById(id: string, reason: EndReason): Promise<Session | null>;
+  /** Stores transcript lines reported by the avatar worker. */
+  recordTranscript(id: string, lines: TranscriptLineReport[]): Promise<{ stored: number }>;
 }
 
 /** The only writer of session state. Route handlers, sweeps and webhooks all go through it. */
@@ -37,6 +41,10 @@ export function createSessionService(deps: SessionDeps): SessionService {
       const db = await deps.db();
       const row = await db.session.findUnique({ where: { id } });
       return row ? stopSession(db, row, reason) : null;
+    },
+
+    async recordTranscript(id, lines) {
+      return recordTranscript(await deps.db(), id, lines);
     },
   };
 }

@@ -298,3 +298,47 @@ describe("per-client start limit", () => {
     ctx.app = await loadApp(equosEnv(ctx.fake));
   });
 });
+
+describe("Equos with our own LiveKit (host mode)", () => {
+  it("sends Equos a host token and gives the browser a microphone-only token for our server", async () => {
+    const { TokenVerifier } = await import("livekit-server-sdk");
+    const livekit = {
+      LIVEKIT_URL: "wss://livekit.example.test",
+      LIVEKIT_API_KEY: "APIbyo",
+      LIVEKIT_API_SECRET: "byo-secret-0123456789abcdef0123456789",
+    };
+    const app = await loadApp(equosEnv(ctx.fake, livekit));
+    const res = await app
+      .browser()
+      .call<StartBody>("POST /api/sessions", {}, { json: { userName: "Ada" } });
+    expect(res.status).toBe(201);
+    const { session, connection } = res.body;
+    const verifier = new TokenVerifier(livekit.LIVEKIT_API_KEY, livekit.LIVEKIT_API_SECRET);
+
+    const host = (
+      ctx.fake.callsTo("create")[0]?.body as { host: { serverUrl: string; accessToken: string } }
+    ).host;
+    expect(host.serverUrl).toBe(livekit.LIVEKIT_URL);
+    const avatarClaims = await verifier.verify(host.accessToken);
+    expect(avatarClaims.sub).toBe("jeremy");
+    expect(avatarClaims.video).toMatchObject({
+      room: session.id,
+      roomJoin: true,
+      canPublish: true,
+    });
+
+    expect(connection.serverUrl).toBe(livekit.LIVEKIT_URL);
+    const userClaims = await verifier.verify(connection.participantToken);
+    expect(userClaims.sub).toBe(connection.participantIdentity);
+    expect(userClaims.name).toBe("Ada");
+    expect(userClaims.video).toMatchObject({
+      room: session.id,
+      roomJoin: true,
+      canSubscribe: true,
+      canPublishData: true,
+    });
+    expect(userClaims.video?.canPublishSources).toEqual(["microphone"]);
+    expect(session.avatar).toEqual({ identity: "jeremy", name: "Jeremy" });
+    ctx.app = await loadApp(equosEnv(ctx.fake));
+  });
+});

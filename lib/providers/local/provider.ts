@@ -9,7 +9,7 @@ import { mintUserToken } from "@/lib/livekit/tokens";
 import { ProviderError } from "@/lib/providers/errors";
 import type { AvatarProvider } from "@/lib/providers/types";
 
-import { AVATAR, LOCAL_PROFILES, type JeremyJobMetadata } from "./job-metadata";
+import { AVATAR, LOCAL_PROFILES, type JeremyJobMetadata } from "./worker-contract";
 
 export interface LocalSettings {
   url: string;

@@ -1,0 +1,19 @@
+import { requireAdmin } from "@/lib/admin/auth";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { getSessionService } from "@/lib/sessions";
+import { toSessionView } from "@/lib/sessions/view";
+
+/** Ends any session on an operator's say-so (reason `admin`). */
+export const POST = route(
+  async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+    requireAdmin(request);
+    const { id } = await params;
+    const row = await getSessionService().stopById(id, "admin");
+    if (!row) throw new AppError("NOT_FOUND", "No session with that id.");
+    return Response.json(
+      { session: toSessionView(row) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  },
+);

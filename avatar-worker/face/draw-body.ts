@@ -1,0 +1,86 @@
+// Neck, shoulders and an open-collared shirt. Only breathing moves them.
+
+import type { Ctx } from "./layout";
+import { PALETTE } from "./palette";
+
+/** Draws the neck and shirt; `breath` (0..1) lifts the shoulders a few pixels. */
+export function drawBody(ctx: Ctx, breath: number): void {
+  const lift = -breath * 3;
+  ctx.save();
+  ctx.translate(0, lift);
+  drawShirt(ctx);
+  drawNeck(ctx);
+  drawCollar(ctx);
+  ctx.restore();
+}
+
+function drawShirt(ctx: Ctx): void {
+  ctx.fillStyle = PALETTE.shirt;
+  ctx.beginPath();
+  ctx.moveTo(18, 530);
+  ctx.bezierCurveTo(26, 448, 70, 414, 150, 398);
+  ctx.lineTo(214, 372);
+  ctx.lineTo(298, 372);
+  ctx.lineTo(362, 398);
+  ctx.bezierCurveTo(442, 414, 486, 448, 494, 530);
+  ctx.closePath();
+  ctx.fill();
+  // Folds where the arms meet the chest.
+  ctx.strokeStyle = PALETTE.shirtShadow;
+  ctx.lineWidth = 5;
+  ctx.lineCap = "round";
+  ctx.beginPath();
+  ctx.moveTo(96, 470);
+  ctx.quadraticCurveTo(104, 496, 100, 520);
+  ctx.moveTo(416, 470);
+  ctx.quadraticCurveTo(408, 496, 412, 520);
+  ctx.stroke();
+  // Button placket.
+  ctx.beginPath();
+  ctx.moveTo(256, 446);
+  ctx.lineTo(256, 520);
+  ctx.stroke();
+  ctx.fillStyle = PALETTE.shirtLight;
+  for (const y of [474, 504]) {
+    ctx.beginPath();
+    ctx.arc(262, y, 4, 0, Math.PI * 2);
+    ctx.fill();
+  }
+}
+
+function drawNeck(ctx: Ctx): void {
+  // The back of the collar shows either side of the neck.
+  ctx.fillStyle = PALETTE.shirtShadow;
+  ctx.beginPath();
+  ctx.ellipse(256, 372, 58, 16, 0, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = PALETTE.skin;
+  ctx.beginPath();
+  ctx.moveTo(212, 270);
+  ctx.lineTo(214, 380);
+  ctx.lineTo(256, 448);
+  ctx.lineTo(298, 380);
+  ctx.lineTo(300, 270);
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawCollar(ctx: Ctx): void {
+  for (const side of [-1, 1]) {
+    const x = (dx: number) => 256 + side * dx;
+    ctx.fillStyle = PALETTE.shirtShadow;
+    flap(ctx, x, 5);
+    ctx.fillStyle = PALETTE.shirtLight;
+    flap(ctx, x, 0);
+  }
+}
+
+function flap(ctx: Ctx, x: (dx: number) => number, dy: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x(40), 362 + dy);
+  ctx.lineTo(x(3), 452 + dy);
+  ctx.lineTo(x(46), 442 + dy);
+  ctx.lineTo(x(66), 392 + dy);
+  ctx.closePath();
+  ctx.fill();
+}

@@ -1,0 +1,16 @@
+// Where things sit in the 512 × 512 frame every part is drawn in (smaller outputs scale it).
+
+import type { SKRSContext2D } from "@napi-rs/canvas";
+
+/** The 2D context every drawing function receives. */
+export type Ctx = SKRSContext2D;
+
+/** The design size: all coordinates are in pixels of a 512-pixel frame. */
+export const FRAME = 512;
+
+/** Centre of the head at rest, roughly between the eyes. */
+export const HEAD_X = 256;
+export const HEAD_Y = 222;
+
+/** The head turns and nods about a point in the neck, this far below HEAD_Y. */
+export const NECK_PIVOT = 120;

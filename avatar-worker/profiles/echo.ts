@@ -1,0 +1,18 @@
+import type { ConversationProfile } from "./profile";
+
+const GREETING = "This is a microphone check. Say something, and I'll play it right back to you.";
+
+/** A microphone check: Jeremy plays the user's last utterance back in the user's own voice. */
+export function createEcho(): ConversationProfile {
+  return {
+    scriptLines: [GREETING],
+    greet: () => [{ kind: "say", text: GREETING }],
+    reply(turn) {
+      if (turn.audio && turn.audio.length > 0) {
+        return [{ kind: "play", audio: turn.audio, caption: "(your recording, played back)" }];
+      }
+      // A typed turn has no recording; reading it aloud is the nearest thing to an echo.
+      return turn.text ? [{ kind: "say", text: turn.text }] : [];
+    },
+  };
+}

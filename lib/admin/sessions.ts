@@ -1,0 +1,81 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors";
+import type {
+  PrismaClient,
+  Session,
+  SessionStatus,
+  TranscriptLine,
+} from "@/lib/generated/prisma/client";
+import { isSessionId } from "@/lib/sessions/ids";
+import { toSessionView, type SessionView } from "@/lib/sessions/view";
+
+/** What an operator sees of a session: the client's view plus the ledger's bookkeeping. */
+export interface AdminSessionView extends SessionView {
+  providerSessionId: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+  stopAttempts: number;
+  lastProviderError: string | null;
+}
+
+function toAdminView(row: Session): AdminSessionView {
+  return {
+    ...toSessionView(row),
+    providerSessionId: row.providerSessionId,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+    stopAttempts: row.stopAttempts,
+    lastProviderError: row.lastProviderError,
+  };
+}
+
+/** The most recent sessions, newest first, and usage since midnight UTC. */
+export async function listSessions(
+  db: PrismaClient,
+  options: { limit: number; status?: SessionStatus },
+) {
+  const midnight = new Date();
+  midnight.setUTCHours(0, 0, 0, 0);
+  const [rows, today, open] = await Promise.all([
+    db.session.findMany({
+      where: options.status ? { status: options.status } : {},
+      orderBy: { createdAt: "desc" },
+      take: options.limit,
+    }),
+    db.session.aggregate({
+      where: { createdAt: { gte: midnight } },
+      _count: true,
+      _sum: { durationSeconds: true },
+    }),
+    db.session.count({ where: { status: { in: ["STARTING", "ACTIVE", "STOP_FAILED"] } } }),
+  ]);
+  return {
+    sessions: rows.map(toAdminView),
+    usage: {
+      sessionsToday: today._count,
+      endedSecondsToday: today._sum.durationSeconds ?? 0,
+      open,
+    },
+  };
+}
+
+/** One session with its transcript. */
+export async function getSessionWithTranscript(db: PrismaClient, id: string) {
+  const row = isSessionId(id)
+    ? await db.session.findUnique({
+        where: { id },
+        include: { transcript: { orderBy: { seq: "asc" } } },
+      })
+    : null;
+  if (!row) throw new AppError("NOT_FOUND", "No session with that id.");
+  return {
+    ...toAdminView(row),
+    transcript: row.transcript.map((line: TranscriptLine) => ({
+      seq: line.seq,
+      role: line.role,
+      text: line.text,
+      at: line.at.toISOString(),
+    })),
+  };
+}

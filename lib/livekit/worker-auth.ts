@@ -1,0 +1,27 @@
+import "server-only";
+
+import { TokenVerifier } from "livekit-server-sdk";
+
+import { livekitSettings } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { WORKER_REPORT_IDENTITY } from "@/lib/providers/local/worker-contract";
+
+/**
+ * Checks that a request comes from our avatar worker and concerns `sessionId`: a bearer
+ * LiveKit token signed with our API secret, for the worker identity and that session's room.
+ */
+export async function verifyWorkerRequest(request: Request, sessionId: string): Promise<void> {
+  const token = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!token) throw new AppError("UNAUTHORIZED", "A worker token is required.");
+  let claims;
+  try {
+    claims = await new TokenVerifier(livekitSettings.apiKey, livekitSettings.apiSecret).verify(
+      token,
+    );
+  } catch {
+    throw new AppError("UNAUTHORIZED", "The worker token is invalid or has expired.");
+  }
+  if (claims.sub !== WORKER_REPORT_IDENTITY || claims.video?.room !== sessionId) {
+    throw new AppError("FORBIDDEN", "The worker token is not for this session.");
+  }
+}
