@@ -30,14 +30,16 @@ export function mouthFromAudio(samples: Int16Array, sampleRate: number): MouthKe
     opening = Math.max(target, opening * RELEASE);
     // Steps of 0.05 are invisible on screen and keep the timeline short.
     const open = Math.round(opening * MAX_OPEN * 20) / 20;
-    const shape: MouthShape = open === 0 ? MOUTH_AT_REST : { open, wide: 0.4 - open * 0.15, round: 0 };
+    const shape: MouthShape =
+      open === 0 ? MOUTH_AT_REST : { open, wide: 0.4 - open * 0.15, round: 0 };
     const last = keyframes.at(-1);
     if (last && last.shape.open !== shape.open) {
       keyframes.push({ atMs: Math.round((index * hop * 1000) / sampleRate), shape });
     }
   });
-  const durationMs = Math.round((samples.length / sampleRate) * 1000);
-  if (keyframes.at(-1)?.shape !== MOUTH_AT_REST) keyframes.push({ atMs: durationMs, shape: MOUTH_AT_REST });
+  const durationMs = Math.floor((samples.length / sampleRate) * 1000);
+  if (keyframes.at(-1)?.shape !== MOUTH_AT_REST)
+    keyframes.push({ atMs: durationMs, shape: MOUTH_AT_REST });
   return keyframes;
 }
 

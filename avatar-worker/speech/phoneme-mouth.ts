@@ -40,7 +40,7 @@ export function mouthFromPhonemes(
 
 /** Appends a keyframe, replacing one at the same instant and skipping one that changes nothing. */
 function push(keyframes: MouthKeyframe[], exactMs: number, shape: MouthShape): void {
-  const atMs = Math.round(exactMs);
+  const atMs = Math.floor(exactMs);
   const last = keyframes.at(-1);
   if (last && last.atMs >= atMs) keyframes.pop();
   const previous = keyframes.at(-1);

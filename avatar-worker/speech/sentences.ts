@@ -9,6 +9,7 @@ const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|etc|e\.g|i\.e)|\b[a
 /** Sentences of `text` in order, whitespace-normalised, long ones cut at commas or semicolons. */
 export function splitSentences(text: string): string[] {
   const normalised = text.replace(/\s+/g, " ").trim();
+  if (!normalised) return [];
   const sentences: string[] = [];
   let current = "";
   // A run of terminal punctuation with any closing quotes or brackets, then a space or the end.
@@ -28,7 +29,11 @@ function cutLong(sentence: string): string[] {
   let rest = sentence;
   while (rest.length > MAX_PIECE_CHARS) {
     const window = rest.slice(0, MAX_PIECE_CHARS);
-    const cut = Math.max(window.lastIndexOf(", "), window.lastIndexOf("; "), window.lastIndexOf(": "));
+    const cut = Math.max(
+      window.lastIndexOf(", "),
+      window.lastIndexOf("; "),
+      window.lastIndexOf(": "),
+    );
     if (cut < MAX_PIECE_CHARS / 4) break;
     pieces.push(rest.slice(0, cut + 1));
     rest = rest.slice(cut + 2);

@@ -1,0 +1,93 @@
+// Prints the speech figures that decide reply latency and CPU headroom:
+//   npx tsx avatar-worker/speech/measure-speech.ts
+
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+import { loadVoice } from "./espeak-voice";
+import { concatPcm } from "./pcm";
+import { JEREMY_VOICE, SpeechSynthesizer } from "./speech-synthesizer";
+import { TurnDetector } from "./turn-detector";
+import type { VadSampleRate } from "./vad";
+
+const QUESTIONS = [
+  "Thanks for joining me today. To start, could you tell me a little about yourself?",
+  "What was the hardest technical problem on your last project, and how did you solve it?",
+  "How do you decide what to work on when everything seems urgent?",
+  "Tell me about a time you disagreed with a colleague. What happened?",
+  "Great, thank you. Is there anything you would like to ask me?",
+];
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+async function measureSynthesizer(): Promise<void> {
+  let started = performance.now();
+  const synth = new SpeechSynthesizer();
+  await synth.ready;
+  console.log(
+    `synthesizer ready (thread + espeak load + warm-up): ${fixed(performance.now() - started)} ms`,
+  );
+
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const firsts: number[] = [];
+  let busyMs = 0;
+  let audioMs = 0;
+  for (const question of QUESTIONS) {
+    started = performance.now();
+    let first: number | undefined;
+    for await (const utterance of synth.speak(question)) {
+      first ??= performance.now() - started;
+      audioMs += utterance.durationMs;
+    }
+    busyMs += performance.now() - started;
+    firsts.push(first ?? NaN);
+  }
+  loop.disable();
+  console.log(
+    `time to first utterance, cold question: median ${fixed(median(firsts))} ms, max ${fixed(Math.max(...firsts))} ms`,
+  );
+  console.log(
+    `synthesis real-time factor: ${fixed(busyMs / audioMs, 3)} (${fixed(busyMs)} ms for ${fixed(audioMs)} ms)`,
+  );
+  console.log(`main-thread event-loop delay during synthesis: max ${fixed(loop.max / 1e6, 1)} ms`);
+
+  const lines = ["So, what brings you here today?", "Could you walk me through your CV?"];
+  await synth.warmUp(lines);
+  started = performance.now();
+  for await (const utterance of synth.speak(lines[0] ?? "")) void utterance;
+  console.log(`time to first utterance, warmed line: ${fixed(performance.now() - started, 2)} ms`);
+  await synth.close();
+}
+
+async function measureDetector(sampleRate: VadSampleRate): Promise<void> {
+  const voice = await loadVoice({ ...JEREMY_VOICE, sampleRate });
+  const silence = new Int16Array(sampleRate);
+  // About a minute of conversation-like audio: speech with silences between.
+  const audio = concatPcm(
+    QUESTIONS.flatMap((question) => [silence, voice(question).samples, silence]).concat(silence),
+  );
+  const seconds = (audio.length / sampleRate) * 4;
+  const detector = await TurnDetector.create({ sampleRate });
+  const frame = sampleRate / 100;
+  const cpu = process.cpuUsage();
+  let turns = 0;
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < audio.length; i += frame) {
+      turns += detector
+        .push(audio.subarray(i, i + frame))
+        .filter((e) => e.type === "turn-end").length;
+    }
+  }
+  const used = process.cpuUsage(cpu);
+  detector.close();
+  const msPerSecond = (used.user + used.system) / 1000 / seconds;
+  console.log(
+    `turn detector at ${sampleRate / 1000} kHz: ${fixed(msPerSecond, 2)} ms CPU per second of audio (${turns} turns in ${fixed(seconds)} s)`,
+  );
+}
+
+await measureSynthesizer();
+await measureDetector(16000);
+await measureDetector(48000);
