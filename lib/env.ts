@@ -16,8 +16,8 @@ const postgresUrl = z
 const httpUrl = z.url({ protocol: /^https?$/ });
 const livekitUrl = z.url({ protocol: /^(wss?|https?)$/ });
 
-export const env = createEnv({
-  server: {
+/** Every variable the app reads (.env.example documents each one). */
+export const serverVariables = {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 
     AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
@@ -53,7 +53,10 @@ export const env = createEnv({
       .string()
       .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
       .default("x-forwarded-for"),
-  },
+};
+
+export const env = createEnv({
+  server: serverVariables,
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,

@@ -1,0 +1,28 @@
+// The worker's one view of its environment. It runs beside the app, or on other machines, so
+// it validates its own variables; with none set it joins `npm run dev`'s LiveKit server.
+import { z } from "zod";
+
+/** Every variable the worker reads (.env.example documents each one). */
+export const workerVariables = z.object({
+  LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/ }).default("ws://127.0.0.1:7880"),
+  LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
+  LIVEKIT_API_SECRET: z.string().min(1).default("talk-to-jeremy-dev-secret-not-for-production"),
+  LIVEKIT_AGENT_NAME: z.string().regex(/^[\w-]{1,64}$/).default("jeremy"),
+  /** Where the app is reachable from this worker, for handing over transcripts. */
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
+  /** Conversations one worker process runs at once before LiveKit sends jobs elsewhere. */
+  JEREMY_MAX_SESSIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /** Frames per second of Jeremy's video. */
+  JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
+});
+
+export type WorkerEnv = z.infer<typeof workerVariables>;
+
+/** Reads and checks the worker's variables; exits with a message naming any bad one. */
+export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = workerVariables.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment variables for the Jeremy worker:\n${lines.join("\n")}`);
+}

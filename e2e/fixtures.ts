@@ -1,0 +1,65 @@
+// Playwright fixtures: `stack` is the running product (started once per worker process), and
+// `api` reads the ledger through the admin API, as an operator would.
+import { randomBytes } from "node:crypto";
+
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+
+import { STACK, startStack, type Stack } from "./support/stack";
+
+async function freshPostgresDatabase(adminUrl: string): Promise<string> {
+  const name = `jeremy_e2e_${randomBytes(4).toString("hex")}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface LedgerSession {
+  id: string;
+  status: string;
+  endReason: string | null;
+  durationSeconds: number | null;
+  transcript: Array<{ seq: number; role: string; text: string }>;
+}
+
+export const test = base.extend<{ ledger: Ledger }, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const livekitBinary = process.env.LIVEKIT_SERVER_BIN;
+      if (!livekitBinary) throw new Error("Run the end-to-end tests with `npm run test:e2e`.");
+      const databaseUrl = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+      const stack = await startStack({ livekitBinary, databaseUrl });
+      await use(stack);
+      await stack.stop();
+    },
+    { scope: "worker", timeout: 120_000, auto: true },
+  ],
+  ledger: async ({ request }, use) => {
+    await use(new Ledger(request));
+  },
+});
+
+export class Ledger {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async session(id: string): Promise<LedgerSession> {
+    const res = await this.request.get(`${STACK.appUrl}/api/admin/sessions/${id}`, {
+      headers: { authorization: `Bearer ${STACK.adminToken}` },
+    });
+    expect(res.status()).toBe(200);
+    return (await res.json()).session as LedgerSession;
+  }
+
+  async count(): Promise<number> {
+    const res = await this.request.get(`${STACK.appUrl}/api/admin/sessions?limit=500`, {
+      headers: { authorization: `Bearer ${STACK.adminToken}` },
+    });
+    return ((await res.json()).sessions as unknown[]).length;
+  }
+}
+
+export { expect };

@@ -1,0 +1,119 @@
+// Starts the whole product as a user would run it in production, for end-to-end tests and
+// benchmarks: the LiveKit server (test ports), the Jeremy worker, and `next start` on the build.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
+
+export const STACK = {
+  appUrl: "http://localhost:3100",
+  appPort: 3100,
+  livekitUrl: "ws://127.0.0.1:7890",
+  livekitHttp: "http://127.0.0.1:7890",
+  apiKey: "devkey",
+  apiSecret: "talk-to-jeremy-dev-secret-not-for-production",
+  adminToken: "e2e-admin-token-0123456789abcdef",
+  logDir: path.resolve("test-results", "stack"),
+} as const;
+
+/** The environment the app and the worker run with under test. */
+export function stackEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LIVEKIT_URL: STACK.livekitUrl,
+    LIVEKIT_API_KEY: STACK.apiKey,
+    LIVEKIT_API_SECRET: STACK.apiSecret,
+    APP_URL: `http://127.0.0.1:${STACK.appPort}`,
+    ADMIN_TOKEN: STACK.adminToken,
+    ...extra,
+  };
+}
+
+function spawnLogged(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  mkdirSync(STACK.logDir, { recursive: true });
+  const log = createWriteStream(path.join(STACK.logDir, `${name}.log`), { flags: "a" });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+export async function waitUntil(url: string, ok: (status: number) => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (ok(res.status)) return;
+      last = `HTTP ${res.status}: ${await res.text()}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms (${last}); see ${STACK.logDir}`);
+}
+
+export function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 8000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      resolve();
+    }
+  });
+}
+
+export interface StackOptions {
+  livekitBinary: string;
+  /** A PostgreSQL URL for the app, or undefined for a fresh embedded PGlite folder. */
+  databaseUrl?: string;
+  appEnv?: Record<string, string>;
+}
+
+/** Starts LiveKit, the worker and the app; resolves once the app reports itself healthy. */
+export async function startStack(options: StackOptions) {
+  const run = randomBytes(4).toString("hex");
+  const database: Record<string, string> = options.databaseUrl
+    ? { DATABASE_URL: options.databaseUrl }
+    : { PGLITE_DATA_DIR: path.resolve(".data", `e2e-${run}`) };
+  const env = stackEnv({ ...database, ...options.appEnv });
+
+  const livekit = spawnLogged("livekit", options.livekitBinary, ["--config", "livekit/livekit.test.yaml"], {});
+  await waitUntil(STACK.livekitHttp, () => true, 30_000);
+
+  let worker = startWorker(env);
+  const app = spawnLogged("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(STACK.appPort), "-H", "127.0.0.1"], env);
+  await waitUntil(`http://127.0.0.1:${STACK.appPort}/api/health`, (status) => status === 200, 60_000);
+
+  return {
+    env,
+    get workerPid() {
+      return worker.pid;
+    },
+    async stopWorker() {
+      await kill(worker);
+    },
+    async restartWorker() {
+      await kill(worker);
+      worker = startWorker(env);
+    },
+    async stop() {
+      await Promise.all([kill(app), kill(worker)]);
+      await kill(livekit);
+    },
+  };
+}
+
+function startWorker(env: Record<string, string>) {
+  return spawnLogged("worker", process.execPath, ["--import", "tsx", "avatar-worker/main.ts", "start"], env);
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
