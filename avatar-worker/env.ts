@@ -7,11 +7,16 @@ export const workerVariables = z.object({
   LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/ }).default("ws://127.0.0.1:7880"),
   LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
   LIVEKIT_API_SECRET: z.string().min(1).default("talk-to-jeremy-dev-secret-not-for-production"),
-  LIVEKIT_AGENT_NAME: z.string().regex(/^[\w-]{1,64}$/).default("jeremy"),
+  LIVEKIT_AGENT_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default("jeremy"),
   /** Where the app is reachable from this worker, for handing over transcripts. */
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
   /** Conversations one worker process runs at once before LiveKit sends jobs elsewhere. */
   JEREMY_MAX_SESSIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /** Port of the worker's health endpoint (GET / and GET /worker). */
+  JEREMY_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
 });

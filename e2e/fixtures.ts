@@ -31,7 +31,9 @@ export const test = base.extend<{ ledger: Ledger }, { stack: Stack }>({
     async ({}, use) => {
       const livekitBinary = process.env.LIVEKIT_SERVER_BIN;
       if (!livekitBinary) throw new Error("Run the end-to-end tests with `npm run test:e2e`.");
-      const databaseUrl = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : undefined;
+      const databaseUrl = process.env.DATABASE_URL
+        ? await freshPostgresDatabase(process.env.DATABASE_URL)
+        : undefined;
       const stack = await startStack({ livekitBinary, databaseUrl });
       await use(stack);
       await stack.stop();

@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 
-test("the production build reports the database and the local avatar stack healthy", async ({ request }) => {
+test("the production build reports the database and the local avatar stack healthy", async ({
+  request,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", provider: "local", database: "ok" });

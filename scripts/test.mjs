@@ -10,27 +10,40 @@ function step(name, args, report) {
   console.log(`\n━━ ${name} ━━`);
   if (report) rmSync(report.file, { force: true });
   const status = spawnSync(node, args, { stdio: "inherit" }).status ?? 1;
-  if (report && existsSync(report.file)) report.count(JSON.parse(readFileSync(report.file, "utf8")));
+  if (report && existsSync(report.file))
+    report.count(JSON.parse(readFileSync(report.file, "utf8")));
   else if (status !== 0) results.failed += 1;
   if (status !== 0) finish(`${name} failed.`, status);
 }
 
 function finish(message, status) {
   console.log(`\n${message}`);
-  console.log(`tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+  console.log(
+    `tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`,
+  );
   process.exit(status);
 }
 
 step("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
 step("lint", ["node_modules/eslint/bin/eslint.js", "."]);
-step("unit and database tests", ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"], {
-  file: "test-results/vitest.json",
-  count: (report) => {
-    results.passed += report.numPassedTests;
-    results.failed += report.numFailedTests;
-    results.skipped += report.numPendingTests + report.numTodoTests;
+step(
+  "unit and database tests",
+  [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile=test-results/vitest.json",
+  ],
+  {
+    file: "test-results/vitest.json",
+    count: (report) => {
+      results.passed += report.numPassedTests;
+      results.failed += report.numFailedTests;
+      results.skipped += report.numPendingTests + report.numTodoTests;
+    },
   },
-});
+);
 step("end-to-end tests", ["scripts/e2e.mjs"], {
   file: "test-results/playwright.json",
   count: (report) => {

@@ -7,7 +7,10 @@ export const TRANSCRIPTION_TOPIC = "lk.transcription";
  * Publishes what Jeremy says as LiveKit transcriptions: one final segment per line, tied to his
  * voice track so clients can show it as his captions.
  */
-export function createCaptions(participant: LocalParticipant, voiceTrackSid: () => string | undefined) {
+export function createCaptions(
+  participant: LocalParticipant,
+  voiceTrackSid: () => string | undefined,
+) {
   let segment = 0;
   return async function caption(text: string) {
     const trackSid = voiceTrackSid();

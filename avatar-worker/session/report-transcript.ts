@@ -1,6 +1,10 @@
 import { AccessToken } from "livekit-server-sdk";
 
-import { transcriptReportPath, WORKER_REPORT_IDENTITY, type TranscriptLineReport } from "@/lib/providers/local/worker-contract";
+import {
+  transcriptReportPath,
+  WORKER_REPORT_IDENTITY,
+  type TranscriptLineReport,
+} from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
 
@@ -8,7 +12,11 @@ import type { WorkerEnv } from "../env";
  * Hands a finished conversation's transcript to the app. The call is authenticated with a
  * LiveKit token signed by the shared API secret and scoped to the session's room.
  */
-export async function reportTranscript(env: WorkerEnv, sessionId: string, lines: readonly TranscriptLineReport[]) {
+export async function reportTranscript(
+  env: WorkerEnv,
+  sessionId: string,
+  lines: readonly TranscriptLineReport[],
+) {
   const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
     identity: WORKER_REPORT_IDENTITY,
     ttl: 120,
@@ -22,7 +30,10 @@ export async function reportTranscript(env: WorkerEnv, sessionId: string, lines:
     try {
       const res = await fetch(url, {
         method: "POST",
-        headers: { authorization: `Bearer ${await token.toJwt()}`, "content-type": "application/json" },
+        headers: {
+          authorization: `Bearer ${await token.toJwt()}`,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ lines }),
         signal: AbortSignal.timeout(5000),
       });

@@ -5,7 +5,12 @@ export class Transcript {
   private readonly lines: TranscriptLineReport[] = [];
 
   add(role: TranscriptLineReport["role"], text: string, at = new Date()): void {
-    this.lines.push({ seq: this.lines.length, role, text: text.slice(0, 4000), at: at.toISOString() });
+    this.lines.push({
+      seq: this.lines.length,
+      role,
+      text: text.slice(0, 4000),
+      at: at.toISOString(),
+    });
   }
 
   get all(): readonly TranscriptLineReport[] {

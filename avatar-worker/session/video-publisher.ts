@@ -27,7 +27,11 @@ export interface VideoStats {
  * `current()` each frame what the conversation is doing. One layer, no simulcast: the page
  * always gets the full-size picture.
  */
-export async function publishFace(room: Room, fps: number, current: () => Omit<AnimatorInput, "nowMs">) {
+export async function publishFace(
+  room: Room,
+  fps: number,
+  current: () => Omit<AnimatorInput, "nowMs">,
+) {
   const source = new VideoSource(VIDEO_SIZE, VIDEO_SIZE);
   const track = LocalVideoTrack.createVideoTrack("jeremy-face", source);
   await room.localParticipant!.publishTrack(
@@ -53,7 +57,12 @@ export async function publishFace(room: Room, fps: number, current: () => Omit<A
     if (stopped) return;
     const now = performance.now();
     const pixels = renderer.render(animator.next({ nowMs: now, ...current() }));
-    const frame = new VideoFrame(new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength), VIDEO_SIZE, VIDEO_SIZE, VideoBufferType.RGBA);
+    const frame = new VideoFrame(
+      new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
+      VIDEO_SIZE,
+      VIDEO_SIZE,
+      VideoBufferType.RGBA,
+    );
     source.captureFrame(frame, BigInt(Math.round(now * 1000)));
     framesSent += 1;
     busyMs += performance.now() - now;
@@ -66,7 +75,11 @@ export async function publishFace(room: Room, fps: number, current: () => Omit<A
   return {
     stats(): VideoStats {
       const seconds = (performance.now() - startedAt) / 1000;
-      return { framesSent, fps: framesSent / Math.max(seconds, 0.001), meanFrameCostMs: busyMs / Math.max(framesSent, 1) };
+      return {
+        framesSent,
+        fps: framesSent / Math.max(seconds, 0.001),
+        meanFrameCostMs: busyMs / Math.max(framesSent, 1),
+      };
     },
     async stop() {
       stopped = true;

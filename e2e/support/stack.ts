@@ -30,10 +30,19 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
   };
 }
 
-function spawnLogged(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+function spawnLogged(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): ChildProcess {
   mkdirSync(STACK.logDir, { recursive: true });
   const log = createWriteStream(path.join(STACK.logDir, `${name}.log`), { flags: "a" });
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return child;
@@ -55,7 +64,10 @@ export async function waitUntil(url: string, ok: (status: number) => boolean, ti
   throw new Error(`${url} was not ready within ${timeoutMs} ms (${last}); see ${STACK.logDir}`);
 }
 
-export function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+export function kill(
+  child: ChildProcess | undefined,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<void> {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 8000);
@@ -86,12 +98,26 @@ export async function startStack(options: StackOptions) {
     : { PGLITE_DATA_DIR: path.resolve(".data", `e2e-${run}`) };
   const env = stackEnv({ ...database, ...options.appEnv });
 
-  const livekit = spawnLogged("livekit", options.livekitBinary, ["--config", "livekit/livekit.test.yaml"], {});
+  const livekit = spawnLogged(
+    "livekit",
+    options.livekitBinary,
+    ["--config", "livekit/livekit.test.yaml"],
+    {},
+  );
   await waitUntil(STACK.livekitHttp, () => true, 30_000);
 
   let worker = startWorker(env);
-  const app = spawnLogged("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(STACK.appPort), "-H", "127.0.0.1"], env);
-  await waitUntil(`http://127.0.0.1:${STACK.appPort}/api/health`, (status) => status === 200, 60_000);
+  const app = spawnLogged(
+    "app",
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(STACK.appPort), "-H", "127.0.0.1"],
+    env,
+  );
+  await waitUntil(
+    `http://127.0.0.1:${STACK.appPort}/api/health`,
+    (status) => status === 200,
+    60_000,
+  );
 
   return {
     env,
@@ -113,7 +139,12 @@ export async function startStack(options: StackOptions) {
 }
 
 function startWorker(env: Record<string, string>) {
-  return spawnLogged("worker", process.execPath, ["--import", "tsx", "avatar-worker/main.ts", "start"], env);
+  return spawnLogged(
+    "worker",
+    process.execPath,
+    ["--import", "tsx", "avatar-worker/main.ts", "start"],
+    env,
+  );
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;

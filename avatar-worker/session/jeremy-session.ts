@@ -1,0 +1,105 @@
+import { AutoSubscribe, type JobContext } from "@livekit/agents";
+import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
+
+import type { WorkerEnv } from "../env";
+import { createProfile } from "../profiles";
+import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
+
+import { createCaptions } from "./captions";
+import { createConversation } from "./conversation";
+import { parseJobMetadata } from "./job-metadata";
+import { listenToUser } from "./mic-listener";
+import { reportTranscript } from "./report-transcript";
+import { Transcript } from "./transcript";
+import { receiveTypedTurns } from "./typed-turns";
+import { publishFace } from "./video-publisher";
+import { publishVoice } from "./voice-publisher";
+
+// Give the page a moment to subscribe to Jeremy's voice before he starts talking.
+const GREETING_WAIT_MS = 3000;
+
+/**
+ * One conversation: Jeremy joins the session's room, shows his face and voice, listens to the
+ * user, and hands the transcript to the app when the room goes away or the user leaves.
+ */
+export async function runJeremySession<T>(
+  ctx: JobContext<T>,
+  env: WorkerEnv,
+  synthesizer: SpeechSynthesizer,
+) {
+  const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
+  const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
+  const profile = createProfile(meta.profile, meta.context);
+  const transcript = new Transcript();
+  void synthesizer.warmUp(profile.scriptLines);
+
+  await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
+  const room = ctx.room;
+  const voice = await publishVoice(room);
+  const cleanups: Array<() => unknown> = [];
+  let userSpeaking = () => false;
+  const face = await publishFace(room, env.JEREMY_FPS, () => ({
+    mouth: voice.mouthNow(),
+    speaking: voice.speaking(),
+    listening: userSpeaking() && !voice.speaking(),
+  }));
+  const conversation = createConversation({
+    profile,
+    synthesizer,
+    voice,
+    caption: createCaptions(room.localParticipant!, voice.trackSid),
+    transcript,
+    log,
+  });
+  const cpuAtStart = process.cpuUsage();
+
+  ctx.addShutdownCallback(async () => {
+    conversation.end();
+    for (const cleanup of cleanups) cleanup();
+    const stats = face.stats();
+    const cpu = process.cpuUsage(cpuAtStart);
+    log(
+      `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length })}`,
+    );
+    await Promise.allSettled([face.stop(), voice.close(), synthesizer.close()]);
+    if (transcript.all.length > 0) {
+      await reportTranscript(env, meta.sessionId, transcript.all).catch((error: unknown) =>
+        log(String(error)),
+      );
+    }
+  });
+  const guard = setTimeout(
+    () => ctx.shutdown("max duration"),
+    (meta.maxDurationSeconds + 30) * 1000,
+  );
+  cleanups.push(() => clearTimeout(guard));
+
+  const user: RemoteParticipant = await ctx.waitForParticipant();
+  log(`${user.identity} joined (${meta.profile})`);
+  room.on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
+    if (participant.identity === user.identity) ctx.shutdown("user left");
+  });
+
+  const mic = await listenToUser(room, user, (event) => conversation.onTurnEvent(event));
+  userSpeaking = mic.userSpeaking;
+  cleanups.push(
+    () => mic.close(),
+    receiveTypedTurns(room, user.identity, (text) => conversation.onTyped(text)),
+  );
+
+  await waitForListener(room, GREETING_WAIT_MS);
+  await conversation.greet();
+}
+
+/** Resolves once someone subscribes to one of Jeremy's tracks, or after `timeoutMs`. */
+function waitForListener(room: JobContext["room"], timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      room.off(RoomEvent.LocalTrackSubscribed, done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    room.on(RoomEvent.LocalTrackSubscribed, done);
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
+
+const metadataSchema = z.object({
+  sessionId: z.string().min(1),
+  profile: z.string().default("interviewer"),
+  context: z.string().nullable().default(null),
+  userName: z.string().nullable().default(null),
+  maxDurationSeconds: z.number().int().positive().default(600),
+}) satisfies z.ZodType<JeremyJobMetadata, unknown>;
+
+/** Reads the metadata the app dispatched the job with; a job dispatched by hand gets defaults. */
+export function parseJobMetadata(raw: string, roomName: string): JeremyJobMetadata {
+  let value: unknown = {};
+  try {
+    value = raw ? JSON.parse(raw) : {};
+  } catch {
+    // A hand-made dispatch may carry any text; the defaults still make a conversation.
+  }
+  const parsed = metadataSchema.safeParse({ sessionId: roomName, ...(value as object) });
+  return parsed.success
+    ? parsed.data
+    : {
+        sessionId: roomName,
+        profile: "interviewer",
+        context: null,
+        userName: null,
+        maxDurationSeconds: 600,
+      };
+}
