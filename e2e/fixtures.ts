@@ -28,20 +28,20 @@ export interface LedgerSession {
 
 export const test = base.extend<{ ledger: Ledger }, { stack: Stack }>({
   stack: [
-    async ({}, use) => {
+    async ({}, provide) => {
       const livekitBinary = process.env.LIVEKIT_SERVER_BIN;
       if (!livekitBinary) throw new Error("Run the end-to-end tests with `npm run test:e2e`.");
       const databaseUrl = process.env.DATABASE_URL
         ? await freshPostgresDatabase(process.env.DATABASE_URL)
         : undefined;
       const stack = await startStack({ livekitBinary, databaseUrl });
-      await use(stack);
+      await provide(stack);
       await stack.stop();
     },
     { scope: "worker", timeout: 120_000, auto: true },
   ],
-  ledger: async ({ request }, use) => {
-    await use(new Ledger(request));
+  ledger: async ({ request }, provide) => {
+    await provide(new Ledger(request));
   },
 });
 

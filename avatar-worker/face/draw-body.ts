@@ -25,25 +25,41 @@ function drawShirt(ctx: Ctx): void {
   ctx.bezierCurveTo(442, 414, 486, 448, 494, 530);
   ctx.closePath();
   ctx.fill();
-  // Folds where the arms meet the chest.
+  // Shade the far shoulder, matching the light on the face.
+  ctx.save();
+  ctx.clip();
+  ctx.fillStyle = PALETTE.shirtShadow;
+  ctx.beginPath();
+  ctx.ellipse(40, 500, 70, 110, -0.3, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.restore();
+  // Folds where the arms meet the chest, the placket and a breast pocket.
   ctx.strokeStyle = PALETTE.shirtShadow;
   ctx.lineWidth = 5;
   ctx.lineCap = "round";
+  ctx.lineJoin = "round";
   ctx.beginPath();
-  ctx.moveTo(96, 470);
-  ctx.quadraticCurveTo(104, 496, 100, 520);
-  ctx.moveTo(416, 470);
-  ctx.quadraticCurveTo(408, 496, 412, 520);
-  ctx.stroke();
-  // Button placket.
-  ctx.beginPath();
+  ctx.moveTo(112, 468);
+  ctx.quadraticCurveTo(120, 494, 116, 520);
+  ctx.moveTo(400, 468);
+  ctx.quadraticCurveTo(392, 494, 396, 520);
   ctx.moveTo(256, 446);
   ctx.lineTo(256, 520);
+  ctx.stroke();
+  ctx.lineWidth = 4;
+  ctx.beginPath();
+  ctx.moveTo(306, 470);
+  ctx.lineTo(306, 500);
+  ctx.quadraticCurveTo(306, 508, 314, 508);
+  ctx.lineTo(340, 508);
+  ctx.quadraticCurveTo(348, 508, 348, 500);
+  ctx.lineTo(348, 470);
+  ctx.closePath();
   ctx.stroke();
   ctx.fillStyle = PALETTE.shirtLight;
   for (const y of [474, 504]) {
     ctx.beginPath();
-    ctx.arc(262, y, 4, 0, Math.PI * 2);
+    ctx.arc(264, y, 4, 0, Math.PI * 2);
     ctx.fill();
   }
 }

@@ -80,9 +80,14 @@ function drawEye(ctx: Ctx, shut: number, gazeX: number, gazeY: number): void {
   ctx.beginPath();
   ctx.moveTo(-14, -19);
   ctx.quadraticCurveTo(0, -26, 15, -18);
-  ctx.moveTo(-11, 17);
-  ctx.quadraticCurveTo(0, 20, 11, 17);
   ctx.stroke();
+  ctx.globalAlpha = 0.5;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(-9, 17);
+  ctx.quadraticCurveTo(0, 19.5, 9, 17);
+  ctx.stroke();
+  ctx.globalAlpha = 1;
 }
 
 function disc(ctx: Ctx, x: number, y: number, r: number, colour: string): void {
@@ -94,14 +99,20 @@ function disc(ctx: Ctx, x: number, y: number, r: number, colour: string): void {
 
 /** Draws the eyebrows; `raise` -1..1 lowers or lifts them, the inner ends most. */
 export function drawBrows(ctx: Ctx, raise: number): void {
-  ctx.strokeStyle = PALETTE.brow;
-  ctx.lineWidth = 7;
-  ctx.lineCap = "round";
+  ctx.fillStyle = PALETTE.brow;
   for (const side of [-1, 1]) {
+    const x = (dx: number) => side * dx;
     const lift = raise * 7;
+    const inner = -32 - lift - raise * 3;
+    const outer = -33 - lift * 0.7;
+    // Thick at the inner end, tapering to the outer one, arched in the middle.
     ctx.beginPath();
-    ctx.moveTo(side * 20, -31 - lift - raise * 3);
-    ctx.quadraticCurveTo(side * 40, -43 - lift, side * 62, -33 - lift * 0.7);
-    ctx.stroke();
+    ctx.moveTo(x(19), inner + 4);
+    ctx.quadraticCurveTo(x(17), inner - 4, x(26), inner - 5);
+    ctx.quadraticCurveTo(x(46), -47 - lift, x(63), outer);
+    ctx.quadraticCurveTo(x(64), outer + 3, x(60), outer + 2);
+    ctx.quadraticCurveTo(x(44), -39 - lift, x(26), inner + 4);
+    ctx.closePath();
+    ctx.fill();
   }
 }

@@ -8,9 +8,9 @@ import { PALETTE } from "./palette";
 export function drawBackHair(ctx: Ctx): void {
   ctx.fillStyle = PALETTE.hair;
   ctx.beginPath();
-  ctx.moveTo(-104, 0);
-  ctx.bezierCurveTo(-116, -80, -94, -150, -4, -160);
-  ctx.bezierCurveTo(80, -166, 118, -110, 106, 0);
+  ctx.moveTo(-100, -20);
+  ctx.bezierCurveTo(-112, -90, -94, -150, -4, -160);
+  ctx.bezierCurveTo(80, -166, 114, -100, 100, -20);
   ctx.closePath();
   ctx.fill();
 }
@@ -18,17 +18,20 @@ export function drawBackHair(ctx: Ctx): void {
 function traceFrontHair(ctx: Ctx): void {
   ctx.beginPath();
   // Outer edge, over the crown from the left sideburn to the right one, fullest at the quiff.
-  ctx.moveTo(-101, 4);
-  ctx.bezierCurveTo(-110, -56, -108, -112, -70, -140);
-  ctx.bezierCurveTo(-36, -164, 22, -176, 62, -158);
-  ctx.bezierCurveTo(100, -140, 112, -90, 102, 4);
+  ctx.moveTo(-99, 8);
+  ctx.bezierCurveTo(-101, -10, -104, -24, -105, -40);
+  ctx.bezierCurveTo(-110, -80, -100, -120, -70, -140);
+  ctx.bezierCurveTo(-36, -164, 10, -170, 40, -168);
+  ctx.bezierCurveTo(70, -170, 100, -150, 104, -112);
+  ctx.bezierCurveTo(108, -86, 107, -60, 105, -40);
+  ctx.bezierCurveTo(104, -24, 101, -10, 99, 8);
   // Hairline, back from right to left: sideburn, temple, the swept fringe, then the parting.
-  ctx.lineTo(93, 4);
-  ctx.bezierCurveTo(93, -24, 92, -48, 84, -66);
+  ctx.lineTo(96, 8);
+  ctx.bezierCurveTo(96, -20, 94, -50, 84, -66);
   ctx.bezierCurveTo(74, -80, 56, -84, 38, -88);
   ctx.bezierCurveTo(14, -92, -10, -104, -28, -110);
   ctx.bezierCurveTo(-40, -108, -52, -96, -66, -86);
-  ctx.bezierCurveTo(-84, -72, -92, -40, -93, 4);
+  ctx.bezierCurveTo(-86, -74, -96, -48, -96, 8);
   ctx.closePath();
 }
 

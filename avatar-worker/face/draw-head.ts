@@ -5,14 +5,14 @@ import { PALETTE } from "./palette";
 
 /** Traces the outline of the face; `jaw` drops the chin by that many pixels as the mouth opens. */
 export function traceHead(ctx: Ctx, jaw: number): void {
-  const chin = 126 + jaw;
+  const chin = 123 + jaw;
   ctx.beginPath();
   ctx.moveTo(0, -134);
   ctx.bezierCurveTo(64, -134, 101, -94, 101, -30);
-  ctx.bezierCurveTo(101, 12, 98, 42, 88, 70 + jaw * 0.4);
-  ctx.bezierCurveTo(74, 104 + jaw, 42, chin, 0, chin);
-  ctx.bezierCurveTo(-42, chin, -74, 104 + jaw, -88, 70 + jaw * 0.4);
-  ctx.bezierCurveTo(-98, 42, -101, 12, -101, -30);
+  ctx.bezierCurveTo(101, 12, 98, 44, 87, 72 + jaw * 0.4);
+  ctx.bezierCurveTo(72, 104 + jaw, 38, chin, 0, chin);
+  ctx.bezierCurveTo(-38, chin, -72, 104 + jaw, -87, 72 + jaw * 0.4);
+  ctx.bezierCurveTo(-98, 44, -101, 12, -101, -30);
   ctx.bezierCurveTo(-101, -94, -64, -134, 0, -134);
   ctx.closePath();
 }
@@ -44,7 +44,7 @@ export function drawFace(ctx: Ctx, jaw: number, yaw: number): void {
   ctx.clip();
   // Light from the upper right: a soft shadow down the far side of the face.
   ctx.fillStyle = PALETTE.skinShadow;
-  ctx.globalAlpha = 0.45;
+  ctx.globalAlpha = 0.35;
   ctx.beginPath();
   ctx.ellipse(-128 - yaw * 10, 20, 46, 150, 0, 0, Math.PI * 2);
   ctx.fill();

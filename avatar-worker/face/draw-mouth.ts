@@ -6,7 +6,7 @@ import type { MouthShape } from "./mouth-shape";
 import { PALETTE } from "./palette";
 import { clamp } from "./smoothing";
 
-const MOUTH_Y = 78;
+const MOUTH_Y = 76;
 
 /** How far the chin drops, in pixels, for a mouth this open. */
 export function jawDrop(mouth: MouthShape): number {
@@ -26,9 +26,9 @@ function geometry(mouth: MouthShape, smile: number): Geometry {
   const open = clamp(mouth.open, 0, 1);
   const wide = clamp(mouth.wide, 0, 1);
   const round = clamp(mouth.round, 0, 1);
-  const gap = open * 32 + round * open * 8;
+  const gap = open * (32 + 8 * round + 6 * wide);
   return {
-    halfWidth: 25 * (1 + 0.38 * wide - 0.48 * round) + smile * 2,
+    halfWidth: 25 * (1 + 0.45 * wide - 0.48 * round) + smile * 2,
     cornerY: MOUTH_Y - smile * 9 * (1 - round) + open * 3,
     upperY: MOUTH_Y - gap * 0.2,
     lowerY: MOUTH_Y + gap * 0.8,
@@ -85,7 +85,8 @@ export function drawMouth(ctx: Ctx, mouth: MouthShape, smile: number): void {
 }
 
 function drawTeeth(ctx: Ctx, g: Geometry, mouth: MouthShape, gap: number): void {
-  const upperTeeth = Math.min(9, gap * 0.42);
+  // Pursed lips hide most of the teeth.
+  const upperTeeth = Math.min(9, gap * 0.42) * (1 - 0.6 * clamp(mouth.round, 0, 1));
   ctx.fillStyle = PALETTE.teeth;
   // Everything above the upper edge shifted down: a band of teeth that follows the lip.
   ctx.beginPath();

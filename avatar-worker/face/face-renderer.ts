@@ -1,5 +1,5 @@
 // Renders poses to raw RGBA frames for the video track. The backdrop is painted once and copied
-// in; everything else is a few dozen vector fills, cheap next to reading the pixels back.
+// in; the rest is a few dozen vector fills each frame.
 
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 
@@ -9,31 +9,45 @@ import { FRAME } from "./layout";
 import type { Pose } from "./pose";
 
 export interface FaceRenderer {
-  readonly width: number;
-  readonly height: number;
-  /** Draws `pose` and returns its RGBA pixels (width × height × 4, top-left origin, row-major). */
-  render(pose: Pose): Uint8ClampedArray;
-  /** The canvas the last pose was drawn on, e.g. to encode it as an image. */
+  /** Width and height of every frame, in pixels. */
+  readonly size: number;
+  /** The canvas poses are drawn on, e.g. to encode the last one as an image. */
   readonly canvas: Canvas;
+  /** Draws `pose` onto the canvas without reading it back. */
+  draw(pose: Pose): void;
+  /**
+   * Draws `pose` and returns its RGBA pixels (size × size × 4, top-left origin, row-major), in a
+   * fresh array the caller may keep.
+   */
+  render(pose: Pose): Uint8Array;
 }
 
 /** Creates a renderer that draws square frames of `size` pixels (512 for video). */
 export function createFaceRenderer(size = FRAME): FaceRenderer {
+  if (!Number.isInteger(size) || size < 16 || size > 4096) {
+    throw new RangeError(`Face size must be a whole number of pixels from 16 to 4096, not ${size}`);
+  }
   const canvas = createCanvas(size, size);
   const ctx = canvas.getContext("2d");
   const backdrop = createBackdrop(size);
   const scale = size / FRAME;
+
+  function draw(pose: Pose): void {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(backdrop, 0, 0);
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    drawPose(ctx, pose);
+  }
+
   return {
-    width: size,
-    height: size,
+    size,
     canvas,
+    draw,
     render(pose) {
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.drawImage(backdrop, 0, 0);
-      ctx.setTransform(scale, 0, 0, scale, 0, 0);
-      drawPose(ctx, pose);
+      draw(pose);
+      // Skia stores premultiplied RGBA; every pixel here is opaque, so that is plain RGBA.
       const pixels = canvas.data();
-      return new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength);
+      return new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength);
     },
   };
 }

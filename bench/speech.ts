@@ -1,13 +1,13 @@
 // Prints the speech figures that decide reply latency and CPU headroom:
-//   npx tsx avatar-worker/speech/measure-speech.ts
+//   npx tsx bench/speech.ts (part of `npm run bench`)
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
-import { loadVoice } from "./espeak-voice";
-import { concatPcm } from "./pcm";
-import { JEREMY_VOICE, SpeechSynthesizer } from "./speech-synthesizer";
-import { TurnDetector } from "./turn-detector";
-import type { VadSampleRate } from "./vad";
+import { loadVoice } from "@/avatar-worker/speech/espeak-voice";
+import { concatPcm } from "@/avatar-worker/speech/pcm";
+import { JEREMY_VOICE, SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
+import { TurnDetector } from "@/avatar-worker/speech/turn-detector";
+import type { VadSampleRate } from "@/avatar-worker/speech/vad";
 
 const QUESTIONS = [
   "Thanks for joining me today. To start, could you tell me a little about yourself?",
