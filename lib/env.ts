@@ -22,6 +22,8 @@ export const serverVariables = {
 
     AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
     SESSION_MAX_DURATION_SECONDS: whole(600, 30, 4 * 60 * 60),
+    /** How long the page waits for the avatar to appear before giving up (avatar_timeout). */
+    AVATAR_JOIN_TIMEOUT_SECONDS: whole(20, 3, 120),
 
     DATABASE_URL: postgresUrl,
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
