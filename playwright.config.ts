@@ -1,10 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
+import { BASE_CHROMIUM_ARGS } from "./e2e/support/browser";
 import { STACK } from "./e2e/support/stack";
 
 // Run through `npm run test:e2e`, which builds the app and finds the browser and LiveKit server.
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
   outputDir: "test-results/e2e",
   // One real stack (LiveKit, worker, app) serves the suite, so tests run one at a time.
   workers: 1,
@@ -24,12 +26,8 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH,
       args: [
-        "--no-sandbox",
+        ...BASE_CHROMIUM_ARGS,
         "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
         "--autoplay-policy=no-user-gesture-required",
       ],
     },

@@ -6,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Talk to Jeremy",
   description: "Talk by voice with Jeremy, an AI video avatar.",
+  icons: { icon: "/jeremy.png" },
 };
 
 export const viewport: Viewport = {

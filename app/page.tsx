@@ -1,7 +1,17 @@
+import { TalkToJeremy } from "@/components/talk-to-jeremy";
+import { env } from "@/lib/env";
+import { getProvider } from "@/lib/providers";
+
+// Configuration is read per request, so one build serves any environment.
+export const dynamic = "force-dynamic";
+
 export default function Home() {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 p-8">
-      <h1 className="text-4xl font-semibold tracking-tight">Talk to Jeremy</h1>
-    </main>
+    <TalkToJeremy
+      config={{
+        profiles: [...getProvider().profiles],
+        avatarJoinTimeoutSeconds: env.AVATAR_JOIN_TIMEOUT_SECONDS,
+      }}
+    />
   );
 }

@@ -40,6 +40,14 @@ export const test = base.extend<{ ledger: Ledger }, { stack: Stack }>({
     },
     { scope: "worker", timeout: 120_000, auto: true },
   ],
+  // Browser errors end up in the test's output, so a failure shows what the page saw.
+  page: async ({ page }, provide) => {
+    page.on("pageerror", (error) => console.log(`[page error] ${error.stack ?? error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") console.log(`[console error] ${message.text()}`);
+    });
+    await provide(page);
+  },
   ledger: async ({ request }, provide) => {
     await provide(new Ledger(request));
   },

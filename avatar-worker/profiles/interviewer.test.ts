@@ -65,4 +65,10 @@ describe("interviewer profile", () => {
       .map((action) => (action.kind === "say" ? action.text : ""));
     for (const line of all) expect(interviewer.scriptLines).toContain(line);
   });
+
+  it("words its questions well without any context", () => {
+    const interviewer = createInterviewer(null);
+    interviewer.greet();
+    expect(interviewer.reply({})).toEqual([{ kind: "say", text: "What draws you to this role?" }]);
+  });
 });

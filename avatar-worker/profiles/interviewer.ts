@@ -1,10 +1,10 @@
 import { parseInterviewContext, type InterviewContext } from "./interview-context";
 import type { ConversationProfile, JeremyAction } from "./profile";
 
-/** The questions, in order; `{role}` and `{company}` are filled from the context. */
+/** The questions, in order; `{theRole}` and `{atCompany}` are filled from the context. */
 const QUESTIONS = [
   "To start, could you tell me a little about yourself and your background?",
-  "What draws you to the {role} role{atCompany}?",
+  "What draws you to {theRole}{atCompany}?",
   "Tell me about a challenge you faced at work, and how you handled it.",
   "How do you keep your skills up to date?",
   "Finally, do you have any questions for me about the role or the team?",
@@ -52,7 +52,7 @@ function closingLine(facts: InterviewContext): string {
 
 function fill(question: string, facts: InterviewContext): string {
   return question
-    .replace("{role}", facts.jobTitle ?? "this")
+    .replace("{theRole}", facts.jobTitle ? `the ${facts.jobTitle} role` : "this role")
     .replace("{atCompany}", facts.companyName ? ` at ${facts.companyName}` : "");
 }
 

@@ -13,6 +13,7 @@ export const STACK = {
   apiKey: "devkey",
   apiSecret: "talk-to-jeremy-dev-secret-not-for-production",
   adminToken: "e2e-admin-token-0123456789abcdef",
+  workerHealthUrl: "http://127.0.0.1:8091",
   logDir: path.resolve("test-results", "stack"),
 } as const;
 
@@ -26,6 +27,8 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
     LIVEKIT_API_SECRET: STACK.apiSecret,
     APP_URL: `http://127.0.0.1:${STACK.appPort}`,
     ADMIN_TOKEN: STACK.adminToken,
+    AVATAR_PROVIDER: "local",
+    JEREMY_HEALTH_PORT: "8091",
     ...extra,
   };
 }
@@ -107,6 +110,37 @@ export async function startStack(options: StackOptions) {
   await waitUntil(STACK.livekitHttp, () => true, 30_000);
 
   let worker = startWorker(env);
+  let app = await startApp(env);
+
+  return {
+    env,
+    get workerPid() {
+      return worker.pid;
+    },
+    async stopWorker() {
+      await kill(worker);
+    },
+    /** Kills the worker and its job processes at once, as a crash would. */
+    async killWorker() {
+      await kill(worker, "SIGKILL");
+    },
+    async restartWorker() {
+      await kill(worker);
+      worker = startWorker(env);
+    },
+    /** Restarts the app with `extra` variables on top of the stack's (none: back to normal). */
+    async restartApp(extra: Record<string, string> = {}) {
+      await kill(app);
+      app = await startApp({ ...env, ...extra });
+    },
+    async stop() {
+      await Promise.all([kill(app), kill(worker)]);
+      await kill(livekit);
+    },
+  };
+}
+
+async function startApp(env: Record<string, string>) {
   const app = spawnLogged(
     "app",
     process.execPath,
@@ -118,24 +152,7 @@ export async function startStack(options: StackOptions) {
     (status) => status === 200,
     60_000,
   );
-
-  return {
-    env,
-    get workerPid() {
-      return worker.pid;
-    },
-    async stopWorker() {
-      await kill(worker);
-    },
-    async restartWorker() {
-      await kill(worker);
-      worker = startWorker(env);
-    },
-    async stop() {
-      await Promise.all([kill(app), kill(worker)]);
-      await kill(livekit);
-    },
-  };
+  return app;
 }
 
 function startWorker(env: Record<string, string>) {

@@ -1,0 +1,93 @@
+"use client";
+
+import { LiveKitRoom } from "@livekit/components-react";
+import { useCallback, useRef, useState } from "react";
+
+import type { StartedSession } from "@/lib/client/session-api";
+
+import { ConversationView } from "./conversation-view";
+import { EndedPanel } from "./ended-panel";
+import { HangUpConfirm } from "./hang-up-confirm";
+import { useFocusTrap } from "./use-focus-trap";
+import { usePageLifecycle } from "./use-page-lifecycle";
+import { useRememberedMicrophone } from "./use-remembered-microphone";
+import { useSessionStop } from "./use-session-stop";
+
+interface OverlayProps {
+  started: StartedSession;
+  /** When the start call returned (Date.now()); the countdown runs from here. */
+  startedAt: number;
+  avatarJoinTimeoutSeconds: number;
+  onClose: () => void;
+}
+
+/**
+ * The conversation, full screen over the landing page. Every way out of it (hang-up, Escape,
+ * timeouts, Jeremy leaving, closing the tab) ends the session on the server.
+ */
+export function ConversationOverlay({
+  started,
+  startedAt,
+  avatarJoinTimeoutSeconds,
+  onClose,
+}: OverlayProps) {
+  const { session, connection } = started;
+  const { state, stop } = useSessionStop(session.id);
+  const microphone = useRememberedMicrophone();
+  const [confirming, setConfirming] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+  const live = state.phase === "active";
+
+  usePageLifecycle(session.id, live);
+  const hangUp = useCallback(() => {
+    setConfirming(false);
+    void stop("hangup");
+  }, [stop]);
+  const onEscape = useCallback(
+    () => (live ? setConfirming(true) : state.phase !== "stopping" && onClose()),
+    [live, state.phase, onClose],
+  );
+  useFocusTrap(dialog, onEscape);
+
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center overflow-y-auto bg-black/80 p-3 backdrop-blur-sm sm:p-6">
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="conversation-title"
+        tabIndex={-1}
+        data-testid="conversation-overlay"
+        className="relative w-full max-w-lg rounded-3xl border border-zinc-800 bg-zinc-950 p-4 shadow-2xl focus:outline-none sm:p-6"
+      >
+        {live ? (
+          <LiveKitRoom
+            serverUrl={connection.serverUrl}
+            token={connection.participantToken}
+            connect
+            audio={microphone.deviceId ? { deviceId: microphone.deviceId } : true}
+            video={false}
+            options={{ adaptiveStream: false, dynacast: false }}
+          >
+            <ConversationView
+              avatar={{
+                identity: session.avatar.identity ?? "jeremy",
+                name: session.avatar.name ?? "Jeremy",
+              }}
+              joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
+              endsAt={startedAt + session.maxDurationSeconds * 1000}
+              stop={stop}
+              onHangUp={hangUp}
+              onDevicePicked={microphone.remember}
+            />
+          </LiveKitRoom>
+        ) : (
+          <EndedPanel state={state} onClose={onClose} />
+        )}
+        {confirming && live && (
+          <HangUpConfirm onConfirm={hangUp} onCancel={() => setConfirming(false)} />
+        )}
+      </div>
+    </div>
+  );
+}

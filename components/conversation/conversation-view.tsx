@@ -1,0 +1,94 @@
+"use client";
+
+import { RoomAudioRenderer, useAudioPlayback } from "@livekit/components-react";
+import { useState } from "react";
+
+import type { StopReason } from "@/lib/client/session-api";
+
+import { CaptionFeed } from "./caption-feed";
+import { CountdownBadge } from "./countdown-badge";
+import { JeremyStage } from "./jeremy-stage";
+import { MicrophoneControls } from "./microphone-controls";
+import { TypedTurnForm } from "./typed-turn-form";
+import { useCaptions } from "./use-captions";
+import { useConversationStatus } from "./use-conversation-status";
+
+interface ConversationViewProps {
+  avatar: { identity: string; name: string };
+  joinTimeoutMs: number;
+  endsAt: number;
+  stop: (reason: StopReason) => void;
+  onHangUp: () => void;
+  onDevicePicked: (deviceId: string) => void;
+}
+
+/** The live conversation, inside the LiveKit room: Jeremy, captions and the controls. */
+export function ConversationView(props: ConversationViewProps) {
+  const { status, video, avatar, voiceSubscribed } = useConversationStatus(
+    props.avatar.identity,
+    props.joinTimeoutMs,
+    props.stop,
+  );
+  const { lines, addOwn } = useCaptions(props.avatar.identity);
+  const { canPlayAudio, startAudio } = useAudioPlayback();
+  const [captionsHidden, setCaptionsHidden] = useState(false);
+
+  return (
+    <div
+      data-testid="conversation-status"
+      data-state={status}
+      className="flex w-full flex-col items-center gap-3"
+    >
+      <div className="flex w-full items-center justify-between">
+        <h2 id="conversation-title" className="text-lg font-semibold">
+          Talking with {props.avatar.name}
+        </h2>
+        <CountdownBadge endsAt={props.endsAt} onExpired={() => props.stop("max_duration")} />
+      </div>
+
+      <JeremyStage
+        status={status}
+        video={video}
+        avatar={avatar}
+        avatarName={props.avatar.name}
+        voiceSubscribed={voiceSubscribed}
+      />
+      <RoomAudioRenderer />
+      {!canPlayAudio && (
+        <button
+          type="button"
+          data-testid="enable-audio"
+          onClick={() => void startAudio()}
+          className="w-full rounded-full bg-amber-400 px-4 py-2.5 font-semibold text-zinc-950 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none"
+        >
+          Tap to enable audio
+        </button>
+      )}
+
+      <CaptionFeed lines={lines} hidden={captionsHidden} />
+      <TypedTurnForm onSent={addOwn} />
+
+      <div className="grid w-full gap-2">
+        <MicrophoneControls onDevicePicked={props.onDevicePicked} />
+        <div className="flex items-center justify-between gap-2">
+          <button
+            type="button"
+            aria-pressed={captionsHidden}
+            onClick={() => setCaptionsHidden((hidden) => !hidden)}
+            className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+          >
+            {captionsHidden ? "Show captions" : "Hide captions"}
+          </button>
+          <button
+            type="button"
+            data-testid="hang-up"
+            onClick={props.onHangUp}
+            className="rounded-full bg-red-500 px-6 py-2.5 font-semibold text-white hover:bg-red-400 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
+          >
+            Hang up
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { StopState } from "./use-session-stop";
+import { formatDuration } from "./use-countdown";
+
+type Finished = Exclude<StopState, { phase: "active" }>;
+
+const TITLES: Record<Finished["reason"], string> = {
+  hangup: "Conversation ended",
+  page_closed: "Conversation ended",
+  avatar_timeout: "Jeremy could not join",
+  avatar_left: "Jeremy left",
+  max_duration: "Time's up",
+};
+
+const EXPLANATIONS: Partial<Record<Finished["reason"], string>> = {
+  avatar_timeout:
+    "He didn't arrive in time, so we ended the session: you won't be charged for waiting.",
+  avatar_left: "Jeremy left the conversation, so we ended the session.",
+  max_duration: "This conversation reached its time limit.",
+};
+
+/** The end of a conversation: what happened, and for how long you talked. */
+export function EndedPanel({ state, onClose }: { state: Finished; onClose: () => void }) {
+  return (
+    <div
+      data-testid="conversation-ended"
+      data-reason={state.reason}
+      className="flex flex-col items-center gap-4 p-8 text-center"
+    >
+      <h2 id="conversation-title" className="text-2xl font-semibold">
+        {state.phase === "stopping" ? "Ending the conversation…" : TITLES[state.reason]}
+      </h2>
+      {EXPLANATIONS[state.reason] && <p className="text-zinc-300">{EXPLANATIONS[state.reason]}</p>}
+      {state.phase === "stopping" && (
+        <p role="status" data-testid="stop-pending" className="text-sm text-zinc-400">
+          {state.offline
+            ? "You're offline. We'll end the session as soon as your connection is back."
+            : state.attempts > 1
+              ? `Still trying to reach the server (attempt ${state.attempts})…`
+              : "One moment…"}
+        </p>
+      )}
+      {state.phase === "stopped" && (
+        <p data-testid="summary" className="text-zinc-300">
+          {state.session.durationSeconds
+            ? `You talked with Jeremy for ${formatDuration(state.session.durationSeconds)}.`
+            : "The session is closed."}
+        </p>
+      )}
+      {state.phase === "failed" && <p className="text-sm text-red-200">{state.message}</p>}
+      {state.phase !== "stopping" && (
+        <button
+          type="button"
+          data-testid="close-conversation"
+          onClick={onClose}
+          className="rounded-full bg-amber-400 px-6 py-2.5 font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none"
+        >
+          Close
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { VideoTrack, type TrackReference } from "@livekit/components-react";
+import { type Participant, ParticipantEvent } from "livekit-client";
+import { useEffect, useState } from "react";
+import Image from "next/image";
+
+import type { LiveStatus } from "./use-conversation-status";
+
+const STATUS_TEXT: Record<Exclude<LiveStatus, "talking">, string> = {
+  connecting: "Connecting…",
+  joining: "Jeremy is joining…",
+  reconnecting: "Connection lost. Reconnecting…",
+};
+
+interface StageProps {
+  status: LiveStatus;
+  video?: TrackReference;
+  avatar?: Participant;
+  avatarName: string;
+  voiceSubscribed: boolean;
+}
+
+/** Jeremy's video, or his portrait with what is happening while he is not (yet) on screen. */
+export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed }: StageProps) {
+  const speaking = useSpeaking(avatar);
+  return (
+    <div
+      data-testid="jeremy-stage"
+      data-jeremy-speaking={speaking}
+      data-voice-subscribed={voiceSubscribed}
+      className={`relative aspect-square w-full overflow-hidden rounded-3xl bg-zinc-900 ring-4 transition-[box-shadow] duration-300 motion-reduce:transition-none ${speaking ? "ring-amber-300/70" : "ring-zinc-800"}`}
+    >
+      {video ? (
+        <VideoTrack
+          trackRef={video}
+          data-testid="jeremy-video"
+          className="size-full object-cover"
+        />
+      ) : (
+        <Image
+          src="/jeremy.png"
+          alt=""
+          width={512}
+          height={512}
+          className="size-full object-cover opacity-40"
+        />
+      )}
+      {status !== "talking" && (
+        <p
+          role="status"
+          className="absolute inset-x-4 bottom-4 rounded-full bg-black/70 px-4 py-2 text-center text-sm font-medium text-zinc-100 backdrop-blur"
+        >
+          <span
+            className="mr-2 inline-block size-2 rounded-full bg-amber-300 motion-safe:animate-pulse"
+            aria-hidden
+          />
+          {STATUS_TEXT[status]}
+        </p>
+      )}
+      <span className="sr-only">{status === "talking" ? `${avatarName} is here.` : ""}</span>
+    </div>
+  );
+}
+
+/** Whether LiveKit hears `participant` speaking; false while there is no participant. */
+function useSpeaking(participant: Participant | undefined): boolean {
+  const [speaking, setSpeaking] = useState(false);
+  useEffect(() => {
+    setSpeaking(participant?.isSpeaking ?? false);
+    if (!participant) return;
+    participant.on(ParticipantEvent.IsSpeakingChanged, setSpeaking);
+    return () => {
+      participant.off(ParticipantEvent.IsSpeakingChanged, setSpeaking);
+    };
+  }, [participant]);
+  return speaking;
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import {
+  useLocalParticipant,
+  useMediaDeviceSelect,
+  useTrackToggle,
+  useTrackVolume,
+} from "@livekit/components-react";
+import { type LocalAudioTrack, Track } from "livekit-client";
+import { useId } from "react";
+
+/** Mute, the microphone picker (remembered) and a live level meter. */
+export function MicrophoneControls({
+  onDevicePicked,
+}: {
+  onDevicePicked: (deviceId: string) => void;
+}) {
+  const id = useId();
+  const { toggle, enabled, pending } = useTrackToggle({ source: Track.Source.Microphone });
+  const { devices, activeDeviceId, setActiveMediaDevice } = useMediaDeviceSelect({
+    kind: "audioinput",
+  });
+  const { microphoneTrack } = useLocalParticipant();
+  const level = useTrackVolume(microphoneTrack?.track as LocalAudioTrack | undefined);
+  const percent = enabled ? Math.min(100, Math.round(Math.sqrt(level) * 100)) : 0;
+
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <button
+        type="button"
+        data-testid="mute"
+        aria-pressed={!enabled}
+        disabled={pending}
+        onClick={() => void toggle()}
+        className="shrink-0 rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none aria-pressed:border-red-400/60 aria-pressed:text-red-200"
+      >
+        {enabled ? "Mute" : "Unmute"}
+      </button>
+      <div
+        role="meter"
+        aria-label="Microphone level"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="mic-level"
+        className="h-2 w-16 shrink-0 overflow-hidden rounded-full bg-zinc-800"
+      >
+        <div
+          className="h-full bg-emerald-400 transition-[width] duration-100 motion-reduce:transition-none"
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <label htmlFor={id} className="sr-only">
+        Microphone
+      </label>
+      <select
+        id={id}
+        data-testid="microphone-picker"
+        value={activeDeviceId}
+        onChange={(event) => {
+          void setActiveMediaDevice(event.target.value);
+          onDevicePicked(event.target.value);
+        }}
+        className="min-w-0 flex-1 truncate rounded-full border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 focus-visible:border-amber-300 focus-visible:outline-none"
+      >
+        {devices.map((device, index) => (
+          <option key={device.deviceId || index} value={device.deviceId}>
+            {device.label || `Microphone ${index + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useRoomContext } from "@livekit/components-react";
+import { useId, useState, type FormEvent } from "react";
+
+/** The text-stream topic Jeremy reads typed turns from (LiveKit's chat topic). */
+const CHAT_TOPIC = "lk.chat";
+
+/** Type a turn instead of speaking it. */
+export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
+  const room = useRoomContext();
+  const id = useId();
+  const [text, setText] = useState("");
+  const [sending, setSending] = useState(false);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const message = text.trim();
+    if (!message || sending) return;
+    setSending(true);
+    try {
+      await room.localParticipant.sendText(message, { topic: CHAT_TOPIC });
+      onSent(message);
+      setText("");
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form onSubmit={send} className="flex w-full gap-2">
+      <label htmlFor={id} className="sr-only">
+        Type a message to Jeremy
+      </label>
+      <input
+        id={id}
+        data-testid="typed-turn"
+        value={text}
+        maxLength={2000}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Or type your answer…"
+        autoComplete="off"
+        className="min-w-0 flex-1 rounded-full border border-zinc-700 bg-zinc-950 px-4 py-2 text-sm text-zinc-100 placeholder:text-zinc-500 focus-visible:border-amber-300 focus-visible:outline-none"
+      />
+      <button
+        type="submit"
+        disabled={sending || text.trim() === ""}
+        className="rounded-full bg-zinc-100 px-4 py-2 text-sm font-semibold text-zinc-900 hover:bg-white focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none disabled:opacity-40"
+      >
+        Send
+      </button>
+    </form>
+  );
+}

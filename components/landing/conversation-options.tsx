@@ -1,0 +1,103 @@
+"use client";
+
+import { useId } from "react";
+
+import {
+  CONTEXT_MAX_WORDS,
+  countWords,
+  USER_NAME_MAX_CHARACTERS,
+} from "@/lib/sessions/input-limits";
+
+export interface OptionValues {
+  profile: string;
+  userName: string;
+  context: string;
+}
+
+const PROFILE_LABELS: Record<string, string> = {
+  interviewer: "Job interview",
+  echo: "Microphone check (Jeremy plays back what you say)",
+};
+
+const CONTEXT_EXAMPLE =
+  "Company Name is XYZ Consult\nJob title is Customer Support Agent\nCandidate Name is John Doe";
+
+/** The optional settings: which conversation, your name, and context for Jeremy. */
+export function ConversationOptions(props: {
+  profiles: string[];
+  values: OptionValues;
+  onChange: (values: OptionValues) => void;
+}) {
+  const id = useId();
+  const { values, onChange } = props;
+  const words = countWords(values.context);
+  const overLimit = words > CONTEXT_MAX_WORDS;
+
+  return (
+    <details className="w-full rounded-2xl border border-zinc-800 bg-zinc-900/60 text-left open:pb-5">
+      <summary className="cursor-pointer rounded-2xl px-5 py-4 font-medium text-zinc-200 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none">
+        Conversation options
+      </summary>
+      <div className="space-y-5 px-5">
+        {props.profiles.length > 1 && (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-zinc-300">Conversation</legend>
+            {props.profiles.map((profile) => (
+              <label key={profile} className="flex items-center gap-3 text-zinc-200">
+                <input
+                  type="radio"
+                  name={`${id}-profile`}
+                  value={profile}
+                  checked={values.profile === profile}
+                  onChange={() => onChange({ ...values, profile })}
+                  className="size-4 accent-amber-400"
+                />
+                {PROFILE_LABELS[profile] ?? profile}
+              </label>
+            ))}
+          </fieldset>
+        )}
+
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-name`} className="text-sm font-medium text-zinc-300">
+            Your name <span className="font-normal text-zinc-500">(optional)</span>
+          </label>
+          <input
+            id={`${id}-name`}
+            value={values.userName}
+            maxLength={USER_NAME_MAX_CHARACTERS}
+            autoComplete="given-name"
+            onChange={(event) => onChange({ ...values, userName: event.target.value })}
+            className="w-full rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-zinc-100 focus-visible:border-amber-300 focus-visible:outline-none"
+          />
+        </div>
+
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-context`} className="text-sm font-medium text-zinc-300">
+            Context for Jeremy{" "}
+            <span className="font-normal text-zinc-500">(optional, one fact per line)</span>
+          </label>
+          <textarea
+            id={`${id}-context`}
+            rows={4}
+            value={values.context}
+            placeholder={CONTEXT_EXAMPLE}
+            aria-describedby={`${id}-words`}
+            aria-invalid={overLimit}
+            onChange={(event) => onChange({ ...values, context: event.target.value })}
+            className="w-full resize-y rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-zinc-100 placeholder:text-zinc-600 focus-visible:border-amber-300 focus-visible:outline-none aria-[invalid=true]:border-red-400"
+          />
+          <p
+            id={`${id}-words`}
+            data-testid="context-word-count"
+            aria-live="polite"
+            className={overLimit ? "text-sm text-red-300" : "text-sm text-zinc-500"}
+          >
+            {words.toLocaleString("en-US")} / {CONTEXT_MAX_WORDS.toLocaleString("en-US")} words
+            {overLimit && " — please shorten it"}
+          </p>
+        </div>
+      </div>
+    </details>
+  );
+}

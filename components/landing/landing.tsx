@@ -1,0 +1,79 @@
+"use client";
+
+import Image from "next/image";
+import { useState } from "react";
+
+import type { MicrophoneCheck } from "@/lib/client/microphone";
+import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
+
+import { ConversationOptions, type OptionValues } from "./conversation-options";
+import { MicrophoneNotice } from "./microphone-notice";
+import { StartError } from "./start-error";
+
+interface LandingProps {
+  profiles: string[];
+  busy: boolean;
+  busyLabel: string;
+  micProblem?: Exclude<MicrophoneCheck, "granted">;
+  startError?: SessionApiError;
+  /** True while the conversation overlay covers the page. */
+  covered: boolean;
+  onStart: (options: StartOptions) => void;
+  onPrefetch: () => void;
+}
+
+/** "Talk to Jeremy": his portrait, the Start button and the optional settings. */
+export function Landing(props: LandingProps) {
+  const [options, setOptions] = useState<OptionValues>({
+    profile: props.profiles[0] ?? "",
+    userName: "",
+    context: "",
+  });
+  const start = () =>
+    props.onStart({
+      profile: options.profile || undefined,
+      userName: options.userName.trim() || undefined,
+      context: options.context.trim() || undefined,
+    });
+
+  return (
+    <main
+      inert={props.covered}
+      className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center gap-8 px-5 py-12 text-center"
+    >
+      <Image
+        src="/jeremy.png"
+        alt="Jeremy, a friendly cartoon man with short dark hair in a blue shirt"
+        width={224}
+        height={224}
+        priority
+        className="size-44 rounded-full shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56"
+      />
+      <div className="space-y-3">
+        <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Talk to Jeremy</h1>
+        <p className="text-balance text-zinc-400">
+          Have a spoken conversation with Jeremy, an AI video avatar. He&apos;ll greet you, ask you
+          a few questions and listen to your answers.
+        </p>
+      </div>
+
+      <button
+        type="button"
+        data-testid="start-conversation"
+        onClick={start}
+        onPointerEnter={props.onPrefetch}
+        onFocus={props.onPrefetch}
+        disabled={props.busy}
+        className="rounded-full bg-amber-400 px-8 py-3.5 text-lg font-semibold text-zinc-950 shadow-lg shadow-amber-500/20 transition hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:cursor-wait disabled:opacity-70 motion-reduce:transition-none"
+      >
+        {props.busy ? props.busyLabel : "Start conversation"}
+      </button>
+
+      {props.micProblem && <MicrophoneNotice problem={props.micProblem} onRetry={start} />}
+      {props.startError && <StartError error={props.startError} />}
+
+      <ConversationOptions profiles={props.profiles} values={options} onChange={setOptions} />
+      <p className="text-xs text-zinc-500">Only your microphone is used; your camera stays off.</p>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { lazy, Suspense, useCallback, useState } from "react";
+
+import { checkMicrophone, type MicrophoneCheck } from "@/lib/client/microphone";
+import {
+  SessionApiError,
+  startSession,
+  type StartedSession,
+  type StartOptions,
+} from "@/lib/client/session-api";
+
+import { Landing } from "./landing/landing";
+
+// The conversation (and with it the LiveKit client) loads only when someone starts one.
+const loadOverlay = () => import("./conversation/conversation-overlay");
+const ConversationOverlay = lazy(() =>
+  loadOverlay().then((m) => ({ default: m.ConversationOverlay })),
+);
+
+export interface AppConfig {
+  profiles: string[];
+  avatarJoinTimeoutSeconds: number;
+}
+
+type Phase =
+  | { name: "idle" }
+  | { name: "checking-mic" }
+  | { name: "mic-problem"; problem: Exclude<MicrophoneCheck, "granted"> }
+  | { name: "starting" }
+  | { name: "start-failed"; error: SessionApiError }
+  | { name: "talking"; started: StartedSession; startedAt: number };
+
+/** The whole page: the landing, then the conversation overlay. */
+export function TalkToJeremy({ config }: { config: AppConfig }) {
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+
+  const start = useCallback(async (options: StartOptions) => {
+    setPhase({ name: "checking-mic" });
+    const microphone = await checkMicrophone();
+    if (microphone !== "granted") return setPhase({ name: "mic-problem", problem: microphone });
+    setPhase({ name: "starting" });
+    void loadOverlay();
+    try {
+      const started = await startSession(options);
+      setPhase({ name: "talking", started, startedAt: Date.now() });
+    } catch (error) {
+      const failure =
+        error instanceof SessionApiError
+          ? error
+          : new SessionApiError("UNKNOWN", "Something went wrong.");
+      setPhase({ name: "start-failed", error: failure });
+    }
+  }, []);
+
+  return (
+    <>
+      <Landing
+        profiles={config.profiles}
+        busy={phase.name === "checking-mic" || phase.name === "starting"}
+        busyLabel={phase.name === "checking-mic" ? "Checking your microphone…" : "Starting…"}
+        micProblem={phase.name === "mic-problem" ? phase.problem : undefined}
+        startError={phase.name === "start-failed" ? phase.error : undefined}
+        onStart={start}
+        onPrefetch={() => void loadOverlay()}
+        covered={phase.name === "talking"}
+      />
+      {phase.name === "talking" && (
+        <Suspense fallback={null}>
+          <ConversationOverlay
+            started={phase.started}
+            startedAt={phase.startedAt}
+            avatarJoinTimeoutSeconds={config.avatarJoinTimeoutSeconds}
+            onClose={() => setPhase({ name: "idle" })}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

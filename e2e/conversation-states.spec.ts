@@ -1,0 +1,207 @@
+import { expect, test } from "./fixtures";
+import { launchChromium } from "./support/browser";
+import { captions, startConversation, status } from "./support/conversation-page";
+import { STACK } from "./support/stack";
+
+test("Jeremy never joins (worker down): the page says so and the session ends with avatar_timeout", async ({
+  page,
+  stack,
+  ledger,
+}) => {
+  await stack.stopWorker();
+  await stack.restartApp({ AVATAR_JOIN_TIMEOUT_SECONDS: "5" });
+  try {
+    const { sessionId } = await startConversation(page);
+    await expect(status(page)).toHaveAttribute("data-state", "joining");
+    await expect(page.getByText("Jeremy is joining…")).toBeVisible();
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+      "data-reason",
+      "avatar_timeout",
+      { timeout: 20_000 },
+    );
+    await expect(page.getByRole("heading", { name: "Jeremy could not join" })).toBeVisible();
+    expect(await ledger.session(sessionId)).toMatchObject({
+      status: "ENDED",
+      endReason: "avatar_timeout",
+    });
+  } finally {
+    await stack.restartApp();
+    await stack.restartWorker();
+  }
+});
+
+test("Jeremy leaves mid-conversation: the page says so and the session ends with avatar_left", async ({
+  page,
+  stack,
+  ledger,
+}) => {
+  const { sessionId } = await startConversation(page);
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+  await stack.killWorker();
+  try {
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+      "data-reason",
+      "avatar_left",
+      { timeout: 30_000 },
+    );
+    await expect(page.getByRole("heading", { name: "Jeremy left" })).toBeVisible();
+    expect(await ledger.session(sessionId)).toMatchObject({
+      status: "ENDED",
+      endReason: "avatar_left",
+    });
+  } finally {
+    await stack.restartWorker();
+  }
+});
+
+test("connecting and reconnecting are shown, and the conversation carries on", async ({
+  page,
+  context,
+}) => {
+  await startConversation(page);
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+  await context.setOffline(true);
+  await page.waitForTimeout(1500);
+  await context.setOffline(false);
+  await expect(status(page)).toHaveAttribute("data-state", "reconnecting", { timeout: 15_000 });
+  await expect(page.getByText("Connection lost. Reconnecting…")).toBeVisible();
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toBeVisible();
+});
+
+test("hang-up while offline keeps trying, then confirms once the network is back", async ({
+  page,
+  context,
+  ledger,
+}) => {
+  const { sessionId } = await startConversation(page);
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+  await context.setOffline(true);
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("stop-pending")).toContainText("You're offline");
+  expect((await ledger.session(sessionId)).status).toBe("ACTIVE");
+  await context.setOffline(false);
+  await expect(page.getByTestId("summary")).toBeVisible({ timeout: 20_000 });
+  expect(await ledger.session(sessionId)).toMatchObject({ status: "ENDED", endReason: "hangup" });
+});
+
+test("hang-up works even when the room never connected, and a double click stops once", async ({
+  page,
+  ledger,
+}) => {
+  // LiveKit is unreachable for this page: its signalling connection is refused.
+  await page.routeWebSocket(/:7890\//, (socket) => socket.close());
+  const stops: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/stop")) stops.push(request.url());
+  });
+  const { sessionId } = await startConversation(page);
+  await expect(status(page)).not.toHaveAttribute("data-state", "talking");
+  await page.getByTestId("hang-up").dblclick();
+  await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+  await expect(page.getByTestId("summary")).toBeVisible();
+  expect(stops).toHaveLength(1);
+  expect(await ledger.session(sessionId)).toMatchObject({ status: "ENDED", endReason: "hangup" });
+});
+
+test("Escape asks before hanging up, and focus stays inside the conversation", async ({
+  page,
+  ledger,
+}) => {
+  const { sessionId } = await startConversation(page);
+  await expect(captions(page)).toContainText("Hello", { timeout: 30_000 });
+  const overlay = page.getByTestId("conversation-overlay");
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    expect(await overlay.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("alertdialog", { name: "End the conversation?" })).toBeVisible();
+  await page.getByRole("button", { name: "Keep talking" }).click();
+  expect((await ledger.session(sessionId)).status).toBe("ACTIVE");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("confirm-hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+});
+
+test("closing the tab mid-call ends the session with page_closed within 5 s", async ({
+  context,
+  ledger,
+}) => {
+  const page = await context.newPage();
+  const { sessionId } = await startConversation(page);
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+  await page.close({ runBeforeUnload: true });
+  const closedAt = Date.now();
+  await expect
+    .poll(async () => (await ledger.session(sessionId)).status, {
+      timeout: 5_000,
+      intervals: [250],
+    })
+    .toBe("ENDED");
+  expect(Date.now() - closedAt).toBeLessThan(5_000);
+  expect((await ledger.session(sessionId)).endReason).toBe("page_closed");
+});
+
+test("the maximum duration counts down, warns, and ends the session with max_duration", async ({
+  page,
+  stack,
+  ledger,
+}) => {
+  await stack.restartApp({ SESSION_MAX_DURATION_SECONDS: "35" });
+  try {
+    const { sessionId } = await startConversation(page);
+    const countdown = page.getByTestId("countdown");
+    await expect(countdown).toHaveText(/0:3\d/);
+    await expect(countdown).toHaveAttribute("data-warning", "true", { timeout: 15_000 });
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+      "data-reason",
+      "max_duration",
+      { timeout: 45_000 },
+    );
+    await expect(page.getByRole("heading", { name: "Time's up" })).toBeVisible();
+    expect(await ledger.session(sessionId)).toMatchObject({
+      status: "ENDED",
+      endReason: "max_duration",
+    });
+  } finally {
+    await stack.restartApp();
+  }
+});
+
+test("where the browser blocks autoplay, a tap enables Jeremy's audio", async () => {
+  const browser = await launchChromium([
+    "--autoplay-policy=document-user-activation-required",
+    "--use-fake-ui-for-media-stream",
+  ]);
+  try {
+    const page = await browser.newPage({ baseURL: STACK.appUrl });
+    await page.goto("/");
+    // A click the page makes itself is no user gesture, so Jeremy's audio may not start by itself.
+    await page.evaluate(() =>
+      (document.querySelector('[data-testid="start-conversation"]') as HTMLButtonElement).click(),
+    );
+    const enable = page.getByTestId("enable-audio");
+    await expect(enable).toBeVisible({ timeout: 30_000 });
+    await enable.click();
+    await expect(enable).toBeHidden();
+    await page.getByTestId("hang-up").click();
+    await expect(page.getByTestId("conversation-ended")).toBeVisible();
+  } finally {
+    await browser.close();
+  }
+});
+
+test("reduced motion stops the animations", async ({ page }) => {
+  // Keep the page "connecting" (LiveKit refused), where the status indicator pulses.
+  await page.routeWebSocket(/:7890\//, (socket) => socket.close());
+  const pulse = page.getByRole("status").locator("span[aria-hidden]");
+  await startConversation(page);
+  await expect(pulse).toBeVisible();
+  expect(await pulse.evaluate((el) => getComputedStyle(el).animationName)).not.toBe("none");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await pulse.evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toBeVisible();
+});

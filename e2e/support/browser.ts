@@ -1,0 +1,21 @@
+import { chromium } from "@playwright/test";
+
+import { FAKE_MICROPHONE_WAV } from "./fake-microphone";
+
+/** Flags every test browser needs here: no sandbox as root, no calls to Google's services. */
+export const BASE_CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-fake-device-for-media-stream",
+  `--use-file-for-fake-audio-capture=${FAKE_MICROPHONE_WAV}`,
+];
+
+/** A browser of a test's own, for settings the shared one cannot have (permission prompts, autoplay). */
+export function launchChromium(extraArgs: string[] = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH,
+    args: [...BASE_CHROMIUM_ARGS, ...extraArgs],
+  });
+}

@@ -1,0 +1,60 @@
+// Writes the sound Chromium's fake microphone plays (--use-file-for-fake-audio-capture): real
+// speech, synthesized with Jeremy's own offline voice, between stretches of silence. Chromium
+// loops it, so the "user" speaks for a few seconds, then pauses, over and over.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
+
+export const FAKE_MICROPHONE_WAV = path.resolve("test-results", "fake-microphone.wav");
+const USER_LINE =
+  "Hi Jeremy. My name is Ada, and I have five years of experience in customer support.";
+
+/** Synthesizes the user's line and writes it as a 48 kHz mono WAV with silence around it. */
+export async function writeFakeMicrophone(file = FAKE_MICROPHONE_WAV) {
+  const synthesizer = new SpeechSynthesizer({ voice: "en-us+f3", rate: 170 });
+  try {
+    const speech = await synthesizer.synthesize(USER_LINE);
+    const silence = (ms: number) => new Int16Array((speech.sampleRate * ms) / 1000);
+    const samples = concat([silence(1500), speech.samples, silence(4500)]);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, wav(samples, speech.sampleRate));
+    return {
+      file,
+      speechMs: speech.durationMs,
+      totalMs: (samples.length / speech.sampleRate) * 1000,
+    };
+  } finally {
+    await synthesizer.close();
+  }
+}
+
+function concat(parts: Int16Array[]) {
+  const out = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function wav(samples: Int16Array, sampleRate: number): Buffer {
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + samples.byteLength, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(samples.byteLength, 40);
+  return Buffer.concat([
+    header,
+    Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength),
+  ]);
+}

@@ -1,0 +1,109 @@
+// The browser's side of the session API. Plain fetch, no secrets: everything here ships to the
+// browser. Stopping retries until the server confirms, because an unstopped session bills.
+import type { SessionView } from "@/lib/sessions/view";
+
+export type { SessionView };
+
+export interface Connection {
+  serverUrl: string;
+  participantToken: string;
+  participantIdentity: string;
+}
+
+export interface StartedSession {
+  session: SessionView;
+  connection: Connection;
+}
+
+export interface StartOptions {
+  profile?: string;
+  context?: string;
+  userName?: string;
+}
+
+/** A failure the page can explain to a person. */
+export class SessionApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "SessionApiError";
+  }
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+/** Starts a conversation; throws SessionApiError with the server's own words on failure. */
+export async function startSession(options: StartOptions): Promise<StartedSession> {
+  let response: Response;
+  try {
+    response = await fetch("/api/sessions", { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(options) });
+  } catch {
+    throw new SessionApiError("NETWORK", "We couldn't reach the server. Check your connection and try again.");
+  }
+  if (response.ok) return (await response.json()) as StartedSession;
+  throw await errorFrom(response);
+}
+
+async function errorFrom(response: Response): Promise<SessionApiError> {
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    return new SessionApiError(body.error?.code ?? "UNKNOWN", body.error?.message ?? "Something went wrong.", retryAfter);
+  } catch {
+    return new SessionApiError("UNKNOWN", `The server answered ${response.status}.`, retryAfter);
+  }
+}
+
+/** Reasons the page may give when it ends a conversation. */
+export type StopReason = "hangup" | "page_closed" | "avatar_timeout" | "avatar_left" | "max_duration";
+
+/**
+ * Asks the server to stop a session, and keeps asking (backing off, waiting for the network to
+ * return when offline) until it confirms. Resolves with the ended session.
+ */
+export async function stopSessionUntilConfirmed(
+  id: string,
+  reason: StopReason,
+  onRetry?: (attempt: number, offline: boolean) => void,
+): Promise<SessionView> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`/api/sessions/${encodeURIComponent(id)}/stop`, {
+        method: "POST",
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ reason }),
+        keepalive: true,
+      });
+      if (response.ok) return ((await response.json()) as { session: SessionView }).session;
+      // A 4xx other than rate limiting will not change by asking again.
+      if (response.status < 500 && response.status !== 429) throw await errorFrom(response);
+    } catch (error) {
+      if (error instanceof SessionApiError) throw error;
+    }
+    const offline = typeof navigator !== "undefined" && !navigator.onLine;
+    onRetry?.(attempt, offline);
+    await (offline ? untilOnline() : delay(Math.min(15_000, 500 * 2 ** attempt)));
+  }
+}
+
+/** Last-chance stop for a closing tab: a beacon outlives the page. */
+export function beaconStop(id: string, reason: StopReason): boolean {
+  const body = new Blob([JSON.stringify({ reason })], { type: "text/plain;charset=UTF-8" });
+  return navigator.sendBeacon(`/api/sessions/${encodeURIComponent(id)}/stop`, body);
+}
+
+/** Tells the server the page is still here (every 15 s), so an abandoned session is reaped. */
+export async function sendHeartbeat(id: string): Promise<void> {
+  await fetch(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { method: "POST" }).catch(() => undefined);
+}
+
+function delay(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function untilOnline() {
+  return new Promise<void>((resolve) => window.addEventListener("online", () => resolve(), { once: true }));
+}
