@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const databaseTests = ["**/*.db.test.ts"];
+// Tests that build the whole app: CPU-heavy, so they run last, after the timing-sensitive ones.
+const buildTests = ["**/*.build.test.ts"];
 const ignored = ["**/node_modules/**", "e2e/**", ".next/**"];
 
 // Tests that touch the ledger run against the embedded PGlite database always, and against a
@@ -36,7 +38,11 @@ export default defineConfig({
     projects: [
       {
         extends: true as const,
-        test: { name: "unit", include: ["**/*.test.ts"], exclude: [...ignored, ...databaseTests] },
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...ignored, ...databaseTests, ...buildTests],
+        },
       },
       ...databases.map((database) => ({
         extends: true as const,
@@ -46,8 +52,19 @@ export default defineConfig({
           exclude: ignored,
           env: database.env,
           setupFiles: ["test/database-setup.ts"],
+          // After the unit tests, whose timing checks their load would disturb.
+          sequence: { groupOrder: 1 },
         },
       })),
+      {
+        extends: true as const,
+        test: {
+          name: "build",
+          include: buildTests,
+          exclude: ignored,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

@@ -57,3 +57,67 @@ describe("lib/env", () => {
     expect(env.AVATAR_PROVIDER).toBe("local");
   });
 });
+
+describe("abuse limits", () => {
+  const limitsFor = async (values: Record<string, string | undefined>) => {
+    const production = {
+      LIVEKIT_URL: "wss://x.example",
+      LIVEKIT_API_KEY: "k",
+      LIVEKIT_API_SECRET: "s",
+    };
+    await loadEnv({ ...none, ...production, ...values });
+    return (await import("./env")).startLimits;
+  };
+  const unset = {
+    START_LIMIT_PER_CLIENT: undefined,
+    MAX_ACTIVE_SESSIONS: undefined,
+    DAILY_SESSION_SECONDS: undefined,
+  };
+
+  it("are on by default in production: 5 starts per client per 10 minutes, 5 at once, 1 hour a day", async () => {
+    expect(await limitsFor({ ...unset, NODE_ENV: "production" })).toEqual({
+      perClient: 5,
+      windowSeconds: 600,
+      maxActiveSessions: 5,
+      dailySessionSeconds: 3600,
+    });
+  });
+
+  it.each(["development", "test"])("are off by default in %s", async (NODE_ENV) => {
+    expect(await limitsFor({ ...unset, NODE_ENV })).toMatchObject({
+      perClient: 0,
+      maxActiveSessions: 0,
+      dailySessionSeconds: 0,
+    });
+  });
+
+  it("take the configured values, 0 turning one off, empty meaning the default", async () => {
+    expect(
+      await limitsFor({
+        NODE_ENV: "production",
+        START_LIMIT_PER_CLIENT: "0",
+        MAX_ACTIVE_SESSIONS: "12",
+        DAILY_SESSION_SECONDS: "",
+      }),
+    ).toMatchObject({ perClient: 0, maxActiveSessions: 12, dailySessionSeconds: 3600 });
+  });
+
+  it.each([
+    [{ MAX_ACTIVE_SESSIONS: "-1" }, "MAX_ACTIVE_SESSIONS"],
+    [{ DAILY_SESSION_SECONDS: "lots" }, "DAILY_SESSION_SECONDS"],
+    [{ APP_ORIGIN: "jeremy.example" }, "APP_ORIGIN"],
+    [{ CSP_CONNECT_SRC: "wss://ok.example 'unsafe-inline'" }, "CSP_CONNECT_SRC"],
+    [{ CRON_SECRET: "short" }, "CRON_SECRET"],
+    [{ HEARTBEAT_TIMEOUT_SECONDS: "0" }, "HEARTBEAT_TIMEOUT_SECONDS"],
+  ])("reject a bad value, naming it: %o", async (values, name) => {
+    await expect(loadEnv({ ...none, ...values })).rejects.toThrow(new RegExp(`\\b${name}: `));
+  });
+
+  it("reads APP_ORIGIN as a list of origins", async () => {
+    const env = await loadEnv({
+      ...none,
+      APP_ORIGIN: "https://jeremy.example/, https://www.jeremy.example",
+    });
+    expect(env.APP_ORIGIN).toEqual(["https://jeremy.example", "https://www.jeremy.example"]);
+  });
+});

@@ -8,6 +8,26 @@ import { z } from "zod";
 const whole = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+const optionalWhole = (min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional();
+
+/** "https://a.example, https://b.example/" → their origins; an issue for anything else. */
+function toOrigins(value: string, ctx: z.RefinementCtx): string[] {
+  const origins: string[] = [];
+  for (const item of value.split(",").map((part) => part.trim())) {
+    const url = URL.canParse(item) ? new URL(item) : null;
+    if (!url || !["http:", "https:"].includes(url.protocol)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${item}" is not an origin like https://example.com`,
+      });
+      return [];
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -18,43 +38,66 @@ const livekitUrl = z.url({ protocol: /^(wss?|https?)$/ });
 
 /** Every variable the app reads (.env.example documents each one). */
 export const serverVariables = {
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 
-    AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
-    SESSION_MAX_DURATION_SECONDS: whole(600, 30, 4 * 60 * 60),
-    /** How long the page waits for the avatar to appear before giving up (avatar_timeout). */
-    AVATAR_JOIN_TIMEOUT_SECONDS: whole(20, 3, 120),
+  AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
+  SESSION_MAX_DURATION_SECONDS: whole(600, 10, 4 * 60 * 60),
+  /** How long the page waits for the avatar to appear before giving up (avatar_timeout). */
+  AVATAR_JOIN_TIMEOUT_SECONDS: whole(20, 3, 120),
 
-    DATABASE_URL: postgresUrl,
-    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  DATABASE_URL: postgresUrl,
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 
-    LIVEKIT_URL: livekitUrl.optional(),
-    LIVEKIT_API_KEY: z.string().min(1).optional(),
-    LIVEKIT_API_SECRET: z.string().min(1).optional(),
-    LIVEKIT_AGENT_NAME: z
-      .string()
-      .regex(/^[\w-]{1,64}$/)
-      .default("jeremy"),
+  LIVEKIT_URL: livekitUrl.optional(),
+  LIVEKIT_API_KEY: z.string().min(1).optional(),
+  LIVEKIT_API_SECRET: z.string().min(1).optional(),
+  LIVEKIT_AGENT_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default("jeremy"),
 
-    EQUOS_API_KEY: z.string().min(1).optional(),
-    EQUOS_API_URL: httpUrl.default("https://api.equos.ai"),
-    EQUOS_AVATAR_ID: z.string().min(1).optional(),
-    EQUOS_AVATAR_NAME: z.string().min(1).max(64).default("Jeremy"),
-    EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
-    EQUOS_AGENT_ID: z.string().min(1).optional(),
-    EQUOS_AGENT_PROVIDER: z.enum(["openai", "gemini", "elevenlabs"]).optional(),
-    EQUOS_AGENT_MODEL: z.string().min(1).optional(),
-    EQUOS_AGENT_VOICE: z.string().min(1).optional(),
-    EQUOS_TIMEOUT_MS: whole(15_000, 1_000, 120_000),
+  EQUOS_API_KEY: z.string().min(1).optional(),
+  EQUOS_API_URL: httpUrl.default("https://api.equos.ai"),
+  EQUOS_AVATAR_ID: z.string().min(1).optional(),
+  EQUOS_AVATAR_NAME: z.string().min(1).max(64).default("Jeremy"),
+  EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
+  EQUOS_AGENT_ID: z.string().min(1).optional(),
+  EQUOS_AGENT_PROVIDER: z.enum(["openai", "gemini", "elevenlabs"]).optional(),
+  EQUOS_AGENT_MODEL: z.string().min(1).optional(),
+  EQUOS_AGENT_VOICE: z.string().min(1).optional(),
+  EQUOS_TIMEOUT_MS: whole(15_000, 1_000, 120_000),
 
-    PROVIDER_STOP_ATTEMPTS: whole(3, 1, 10),
-    START_LIMIT_PER_CLIENT: whole(0, 0, 10_000),
-    START_LIMIT_WINDOW_SECONDS: whole(600, 1, 24 * 60 * 60),
-    ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
-    CLIENT_IP_HEADER: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
-      .default("x-forwarded-for"),
+  PROVIDER_STOP_ATTEMPTS: whole(3, 1, 10),
+  /** Abuse limits: unset means the NODE_ENV default in `startLimits` below; 0 turns one off. */
+  START_LIMIT_PER_CLIENT: optionalWhole(0, 10_000),
+  START_LIMIT_WINDOW_SECONDS: whole(600, 1, 24 * 60 * 60),
+  MAX_ACTIVE_SESSIONS: optionalWhole(0, 10_000),
+  DAILY_SESSION_SECONDS: optionalWhole(0, 100_000_000),
+
+  /** The sweeper: what counts as abandoned, and how often it looks. */
+  HEARTBEAT_TIMEOUT_SECONDS: whole(45, 1, 60 * 60),
+  STARTING_TIMEOUT_SECONDS: whole(60, 1, 60 * 60),
+  MAX_DURATION_GRACE_SECONDS: whole(30, 0, 60 * 60),
+  SWEEP_INTERVAL_SECONDS: whole(10, 0, 60 * 60),
+  STOP_RETRY_BASE_SECONDS: whole(10, 1, 60 * 60),
+  STOP_RETRY_MAX_SECONDS: whole(600, 1, 24 * 60 * 60),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+
+  /** Public origin(s) of the app, comma-separated, when a proxy changes the Host header. */
+  APP_ORIGIN: z.string().transform(toOrigins).optional(),
+  /** Extra sources the page may connect to (CSP connect-src), space-separated. */
+  CSP_CONNECT_SRC: z
+    .string()
+    .regex(
+      /^[\w\-.:/*]+( [\w\-.:/*]+)*$/,
+      "must be space-separated sources such as wss://*.example.com",
+    )
+    .optional(),
+  ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  CLIENT_IP_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
+    .default("x-forwarded-for"),
 };
 
 export const env = createEnv({
@@ -117,4 +160,17 @@ export const livekitSettings = {
   apiSecret: env.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_DEFAULTS.apiSecret,
   configured: env.LIVEKIT_URL !== undefined,
   agentName: env.LIVEKIT_AGENT_NAME,
+};
+
+const production = env.NODE_ENV === "production";
+
+/**
+ * Start limits in force. Unset variables take their NODE_ENV default: on in production, off in
+ * development and tests; 0 turns a limit off.
+ */
+export const startLimits = {
+  perClient: env.START_LIMIT_PER_CLIENT ?? (production ? 5 : 0),
+  windowSeconds: env.START_LIMIT_WINDOW_SECONDS,
+  maxActiveSessions: env.MAX_ACTIVE_SESSIONS ?? (production ? 5 : 0),
+  dailySessionSeconds: env.DAILY_SESSION_SECONDS ?? (production ? 3600 : 0),
 };

@@ -17,6 +17,10 @@ const routes = {
   "GET /api/sessions/:id": () => import("@/app/api/sessions/[id]/route").then((m) => m.GET),
   "POST /api/sessions/:id/stop": () =>
     import("@/app/api/sessions/[id]/stop/route").then((m) => m.POST),
+  "POST /api/sessions/:id/heartbeat": () =>
+    import("@/app/api/sessions/[id]/heartbeat/route").then((m) => m.POST),
+  "GET /api/cron/reap": () => import("@/app/api/cron/reap/route").then((m) => m.GET),
+  "POST /api/livekit/webhook": () => import("@/app/api/livekit/webhook/route").then((m) => m.POST),
   "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
   "POST /api/worker/sessions/:id/transcript": () =>
     import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
@@ -27,7 +31,10 @@ const routes = {
     import("@/app/api/admin/sessions/[id]/stop/route").then((m) => m.POST),
 } as const;
 
-type RouteName = keyof typeof routes;
+export type RouteName = keyof typeof routes;
+
+/** Every route the tests can call, as "METHOD /path/:param". */
+export const ROUTE_NAMES = Object.keys(routes) as RouteName[];
 
 const globals = globalThis as typeof globalThis & {
   jeremyDatabase?: Promise<DatabaseHandle>;

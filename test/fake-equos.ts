@@ -22,6 +22,8 @@ interface Fault {
   status?: number;
   body?: unknown;
   hang?: boolean;
+  /** With `hang` on create: create the session first, then never answer (a lost response). */
+  afterCreating?: boolean;
 }
 
 const createBody = z.strictObject({
@@ -58,6 +60,7 @@ const createBody = z.strictObject({
 
 interface FakeSession {
   id: string;
+  name: string;
   status: string;
   client?: string;
   host: { serverUrl: string };
@@ -73,12 +76,21 @@ export class FakeEquos {
   readonly sessions = new Map<string, FakeSession>();
   /** Leave the consumer token out of create responses, as a broken API might. */
   omitConsumerToken = false;
+  /** Milliseconds every answer takes, so that concurrent callers overlap. */
+  latencyMs = 0;
+  /** The most sessions that were running at once. */
+  peakRunning = 0;
+  /** List every session whatever `client` asks for, as an API that ignored the filter would. */
+  ignoreClientFilter = false;
   private readonly faults = new Map<FakeEquosRoute, Fault[]>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
 
   static async start(): Promise<FakeEquos> {
     const fake = new FakeEquos();
+    // Outlast the client's idle keep-alive (undici: 4 s), so the server never closes a socket
+    // just as the client reuses it (an ECONNRESET a real load balancer would not cause).
+    fake.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -90,6 +102,27 @@ export class FakeEquos {
 
   callsTo(route: FakeEquosRoute) {
     return this.calls.filter((call) => call.route === route);
+  }
+
+  /** How many stop calls each Equos session received. */
+  stopCallsPerSession(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const call of this.callsTo("stop")) {
+      const id = decodeURIComponent(call.path.split("/")[3] ?? "");
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** A session created as if by a start whose answer never reached the app; returns its id. */
+  createUnseen(client: string): string {
+    const created = this.createSession({
+      name: `Talk to Jeremy ${client}`,
+      client,
+      avatar: { id: "avatar_jeremy" },
+    });
+    if ("error" in created) throw new Error(created.error);
+    return created.id;
   }
 
   running() {
@@ -118,6 +151,9 @@ export class FakeEquos {
     this.sessions.clear();
     this.faults.clear();
     this.omitConsumerToken = false;
+    this.latencyMs = 0;
+    this.peakRunning = 0;
+    this.ignoreClientFilter = false;
   }
 
   async close() {
@@ -139,11 +175,16 @@ export class FakeEquos {
       body,
     });
 
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (apiKey !== this.apiKey)
       return send(res, 401, { message: "Invalid API key", code: "UNAUTHORIZED" });
     if (route === "unknown") return send(res, 404, { message: "Not found" });
 
     const fault = this.takeFault(route);
+    if (fault?.hang && fault.afterCreating && route === "create") {
+      this.createSession(body);
+      return; // created, but the answer is lost: only a search by our tag can find it
+    }
     if (fault?.hang) return; // never answer; the client's timeout must end the call
     if (fault)
       return send(res, fault.status ?? 500, fault.body ?? { message: "Internal server error" });
@@ -164,13 +205,23 @@ export class FakeEquos {
   }
 
   private create(res: ServerResponse, body: unknown) {
-    const parsed = createBody.safeParse(body);
-    if (!parsed.success) {
-      return send(res, 400, {
-        message: `Invalid session request: ${parsed.error.message}`,
-        code: "VALIDATION_ERROR",
-      });
+    const created = this.createSession(body);
+    if ("error" in created) {
+      return send(res, 400, { message: created.error, code: "VALIDATION_ERROR" });
     }
+    const { id, session, request } = created;
+    send(res, 201, {
+      session,
+      ...(this.omitConsumerToken || request.host
+        ? {}
+        : { consumerAccessToken: `consumer-token-${id}` }),
+      remoteAgentAccessToken: `agent-token-${id}`,
+    });
+  }
+
+  private createSession(body: unknown) {
+    const parsed = createBody.safeParse(body);
+    if (!parsed.success) return { error: `Invalid session request: ${parsed.error.message}` };
     const request = parsed.data;
     const id = `eqs_${randomBytes(8).toString("hex")}`;
     const avatar =
@@ -184,6 +235,7 @@ export class FakeEquos {
           };
     const session: FakeSession = {
       id,
+      name: request.name,
       status: "starting",
       client: request.client,
       host: { serverUrl: request.host?.serverUrl ?? "wss://fake-equos.livekit.test" },
@@ -193,20 +245,17 @@ export class FakeEquos {
       endedAt: null,
     };
     this.sessions.set(id, session);
-    send(res, 201, {
-      session,
-      ...(this.omitConsumerToken || request.host
-        ? {}
-        : { consumerAccessToken: `consumer-token-${id}` }),
-      remoteAgentAccessToken: `agent-token-${id}`,
-    });
+    this.peakRunning = Math.max(this.peakRunning, this.running().length);
+    return { id, session, request };
   }
 
   private list(res: ServerResponse, query: URLSearchParams) {
     const skip = Number(query.get("skip") ?? 0);
     const take = Number(query.get("take") ?? 20);
     const client = query.get("client");
-    const all = [...this.sessions.values()].filter((s) => client === null || s.client === client);
+    const all = [...this.sessions.values()].filter(
+      (s) => client === null || this.ignoreClientFilter || s.client === client,
+    );
     send(res, 200, { skip, take, total: all.length, sessions: all.slice(skip, skip + take) });
   }
 

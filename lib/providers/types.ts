@@ -42,5 +42,10 @@ export interface AvatarProvider {
   /** Stops a session. Idempotent: stopping an ended session succeeds. */
   stop(providerSessionId: string): Promise<void>;
   get(providerSessionId: string): Promise<{ state: ProviderSessionState }>;
+  /**
+   * Provider sessions still running that were started for our session `sessionId`: how a sweep
+   * finds a session whose start never told us its id. Optional: without it nothing is found.
+   */
+  findRunning?(sessionId: string): Promise<string[]>;
   health(): Promise<ProviderHealth>;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, startLimits } from "@/lib/env";
 import { getProvider } from "@/lib/providers";
 
 import { createSessionService, type SessionService } from "./service";
+import type { SessionSettings } from "./types";
 
 const globalForSessions = globalThis as typeof globalThis & { jeremySessions?: SessionService };
 
@@ -13,16 +14,25 @@ export function getSessionService(): SessionService {
   globalForSessions.jeremySessions ??= createSessionService({
     db: getDb,
     provider: getProvider(),
-    settings: {
-      maxDurationSeconds: env.SESSION_MAX_DURATION_SECONDS,
-      stopAttempts: env.PROVIDER_STOP_ATTEMPTS,
-      stopRetryBaseMs: 250,
-      stopWaitMs: 30_000,
-      startLimit: {
-        perClient: env.START_LIMIT_PER_CLIENT,
-        windowSeconds: env.START_LIMIT_WINDOW_SECONDS,
-      },
-    },
+    settings: sessionSettings(),
   });
   return globalForSessions.jeremySessions;
+}
+
+/** The session settings the environment asks for. */
+export function sessionSettings(): SessionSettings {
+  return {
+    maxDurationSeconds: env.SESSION_MAX_DURATION_SECONDS,
+    stopAttempts: env.PROVIDER_STOP_ATTEMPTS,
+    stopRetryBaseMs: 250,
+    stopWaitMs: 30_000,
+    startLimit: startLimits,
+    sweep: {
+      heartbeatTimeoutSeconds: env.HEARTBEAT_TIMEOUT_SECONDS,
+      startingTimeoutSeconds: env.STARTING_TIMEOUT_SECONDS,
+      maxDurationGraceSeconds: env.MAX_DURATION_GRACE_SECONDS,
+      stopRetryBaseSeconds: env.STOP_RETRY_BASE_SECONDS,
+      stopRetryMaxSeconds: env.STOP_RETRY_MAX_SECONDS,
+    },
+  };
 }

@@ -1,39 +1,75 @@
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient, Session } from "@/lib/generated/prisma/client";
 
-import type { SessionSettings } from "./types";
+import { checkDailyBudget } from "./budget";
+import { OPEN_STATUSES } from "./statuses";
+import type { StartLimits } from "./types";
+
+type Tx = Prisma.TransactionClient;
 
 /**
- * Creates a session's ledger row, after checking the start limits in the same transaction, so
- * that concurrent starts, even on other instances, cannot slip past a limit together.
+ * Creates a session's ledger row, after checking the start limits in the same transaction. Each
+ * check runs under an advisory lock held to the commit, so concurrent starts, even on other
+ * instances, are counted one after another and cannot slip past a limit together.
  */
 export async function createRowWithinLimits(
   db: PrismaClient,
-  limits: SessionSettings["startLimit"],
+  limits: StartLimits,
   data: Prisma.SessionCreateInput,
 ): Promise<Session> {
-  return db.$transaction(async (tx) => {
-    const clientKey = data.clientKey;
-    if (limits.perClient > 0 && clientKey) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`start:${clientKey}`}))`;
-      const since = new Date(Date.now() - limits.windowSeconds * 1000);
-      const recent = await tx.session.findMany({
-        where: { clientKey, createdAt: { gte: since } },
-        orderBy: { createdAt: "asc" },
-        select: { createdAt: true },
-        take: limits.perClient,
-      });
-      const oldest = recent[0];
-      if (oldest && recent.length >= limits.perClient) {
-        const retryAfterSeconds = (oldest.createdAt.getTime() - since.getTime()) / 1000;
-        const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-        throw new AppError(
-          "RATE_LIMITED",
-          `You have started ${limits.perClient} conversations recently. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-          { retryAfterSeconds },
-        );
+  return db.$transaction(
+    async (tx) => {
+      const now = new Date();
+      // The global lock is always taken before a client's, so two starts never wait on each other
+      // in opposite orders.
+      if (limits.maxActiveSessions > 0 || limits.dailySessionSeconds > 0) {
+        await lock(tx, "start:global");
+        await checkActiveSessions(tx, limits.maxActiveSessions);
+        await checkDailyBudget(tx, limits.dailySessionSeconds, data.maxDurationSeconds, now);
       }
-    }
-    return tx.session.create({ data });
+      if (limits.perClient > 0 && data.clientKey) {
+        await lock(tx, `start:${data.clientKey}`);
+        await checkClientStarts(tx, limits, data.clientKey, now);
+      }
+      return tx.session.create({ data });
+    },
+    // Starts queue on the lock; give a busy moment time to drain rather than fail it.
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+async function lock(tx: Tx, key: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+async function checkActiveSessions(tx: Tx, max: number) {
+  if (max <= 0) return;
+  const open = await tx.session.count({ where: { status: { in: OPEN_STATUSES } } });
+  if (open >= max) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `Jeremy is already in ${max} conversation${max === 1 ? "" : "s"}, as many as he can hold at once. Please try again in a minute.`,
+      { retryAfterSeconds: 60 },
+    );
+  }
+}
+
+async function checkClientStarts(tx: Tx, limits: StartLimits, clientKey: string, now: Date) {
+  const since = new Date(now.getTime() - limits.windowSeconds * 1000);
+  const recent = await tx.session.findMany({
+    where: { clientKey, createdAt: { gte: since } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+    take: limits.perClient,
   });
+  const oldest = recent[0];
+  if (oldest && recent.length >= limits.perClient) {
+    const retryAfterSeconds = (oldest.createdAt.getTime() - since.getTime()) / 1000;
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    throw new AppError(
+      "RATE_LIMITED",
+      `You have started ${limits.perClient} conversations recently. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      { retryAfterSeconds },
+    );
+  }
 }

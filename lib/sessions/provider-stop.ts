@@ -2,13 +2,14 @@ import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 import { ProviderError } from "@/lib/providers/errors";
 import { retry } from "@/lib/retry";
 
+import { nextStopAttemptAt } from "./backoff";
 import { describeError } from "./provider-failure";
 import type { EndReason, SessionDeps } from "./types";
 
 /**
  * Calls the provider's stop, with bounded retries, for a session this process has claimed, and
- * records the outcome. A stop that keeps failing leaves the row STOP_FAILED with the error, so
- * a later sweep can finish it: the provider's bill is never forgotten.
+ * records the outcome. A stop that keeps failing leaves the row STOP_FAILED with the error and
+ * the time a sweep should try again, so the provider's bill is never forgotten.
  */
 export async function stopAtProvider(
   deps: SessionDeps,
@@ -18,6 +19,7 @@ export async function stopAtProvider(
 ): Promise<Session> {
   const endReason = row.endReason ?? reason;
   const providerSessionId = row.providerSessionId;
+  let attempts = row.stopAttempts;
   try {
     if (providerSessionId) {
       await retry(
@@ -26,6 +28,7 @@ export async function stopAtProvider(
             where: { id: row.id },
             data: { stopAttempts: { increment: 1 } },
           });
+          attempts += 1;
           await deps.provider.stop(providerSessionId);
         },
         {
@@ -43,6 +46,7 @@ export async function stopAtProvider(
         status: "STOP_FAILED",
         endReason,
         lastProviderError: describeError(error),
+        nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
         stopClaimedAt: null,
       },
     });

@@ -1,9 +1,12 @@
 import type { Session } from "@/lib/generated/prisma/client";
 import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract";
 
+import { touchSession } from "./heartbeat";
+import { isSessionId } from "./ids";
 import { findOwnedSession } from "./lookup";
 import { startSession, type StartedSession } from "./start";
-import { createStopper } from "./stop";
+import { createStopper, preferOwnersReason } from "./stop";
+import { sweepSessions, type SweepReport } from "./sweep";
 import { recordTranscript } from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
@@ -12,17 +15,33 @@ export interface SessionService {
   start(input: StartSessionInput, requester: Requester): Promise<StartedSession>;
   /** The owner's view of a session. */
   get(id: string, ownerKey: string | undefined): Promise<SessionView>;
+  /** The owner's page is still there: keeps an active session from being swept. */
+  touch(id: string, ownerKey: string | undefined): Promise<void>;
   /** Stops a session for its owner; idempotent. */
   stop(id: string, reason: EndReason, ownerKey: string | undefined): Promise<SessionView>;
   /** Stops a session on the server's own authority (sweeper, webhooks, admin). */
   stopById(id: string, reason: EndReason): Promise<Session | null>;
+  /**
+   * The person left the session's room (or the room closed): stops the session (user_left).
+   * `identity` is who left, if known; the avatar leaving is not the person leaving. Null when
+   * no session has that id.
+   */
+  userLeft(id: string, identity?: string): Promise<Session | null>;
+  /** Ends abandoned sessions and retries failed stops; safe to run anywhere, any number of times. */
+  sweep(): Promise<SweepReport>;
   /** Stores transcript lines reported by the avatar worker. */
   recordTranscript(id: string, lines: TranscriptLineReport[]): Promise<{ stored: number }>;
 }
 
 /** The only writer of session state. Route handlers, sweeps and webhooks all go through it. */
 export function createSessionService(deps: SessionDeps): SessionService {
-  const stopSession = createStopper(deps);
+  const stopper = createStopper(deps);
+
+  const stopById = async (id: string, reason: EndReason) => {
+    const db = await deps.db();
+    const row = isSessionId(id) ? await db.session.findUnique({ where: { id } }) : null;
+    return row ? stopper.stop(db, row, reason) : null;
+  };
 
   return {
     start: (input, requester) => startSession(deps, input, requester),
@@ -31,17 +50,30 @@ export function createSessionService(deps: SessionDeps): SessionService {
       return toSessionView(await findOwnedSession(await deps.db(), id, ownerKey));
     },
 
+    async touch(id, ownerKey) {
+      const db = await deps.db();
+      await touchSession(db, await findOwnedSession(db, id, ownerKey));
+    },
+
     async stop(id, reason, ownerKey) {
       const db = await deps.db();
       const row = await findOwnedSession(db, id, ownerKey);
-      return toSessionView(await stopSession(db, row, reason));
+      return toSessionView(
+        await preferOwnersReason(db, await stopper.stop(db, row, reason), reason),
+      );
     },
 
-    async stopById(id, reason) {
+    stopById,
+
+    async userLeft(id, identity) {
       const db = await deps.db();
-      const row = await db.session.findUnique({ where: { id } });
-      return row ? stopSession(db, row, reason) : null;
+      const row = isSessionId(id) ? await db.session.findUnique({ where: { id } }) : null;
+      if (!row) return null;
+      if (identity !== undefined && identity === row.avatarIdentity) return row;
+      return stopper.stop(db, row, "user_left");
     },
+
+    sweep: () => sweepSessions(deps, stopper),
 
     async recordTranscript(id, lines) {
       return recordTranscript(await deps.db(), id, lines);

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
+import { ProviderError } from "@/lib/providers/errors";
 import type { ProviderConnection, ProviderStartResult } from "@/lib/providers/types";
 
 import { hashClientAddress } from "./client-address";
@@ -39,7 +40,9 @@ export async function startSession(
     context: input.context ?? null,
     userName: input.userName ?? null,
     ownerKeyHash: hashOwnerKey(requester.ownerKey),
-    clientKey: requester.clientAddress ? hashClientAddress(requester.clientAddress) : null,
+    // Requests that arrive without the trusted address header share one allowance, so leaving
+    // the header out is no way around the per-client limit.
+    clientKey: hashClientAddress(requester.clientAddress ?? "unknown"),
     maxDurationSeconds: settings.maxDurationSeconds,
   });
 
@@ -53,14 +56,18 @@ export async function startSession(
       maxDurationSeconds: row.maxDurationSeconds,
     });
   } catch (error) {
+    const endedAt = new Date();
     await db.session.update({
       where: { id: row.id },
       data: {
         status: "FAILED",
         endReason: "start_failed",
-        endedAt: new Date(),
+        endedAt,
         durationSeconds: 0,
         lastProviderError: describeError(error),
+        nextStopAttemptAt: mayHaveStarted(error)
+          ? new Date(endedAt.getTime() + settings.sweep.startingTimeoutSeconds * 1000)
+          : null,
       },
     });
     throw providerFailureToAppError(error);
@@ -84,6 +91,15 @@ export async function startSession(
     throw new AppError("CONFLICT", "The session was ended while it was starting.");
   }
   return { session: toSessionView(active), connection: started.connection };
+}
+
+/**
+ * Whether a failed start may still have left a session running at the provider: a timeout or an
+ * outage can hide a create that succeeded, while a refusal cannot. For those, a sweep looks for
+ * the session by our id once the provider has had time to settle (see orphans.ts).
+ */
+function mayHaveStarted(error: unknown): boolean {
+  return !(error instanceof ProviderError) || error.retryable;
 }
 
 /** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */

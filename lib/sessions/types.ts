@@ -15,6 +15,26 @@ export interface Requester {
   clientAddress: string | null;
 }
 
+/** Limits checked before a session may start; 0 turns one off. */
+export interface StartLimits {
+  /** Starts one client may make per window. */
+  perClient: number;
+  windowSeconds: number;
+  /** Sessions open at once (starting, active, or still owed a provider stop). */
+  maxActiveSessions: number;
+  /** Session seconds per UTC day, counting open sessions at their maximum. */
+  dailySessionSeconds: number;
+}
+
+/** When the sweeper considers a session abandoned, and how it retries failed stops. */
+export interface SweepSettings {
+  heartbeatTimeoutSeconds: number;
+  startingTimeoutSeconds: number;
+  maxDurationGraceSeconds: number;
+  stopRetryBaseSeconds: number;
+  stopRetryMaxSeconds: number;
+}
+
 export interface SessionSettings {
   maxDurationSeconds: number;
   /** Provider stop calls made before a session is left STOP_FAILED for the sweeper. */
@@ -22,7 +42,8 @@ export interface SessionSettings {
   stopRetryBaseMs: number;
   /** How long a stop waits for another process that is already stopping the same session. */
   stopWaitMs: number;
-  startLimit: { perClient: number; windowSeconds: number };
+  startLimit: StartLimits;
+  sweep: SweepSettings;
 }
 
 export interface SessionDeps {

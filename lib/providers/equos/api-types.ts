@@ -4,6 +4,8 @@ import { z } from "zod";
 
 export const equosSessionSchema = z.looseObject({
   id: z.string().min(1),
+  name: z.string().nullish(),
+  client: z.string().nullish(),
   status: z.string(),
   host: z.looseObject({ serverUrl: z.string().min(1) }),
   avatar: z.looseObject({

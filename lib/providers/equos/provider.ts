@@ -89,6 +89,17 @@ export function createEquosProvider(settings: EquosSettings): AvatarProvider {
       return { state: toState(session.status, session.endedAt) };
     },
 
+    async findRunning(sessionId) {
+      // Every session we create is tagged `client: <our session id>` (see buildCreateRequest).
+      const { sessions } = await client.listSessions({ client: sessionId, take: 20 });
+      // Only sessions that carry our tag: were the filter ever ignored, nobody else's session
+      // may be taken for ours.
+      return sessions
+        .filter((s) => s.client === sessionId || s.name === sessionName(sessionId))
+        .filter((s) => toState(s.status, s.endedAt) !== "ended")
+        .map((s) => s.id);
+    },
+
     async health() {
       try {
         await client.listSessions({ take: 1 });
@@ -98,6 +109,10 @@ export function createEquosProvider(settings: EquosSettings): AvatarProvider {
       }
     },
   };
+}
+
+function sessionName(sessionId: string) {
+  return `Talk to Jeremy ${sessionId}`;
 }
 
 function avatarName(settings: EquosSettings) {
@@ -111,7 +126,7 @@ function buildCreateRequest(
   hostToken: string | undefined,
 ): CreateSessionRequest {
   return {
-    name: `Talk to Jeremy ${input.sessionId}`,
+    name: sessionName(input.sessionId),
     // Tagging the session with our id lets a sweep find it even if we never learned its id.
     client: input.sessionId,
     avatar:

@@ -96,6 +96,16 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
       }
     },
 
+    async findRunning(sessionId) {
+      // The room is named by the session id, so it is found even if the start never finished.
+      try {
+        const found = await rooms.listRooms([sessionId]);
+        return found.map((room) => room.name);
+      } catch (error) {
+        throw fromLiveKitError(error, "list rooms");
+      }
+    },
+
     async health() {
       try {
         await rooms.listRooms([]);

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from "node:fs";
+
+import { describe, expect, it } from "vitest";
+
+// Vercel Cron calls GET /api/cron/reap on this schedule. Hobby plans refuse to deploy anything
+// more frequent than daily, so the schedule shipped is daily: there the page's heartbeat and
+// LiveKit's webhooks end sessions, and the cron sweep is the backstop. On Pro, "* * * * *".
+describe("vercel.json", () => {
+  const { crons } = JSON.parse(readFileSync("vercel.json", "utf8")) as {
+    crons: Array<{ path: string; schedule: string }>;
+  };
+
+  it("schedules the sweep route, which exists", () => {
+    expect(crons.map((cron) => cron.path)).toEqual(["/api/cron/reap"]);
+    expect(existsSync("app/api/cron/reap/route.ts")).toBe(true);
+  });
+
+  it("runs once a day at a fixed time, which every Vercel plan accepts", () => {
+    const [minute, hour, ...rest] = crons[0]!.schedule.split(" ");
+    expect(minute).toMatch(/^\d{1,2}$/);
+    expect(hour).toMatch(/^\d{1,2}$/);
+    expect(rest).toEqual(["*", "*", "*"]);
+  });
+});

@@ -1,0 +1,70 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+import { OPEN_STATUSES } from "./statuses";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Refuses a start that could take today's session seconds past `budget`. Ended sessions count
+ * what they ran today; open ones count the most they may still run (the provider is told the
+ * same maximum), so sessions that are running cannot overrun the budget either.
+ */
+export async function checkDailyBudget(
+  tx: Prisma.TransactionClient,
+  budget: number,
+  wantedSeconds: number,
+  now: Date,
+): Promise<void> {
+  if (budget <= 0) return;
+  const midnight = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
+  const rows = await tx.session.findMany({
+    where: {
+      OR: [{ status: { in: OPEN_STATUSES } }, { endedAt: { gte: midnight } }],
+    },
+    select: {
+      status: true,
+      createdAt: true,
+      startedAt: true,
+      endedAt: true,
+      durationSeconds: true,
+      maxDurationSeconds: true,
+    },
+  });
+
+  let ended = 0;
+  let reserved = 0;
+  let soonestEnd = Infinity;
+  for (const row of rows) {
+    const max = row.maxDurationSeconds;
+    if (OPEN_STATUSES.includes(row.status)) {
+      const begin = (row.startedAt ?? row.createdAt).getTime();
+      const end = begin + max * 1000;
+      reserved += clamp((end - Math.max(begin, midnight.getTime())) / 1000, 0, max);
+      soonestEnd = Math.min(soonestEnd, (end - now.getTime()) / 1000);
+    } else if (row.endedAt) {
+      const sinceMidnight = (row.endedAt.getTime() - midnight.getTime()) / 1000;
+      ended += clamp(Math.min(row.durationSeconds ?? 0, sinceMidnight), 0, max);
+    }
+  }
+  if (ended + reserved + wantedSeconds <= budget) return;
+
+  const untilMidnight = (midnight.getTime() + DAY_MS - now.getTime()) / 1000;
+  if (ended + wantedSeconds > budget || soonestEnd >= untilMidnight) {
+    throw new AppError(
+      "RATE_LIMITED",
+      "Today's conversation time with Jeremy is used up. Please come back tomorrow (the day starts at 00:00 UTC).",
+      { retryAfterSeconds: untilMidnight },
+    );
+  }
+  const minutes = Math.max(1, Math.ceil(soonestEnd / 60));
+  throw new AppError(
+    "RATE_LIMITED",
+    `The rest of today's conversation time is held by conversations in progress. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    { retryAfterSeconds: Math.max(1, soonestEnd) },
+  );
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

@@ -1,0 +1,56 @@
+import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
+
+import { nextStopAttemptAt } from "./backoff";
+import { describeError } from "./provider-failure";
+import { stopAtProvider } from "./provider-stop";
+import type { SessionDeps } from "./types";
+
+/**
+ * For a FAILED start whose provider session may exist although we never learned its id (the
+ * start timed out, or the process died mid-start): asks the provider for sessions started for
+ * this row, and stops them. The caller holds the row's claim; this releases it. A provider that
+ * cannot be asked leaves the check due again later, with backoff.
+ */
+export async function stopOrphans(
+  deps: SessionDeps,
+  db: PrismaClient,
+  row: Session,
+): Promise<Session> {
+  let found: string[];
+  try {
+    found = (await deps.provider.findRunning?.(row.id)) ?? [];
+  } catch (error) {
+    const attempts = row.stopAttempts + 1;
+    console.error(`Could not look for a provider session of ${row.id}; will try again`, error);
+    return db.session.update({
+      where: { id: row.id },
+      data: {
+        stopAttempts: attempts,
+        lastProviderError: describeError(error),
+        nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
+        stopClaimedAt: null,
+      },
+    });
+  }
+
+  const [first, ...others] = found;
+  if (!first) {
+    return db.session.update({
+      where: { id: row.id },
+      data: { nextStopAttemptAt: null, stopClaimedAt: null },
+    });
+  }
+  console.warn(`Found a running provider session for failed start ${row.id}; stopping it`);
+  // One tag, one create call: more than one match should not happen, but none may keep billing.
+  for (const other of others) {
+    await deps.provider.stop(other).catch((error: unknown) => {
+      console.error(`Could not stop extra provider session ${other} of ${row.id}`, error);
+    });
+  }
+  const known = await db.session.update({
+    where: { id: row.id },
+    data: { providerSessionId: first },
+  });
+  // From here on it is an ordinary stop: retried by later sweeps until the provider confirms.
+  return stopAtProvider(deps, db, known, "start_failed");
+}

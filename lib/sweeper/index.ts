@@ -1,0 +1,28 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+import { getSessionService } from "@/lib/sessions";
+
+import { runEvery } from "./interval";
+
+const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { stop(): void } };
+
+/**
+ * Starts this process's sweeper (every SWEEP_INTERVAL_SECONDS; 0 turns it off, as serverless
+ * hosts should, where GET /api/cron/reap sweeps instead). Once per process: several processes
+ * may sweep at once, the session service's claims keep them from doing anything twice.
+ */
+export function startSweeper(intervalSeconds = env.SWEEP_INTERVAL_SECONDS): void {
+  if (intervalSeconds === 0 || globalForSweeper.jeremySweeper) return;
+  globalForSweeper.jeremySweeper = runEvery(intervalSeconds * 1000, async () => {
+    const report = await getSessionService().sweep();
+    const handled = Object.entries(report).filter(([, count]) => count > 0);
+    if (handled.length > 0) console.log(`Sweep: ${JSON.stringify(Object.fromEntries(handled))}`);
+  });
+}
+
+/** Stops this process's sweeper, if it runs. */
+export function stopSweeper(): void {
+  globalForSweeper.jeremySweeper?.stop();
+  globalForSweeper.jeremySweeper = undefined;
+}

@@ -1,0 +1,55 @@
+// Starts a real LiveKit server (the binary `npm run livekit:install` provides) on free ports,
+// for tests of the code that talks to it.
+import { spawn, type ChildProcess } from "node:child_process";
+
+import { findLiveKitServer } from "../scripts/lib/livekit-binary.mjs";
+
+import { freePort } from "./ports";
+
+export const LIVEKIT_TEST_KEYS = {
+  apiKey: "devkey",
+  apiSecret: "talk-to-jeremy-livekit-test-secret-0123456789",
+};
+
+/** The LiveKit binary, or null; on CI a missing binary is an error, not a reason to skip. */
+export function liveKitBinary(): string | null {
+  const binary: string | null = findLiveKitServer();
+  if (!binary && process.env.CI) throw new Error("CI must install the LiveKit server first.");
+  return binary;
+}
+
+export async function startLiveKit(binary: string, webhookUrl?: string) {
+  const [port, tcpPort, udpPort] = [await freePort(), await freePort(), await freePort()];
+  const config = [
+    `port: ${port}`,
+    "bind_addresses: [127.0.0.1]",
+    `rtc: { tcp_port: ${tcpPort}, udp_port: ${udpPort}, use_external_ip: false }`,
+    `keys: { ${LIVEKIT_TEST_KEYS.apiKey}: ${LIVEKIT_TEST_KEYS.apiSecret} }`,
+    ...(webhookUrl
+      ? [`webhook: { api_key: ${LIVEKIT_TEST_KEYS.apiKey}, urls: [${webhookUrl}] }`]
+      : []),
+    "logging: { level: warn }",
+  ].join("\n");
+  const child: ChildProcess = spawn(binary, ["--config-body", config], { stdio: "ignore" });
+  const url = `ws://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await fetch(`http://127.0.0.1:${port}`);
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error("LiveKit did not start");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
