@@ -2,7 +2,7 @@
 
 import { VideoTrack, type TrackReference } from "@livekit/components-react";
 import { type Participant, ParticipantEvent } from "livekit-client";
-import { useEffect, useState } from "react";
+import { useCallback, useSyncExternalStore } from "react";
 import Image from "next/image";
 
 import type { LiveStatus } from "./use-conversation-status";
@@ -65,14 +65,18 @@ export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed
 
 /** Whether LiveKit hears `participant` speaking; false while there is no participant. */
 function useSpeaking(participant: Participant | undefined): boolean {
-  const [speaking, setSpeaking] = useState(false);
-  useEffect(() => {
-    setSpeaking(participant?.isSpeaking ?? false);
-    if (!participant) return;
-    participant.on(ParticipantEvent.IsSpeakingChanged, setSpeaking);
-    return () => {
-      participant.off(ParticipantEvent.IsSpeakingChanged, setSpeaking);
-    };
-  }, [participant]);
-  return speaking;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      participant?.on(ParticipantEvent.IsSpeakingChanged, onChange);
+      return () => {
+        participant?.off(ParticipantEvent.IsSpeakingChanged, onChange);
+      };
+    },
+    [participant],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => participant?.isSpeaking ?? false,
+    () => false,
+  );
 }

@@ -28,9 +28,8 @@ export function useConversationStatus(
   const [arrived, setArrived] = useState(false);
   const connected = connection === ConnectionState.Connected;
 
-  useEffect(() => {
-    if (video) setArrived(true);
-  }, [video]);
+  // Once Jeremy's video has been seen, he has arrived, even if the track later goes away.
+  if (video && !arrived) setArrived(true);
 
   useEffect(() => {
     if (arrived) return;

@@ -19,3 +19,17 @@ export function launchChromium(extraArgs: string[] = []) {
     args: [...BASE_CHROMIUM_ARGS, ...extraArgs],
   });
 }
+
+/** A browser the test can kill like a crash (SIGKILL: no unload handlers, no beacon). */
+export async function launchKillableChromium(extraArgs: string[] = []) {
+  const server = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH,
+    args: [...BASE_CHROMIUM_ARGS, ...extraArgs],
+  });
+  const browser = await chromium.connect(server.wsEndpoint());
+  return {
+    browser,
+    kill: () => server.process().kill("SIGKILL"),
+    close: () => server.close().catch(() => undefined),
+  };
+}

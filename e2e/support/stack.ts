@@ -29,6 +29,10 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
     ADMIN_TOKEN: STACK.adminToken,
     AVATAR_PROVIDER: "local",
     JEREMY_HEALTH_PORT: "8091",
+    // The suite starts many conversations from one browser; its own tests turn limits back on.
+    START_LIMIT_PER_CLIENT: "0",
+    MAX_ACTIVE_SESSIONS: "10",
+    DAILY_SESSION_SECONDS: "0",
     ...extra,
   };
 }
