@@ -1,6 +1,8 @@
 import { AutoSubscribe, type JobContext } from "@livekit/agents";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 
+import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/client/participant-attributes";
+
 import type { WorkerEnv } from "../env";
 import { createProfile } from "../profiles";
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
@@ -38,10 +40,13 @@ export async function runJeremySession<T>(
   const voice = await publishVoice(room);
   const cleanups: Array<() => unknown> = [];
   let userSpeaking = () => false;
+  // Filled in once the user joins; the face asks every frame.
+  const present: { user?: RemoteParticipant } = {};
   const face = await publishFace(room, env.JEREMY_FPS, () => ({
     mouth: voice.mouthNow(),
     speaking: voice.speaking(),
     listening: userSpeaking() && !voice.speaking(),
+    reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
   }));
   const conversation = createConversation({
     profile,
@@ -74,17 +79,18 @@ export async function runJeremySession<T>(
   );
   cleanups.push(() => clearTimeout(guard));
 
-  const user: RemoteParticipant = await ctx.waitForParticipant();
-  log(`${user.identity} joined (${meta.profile})`);
+  const joined = await ctx.waitForParticipant();
+  present.user = joined;
+  log(`${joined.identity} joined (${meta.profile})`);
   room.on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
-    if (participant.identity === user.identity) ctx.shutdown("user left");
+    if (participant.identity === joined.identity) ctx.shutdown("user left");
   });
 
-  const mic = await listenToUser(room, user, (event) => conversation.onTurnEvent(event));
+  const mic = await listenToUser(room, joined, (event) => conversation.onTurnEvent(event));
   userSpeaking = mic.userSpeaking;
   cleanups.push(
     () => mic.close(),
-    receiveTypedTurns(room, user.identity, (text) => conversation.onTyped(text)),
+    receiveTypedTurns(room, joined.identity, (text) => conversation.onTyped(text)),
   );
 
   await waitForListener(room, GREETING_WAIT_MS);

@@ -12,6 +12,7 @@ import { MicrophoneControls } from "./microphone-controls";
 import { TypedTurnForm } from "./typed-turn-form";
 import { useCaptions } from "./use-captions";
 import { useConversationStatus } from "./use-conversation-status";
+import { useReducedMotionForJeremy } from "./use-reduced-motion-for-jeremy";
 
 interface ConversationViewProps {
   avatar: { identity: string; name: string };
@@ -32,6 +33,7 @@ export function ConversationView(props: ConversationViewProps) {
   const { lines, addOwn } = useCaptions(props.avatar.identity);
   const { canPlayAudio, startAudio } = useAudioPlayback();
   const [captionsHidden, setCaptionsHidden] = useState(false);
+  useReducedMotionForJeremy();
 
   return (
     <div

@@ -5,7 +5,8 @@ export type MicrophoneCheck = "granted" | "denied" | "missing" | "unsupported" |
 
 /** Requests microphone access and releases it at once; the conversation opens its own. */
 export async function checkMicrophone(): Promise<MicrophoneCheck> {
-  if (typeof navigator === "undefined" || !navigator.mediaDevices?.getUserMedia) return "unsupported";
+  if (typeof navigator === "undefined" || !navigator.mediaDevices?.getUserMedia)
+    return "unsupported";
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
     for (const track of stream.getTracks()) track.stop();

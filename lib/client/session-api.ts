@@ -39,9 +39,16 @@ const JSON_HEADERS = { "content-type": "application/json" };
 export async function startSession(options: StartOptions): Promise<StartedSession> {
   let response: Response;
   try {
-    response = await fetch("/api/sessions", { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(options) });
+    response = await fetch("/api/sessions", {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(options),
+    });
   } catch {
-    throw new SessionApiError("NETWORK", "We couldn't reach the server. Check your connection and try again.");
+    throw new SessionApiError(
+      "NETWORK",
+      "We couldn't reach the server. Check your connection and try again.",
+    );
   }
   if (response.ok) return (await response.json()) as StartedSession;
   throw await errorFrom(response);
@@ -51,14 +58,19 @@ async function errorFrom(response: Response): Promise<SessionApiError> {
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    return new SessionApiError(body.error?.code ?? "UNKNOWN", body.error?.message ?? "Something went wrong.", retryAfter);
+    return new SessionApiError(
+      body.error?.code ?? "UNKNOWN",
+      body.error?.message ?? "Something went wrong.",
+      retryAfter,
+    );
   } catch {
     return new SessionApiError("UNKNOWN", `The server answered ${response.status}.`, retryAfter);
   }
 }
 
 /** Reasons the page may give when it ends a conversation. */
-export type StopReason = "hangup" | "page_closed" | "avatar_timeout" | "avatar_left" | "max_duration";
+export type StopReason =
+  "hangup" | "page_closed" | "avatar_timeout" | "avatar_left" | "max_duration";
 
 /**
  * Asks the server to stop a session, and keeps asking (backing off, waiting for the network to
@@ -97,7 +109,9 @@ export function beaconStop(id: string, reason: StopReason): boolean {
 
 /** Tells the server the page is still here (every 15 s), so an abandoned session is reaped. */
 export async function sendHeartbeat(id: string): Promise<void> {
-  await fetch(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { method: "POST" }).catch(() => undefined);
+  await fetch(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { method: "POST" }).catch(
+    () => undefined,
+  );
 }
 
 function delay(ms: number) {
@@ -105,5 +119,7 @@ function delay(ms: number) {
 }
 
 function untilOnline() {
-  return new Promise<void>((resolve) => window.addEventListener("online", () => resolve(), { once: true }));
+  return new Promise<void>((resolve) =>
+    window.addEventListener("online", () => resolve(), { once: true }),
+  );
 }

@@ -16,7 +16,8 @@ interface ParticipantTokenInput {
 
 /**
  * A token for the person in the conversation: they may publish their microphone and nothing
- * else (no camera, no screen share), subscribe, and send text (typed turns).
+ * else (no camera, no screen share), subscribe, send text (typed turns), and set their own
+ * attributes (the page tells Jeremy it prefers reduced motion).
  */
 export function mintUserToken(credentials: LiveKitCredentials, input: ParticipantTokenInput) {
   const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
@@ -31,6 +32,7 @@ export function mintUserToken(credentials: LiveKitCredentials, input: Participan
     canPublishSources: [TrackSource.MICROPHONE],
     canSubscribe: true,
     canPublishData: true,
+    canUpdateOwnMetadata: true,
   });
   return token.toJwt();
 }

@@ -17,5 +17,6 @@ export function hasBearer(request: Request, secret: string): boolean {
  */
 export function requireBearer(request: Request, secret: string | undefined, what: string): void {
   if (!secret) throw new AppError("NOT_FOUND", "Not found.");
-  if (!hasBearer(request, secret)) throw new AppError("UNAUTHORIZED", `A valid ${what} is required.`);
+  if (!hasBearer(request, secret))
+    throw new AppError("UNAUTHORIZED", `A valid ${what} is required.`);
 }
