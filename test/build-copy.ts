@@ -6,6 +6,8 @@ import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { whenServing } from "./child-process";
+
 // Build output, local data and tools: none of it is source.
 const SKIP = new Set([
   ".git",
@@ -103,23 +105,6 @@ export async function nextStart(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
-      break;
-    } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start failed");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const { stop } = await whenServing(child, url, "next start", 30_000);
+  return { url, stop };
 }

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 import { findLiveKitServer } from "../scripts/lib/livekit-binary.mjs";
 
+import { whenServing } from "./child-process";
 import { freePort } from "./ports";
 
 export const LIVEKIT_TEST_KEYS = {
@@ -31,25 +32,6 @@ export async function startLiveKit(binary: string, webhookUrl?: string) {
     "logging: { level: warn }",
   ].join("\n");
   const child: ChildProcess = spawn(binary, ["--config-body", config], { stdio: "ignore" });
-  const url = `ws://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await fetch(`http://127.0.0.1:${port}`);
-      break;
-    } catch {
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error("LiveKit did not start");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const { stop } = await whenServing(child, `http://127.0.0.1:${port}`, "LiveKit", 20_000);
+  return { url: `ws://127.0.0.1:${port}`, stop };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { concatPcm } from "@/avatar-worker/speech/pcm";
 import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
 
 export const FAKE_MICROPHONE_WAV = path.resolve("test-results", "fake-microphone.wav");
@@ -16,7 +17,7 @@ export async function writeFakeMicrophone(file = FAKE_MICROPHONE_WAV) {
   try {
     const speech = await synthesizer.synthesize(USER_LINE);
     const silence = (ms: number) => new Int16Array((speech.sampleRate * ms) / 1000);
-    const samples = concat([silence(1500), speech.samples, silence(4500)]);
+    const samples = concatPcm([silence(1500), speech.samples, silence(4500)]);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, wav(samples, speech.sampleRate));
     return {
@@ -27,16 +28,6 @@ export async function writeFakeMicrophone(file = FAKE_MICROPHONE_WAV) {
   } finally {
     await synthesizer.close();
   }
-}
-
-function concat(parts: Int16Array[]) {
-  const out = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function wav(samples: Int16Array, sampleRate: number): Buffer {
