@@ -9,6 +9,10 @@ import { createAnimator } from "@/avatar-worker/face/animator";
 import { createFaceRenderer } from "@/avatar-worker/face/face-renderer";
 import { MOUTH_AT_REST, type MouthShape } from "@/avatar-worker/face/mouth-shape";
 
+import { figure } from "./support/figures";
+import { saveFigures } from "./support/script-figures";
+import { mean, percentile } from "./support/stats";
+
 const FRAMES = 500;
 const WARM_UP = 25;
 const FRAME_MS = 40;
@@ -24,10 +28,7 @@ function talking(nowMs: number): MouthShape {
 }
 
 function summary(label: string, samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mean = samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
-  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
-  return `${label.padEnd(16)} mean ${mean.toFixed(2)} ms   p95 ${p95.toFixed(2)} ms`;
+  return `${label.padEnd(16)} mean ${mean(samples).toFixed(2)} ms   p95 ${percentile(samples, 95).toFixed(2)} ms`;
 }
 
 const animator = createAnimator({ seed: 7 });
@@ -72,6 +73,10 @@ const cpu = process.cpuUsage(cpuStart);
 const wallMs = performance.now() - wallStart;
 console.log(`${FRAMES} frames, 512 × 512 RGBA, paced at ${1_000 / FRAME_MS} fps:`);
 for (const [label, ms] of Object.entries(samples)) console.log(summary(label, ms));
-console.log(
-  `process CPU (incl. GC threads): ${(((cpu.user + cpu.system) / 1_000 / wallMs) * 100).toFixed(1)}% of one core`,
-);
+const cpuPercent = ((cpu.user + cpu.system) / 1_000 / wallMs) * 100;
+console.log(`process CPU (incl. GC threads): ${cpuPercent.toFixed(1)}% of one core`);
+saveFigures([
+  figure("frame mean", mean(samples.frame), "ms"),
+  figure("frame p95", percentile(samples.frame, 95), "ms"),
+  figure("CPU at 25 fps", cpuPercent, "% core"),
+]);

@@ -9,6 +9,9 @@ import { JEREMY_VOICE, SpeechSynthesizer } from "@/avatar-worker/speech/speech-s
 import { TurnDetector } from "@/avatar-worker/speech/turn-detector";
 import type { VadSampleRate } from "@/avatar-worker/speech/vad";
 
+import { figure, type Figure } from "./support/figures";
+import { saveFigures } from "./support/script-figures";
+
 const QUESTIONS = [
   "Thanks for joining me today. To start, could you tell me a little about yourself?",
   "What was the hardest technical problem on your last project, and how did you solve it?",
@@ -20,14 +23,14 @@ const QUESTIONS = [
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
+const figures: Figure[] = [];
 
 async function measureSynthesizer(): Promise<void> {
   let started = performance.now();
   const synth = new SpeechSynthesizer();
   await synth.ready;
-  console.log(
-    `synthesizer ready (thread + espeak load + warm-up): ${fixed(performance.now() - started)} ms`,
-  );
+  const readyMs = performance.now() - started;
+  console.log(`synthesizer ready (thread + espeak load + warm-up): ${fixed(readyMs)} ms`);
 
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
@@ -52,12 +55,19 @@ async function measureSynthesizer(): Promise<void> {
     `synthesis real-time factor: ${fixed(busyMs / audioMs, 3)} (${fixed(busyMs)} ms for ${fixed(audioMs)} ms)`,
   );
   console.log(`main-thread event-loop delay during synthesis: max ${fixed(loop.max / 1e6, 1)} ms`);
+  figures.push(
+    figure("synthesizer ready", readyMs, "ms"),
+    figure("first utterance, cold", median(firsts), "ms"),
+    figure("real-time factor", busyMs / audioMs, "×"),
+  );
 
   const lines = ["So, what brings you here today?", "Could you walk me through your CV?"];
   await synth.warmUp(lines);
   started = performance.now();
   for await (const utterance of synth.speak(lines[0] ?? "")) void utterance;
-  console.log(`time to first utterance, warmed line: ${fixed(performance.now() - started, 2)} ms`);
+  const warmedMs = performance.now() - started;
+  console.log(`time to first utterance, warmed line: ${fixed(warmedMs, 2)} ms`);
+  figures.push(figure("first utterance, warmed", warmedMs, "ms"));
   await synth.close();
 }
 
@@ -86,8 +96,10 @@ async function measureDetector(sampleRate: VadSampleRate): Promise<void> {
   console.log(
     `turn detector at ${sampleRate / 1000} kHz: ${fixed(msPerSecond, 2)} ms CPU per second of audio (${turns} turns in ${fixed(seconds)} s)`,
   );
+  figures.push(figure(`turn detector, ${sampleRate / 1000} kHz`, msPerSecond, "ms CPU/s"));
 }
 
 await measureSynthesizer();
 await measureDetector(16000);
 await measureDetector(48000);
+saveFigures(figures);

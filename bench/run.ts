@@ -1,0 +1,102 @@
+// `npm run bench` (through scripts/bench.mjs, which builds the app and finds the LiveKit
+// server and Chromium): runs every benchmark, or those named on the command line, prints
+// their figures and a summary, and keeps them in bench/results/latest.json.
+// Media benchmarks need a network interface other than loopback (WebRTC ignores loopback).
+import { dispose } from "@livekit/rtc-node";
+
+import { startStack, type Stack } from "@/e2e/support/stack";
+
+import { firstFrame } from "./first-frame";
+import { pageWeight } from "./page-weight";
+import { replyLatency } from "./reply-latency";
+import { sessionApi } from "./session-api";
+import type { Benchmark, BenchContext } from "./support/benchmark";
+import type { BenchmarkResult } from "./support/figures";
+import { LIMITS_OFF } from "./support/limits";
+import { machineBusySince, machineCpu } from "./support/process-cpu";
+import { printSummary, writeResults } from "./support/results";
+import { scriptBenchmark } from "./support/script-figures";
+import { workerLoad } from "./worker-load";
+
+// Stack-free benchmarks first, so nothing else is running while they time the CPU.
+const BENCHMARKS: Benchmark[] = [
+  scriptBenchmark("face-render", "one video frame of Jeremy's face", "bench/face-render.ts"),
+  scriptBenchmark("speech", "speech synthesis and turn detection", "bench/speech.ts"),
+  pageWeight,
+  firstFrame,
+  replyLatency,
+  workerLoad,
+  sessionApi,
+];
+
+const names = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}.`);
+  console.error(`Choose from: ${BENCHMARKS.map((b) => b.name).join(", ")}.`);
+  process.exit(2);
+}
+const selected = names.length > 0 ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+
+// The stack's processes inherit this environment, and the media benchmarks want the embedded
+// database; only session-api uses PostgreSQL, in a fresh database of its own.
+const postgresAdminUrl = process.env.DATABASE_URL;
+delete process.env.DATABASE_URL;
+
+let stack: Promise<Stack> | undefined;
+const context: BenchContext = {
+  postgresAdminUrl,
+  stack() {
+    const livekitBinary = process.env.LIVEKIT_SERVER_BIN;
+    if (!livekitBinary) throw new Error("Run the benchmarks with `npm run bench`.");
+    // Benchmarks start many sessions from one address: the abuse limits would refuse them.
+    stack ??= startStack({ livekitBinary, appEnv: LIMITS_OFF });
+    return stack;
+  },
+};
+
+// The stack's processes run in process groups of their own: Ctrl+C must stop them too.
+const stopStack = async () => {
+  await stack?.then((running) => running.stop()).catch(() => undefined);
+};
+process.once("SIGINT", () => void stopStack().finally(() => process.exit(130)));
+
+const results: BenchmarkResult[] = [];
+for (const benchmark of selected) {
+  console.log(`\n▶ ${benchmark.name}: ${benchmark.title}`);
+  const started = performance.now();
+  const machine = machineCpu();
+  const run = { benchmark: benchmark.name, ranAt: new Date().toISOString() };
+  let outcome: Pick<BenchmarkResult, "figures" | "notes" | "error">;
+  try {
+    outcome = await benchmark.run(context);
+  } catch (error) {
+    console.error(`  ${benchmark.name} failed:`, error);
+    outcome = {
+      figures: [],
+      notes: [],
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+  // Figures from a machine busy with other work read high: say how busy it was.
+  const busy = machineBusySince(machine);
+  console.log(
+    `  (${elapsed(started)} s; the machine's CPUs were ${busy.toFixed(0)} % busy meanwhile)`,
+  );
+  results.push({
+    ...run,
+    ...outcome,
+    seconds: elapsed(started),
+    machineBusyPercent: Math.round(busy),
+  });
+}
+await stopStack();
+
+printSummary(results);
+console.log(`\nFigures written to ${writeResults(results)}`);
+await dispose();
+process.exit(results.some((result) => result.error) ? 1 : 0);
+
+function elapsed(since: number) {
+  return Math.round((performance.now() - since) / 100) / 10;
+}

@@ -1,0 +1,23 @@
+// The shape every benchmark in `npm run bench` has, and what the runner lends it.
+import type { Stack } from "@/e2e/support/stack";
+
+import type { Figure } from "./figures";
+
+export interface BenchContext {
+  /** The running product (LiveKit, worker, `next start`), started on first use. */
+  stack(): Promise<Stack>;
+  /** DATABASE_URL as the suite was started with: a PostgreSQL server to create databases on. */
+  postgresAdminUrl?: string;
+}
+
+export interface BenchmarkOutcome {
+  figures: Figure[];
+  notes: string[];
+}
+
+export interface Benchmark {
+  name: string;
+  /** One line: what is measured. */
+  title: string;
+  run(context: BenchContext): Promise<BenchmarkOutcome>;
+}
