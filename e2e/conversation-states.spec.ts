@@ -1,7 +1,5 @@
 import { expect, test } from "./fixtures";
-import { launchChromium } from "./support/browser";
 import { captions, startConversation, status } from "./support/conversation-page";
-import { STACK } from "./support/stack";
 
 test("Jeremy never joins (worker down): the page says so and the session ends with avatar_timeout", async ({
   page,
@@ -170,27 +168,33 @@ test("the maximum duration counts down, warns, and ends the session with max_dur
   }
 });
 
-test("where the browser blocks autoplay, a tap enables Jeremy's audio", async () => {
-  const browser = await launchChromium([
-    "--autoplay-policy=document-user-activation-required",
-    "--use-fake-ui-for-media-stream",
-  ]);
-  try {
-    const page = await browser.newPage({ baseURL: STACK.appUrl });
-    await page.goto("/");
-    // A click the page makes itself is no user gesture, so Jeremy's audio may not start by itself.
-    await page.evaluate(() =>
-      (document.querySelector('[data-testid="start-conversation"]') as HTMLButtonElement).click(),
-    );
-    const enable = page.getByTestId("enable-audio");
-    await expect(enable).toBeVisible({ timeout: 30_000 });
-    await enable.click();
-    await expect(enable).toBeHidden();
-    await page.getByTestId("hang-up").click();
-    await expect(page.getByTestId("conversation-ended")).toBeVisible();
-  } finally {
-    await browser.close();
-  }
+test("where the browser blocks autoplay, a tap enables Jeremy's audio", async ({ page }) => {
+  // Chromium lets a page that captures the microphone play sound; Safari does not. Play by
+  // Safari's rule here: media may only start after the person has interacted with the page.
+  await page.addInitScript(() => {
+    let interacted = false;
+    for (const type of ["pointerdown", "keydown"]) {
+      document.addEventListener(type, (event) => (interacted ||= event.isTrusted), true);
+    }
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      if (!interacted) {
+        return Promise.reject(new DOMException("play() needs a user gesture", "NotAllowedError"));
+      }
+      return play.call(this);
+    };
+  });
+  await page.goto("/");
+  // A click the page makes itself is no user gesture.
+  await page.evaluate(() =>
+    (document.querySelector('[data-testid="start-conversation"]') as HTMLButtonElement).click(),
+  );
+  const enable = page.getByTestId("enable-audio");
+  await expect(enable).toBeVisible({ timeout: 30_000 });
+  await enable.click();
+  await expect(enable).toBeHidden();
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toBeVisible();
 });
 
 test("reduced motion stops the animations", async ({ page }) => {

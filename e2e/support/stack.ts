@@ -111,10 +111,17 @@ export async function startStack(options: StackOptions) {
     ["--config", "livekit/livekit.test.yaml"],
     {},
   );
-  await waitUntil(STACK.livekitHttp, () => true, 30_000);
-
   let worker = startWorker(env);
-  let app = await startApp(env);
+  let app: ChildProcess;
+  try {
+    await waitUntil(STACK.livekitHttp, () => true, 30_000);
+    app = await startApp(env);
+    await workerReady();
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    await Promise.all([kill(worker), kill(livekit)]);
+    throw error;
+  }
 
   return {
     env,
@@ -131,6 +138,7 @@ export async function startStack(options: StackOptions) {
     async restartWorker() {
       await kill(worker);
       worker = startWorker(env);
+      await workerReady();
     },
     /** Restarts the app with `extra` variables on top of the stack's (none: back to normal). */
     async restartApp(extra: Record<string, string> = {}) {
@@ -144,6 +152,11 @@ export async function startStack(options: StackOptions) {
   };
 }
 
+/** Resolves once the worker is registered with LiveKit (its health endpoint answers 200). */
+function workerReady() {
+  return waitUntil(STACK.workerHealthUrl, (status) => status === 200, 60_000);
+}
+
 async function startApp(env: Record<string, string>) {
   const app = spawnLogged(
     "app",
@@ -151,11 +164,16 @@ async function startApp(env: Record<string, string>) {
     ["node_modules/next/dist/bin/next", "start", "-p", String(STACK.appPort), "-H", "127.0.0.1"],
     env,
   );
-  await waitUntil(
-    `http://127.0.0.1:${STACK.appPort}/api/health`,
-    (status) => status === 200,
-    60_000,
-  );
+  try {
+    await waitUntil(
+      `http://127.0.0.1:${STACK.appPort}/api/health`,
+      (status) => status === 200,
+      60_000,
+    );
+  } catch (error) {
+    await kill(app);
+    throw error;
+  }
   return app;
 }
 
