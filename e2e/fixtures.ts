@@ -57,7 +57,7 @@ export class Ledger {
   constructor(private readonly request: APIRequestContext) {}
 
   async session(id: string): Promise<LedgerSession> {
-    const res = await this.request.get(`${STACK.appUrl}/api/admin/sessions/${id}`, {
+    const res = await this.request.get(`${STACK.apiUrl}/api/admin/sessions/${id}`, {
       headers: { authorization: `Bearer ${STACK.adminToken}` },
     });
     expect(res.status()).toBe(200);
@@ -65,7 +65,7 @@ export class Ledger {
   }
 
   async count(): Promise<number> {
-    const res = await this.request.get(`${STACK.appUrl}/api/admin/sessions?limit=500`, {
+    const res = await this.request.get(`${STACK.apiUrl}/api/admin/sessions?limit=500`, {
       headers: { authorization: `Bearer ${STACK.adminToken}` },
     });
     return ((await res.json()).sessions as unknown[]).length;

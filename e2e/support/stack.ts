@@ -6,7 +6,10 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 
 export const STACK = {
+  /** The page's address. Chromium resolves localhost itself; Node asks the resolver, which in a
+   *  sandbox without DNS can stall for seconds, so Node-side calls use `apiUrl`. */
   appUrl: "http://localhost:3100",
+  apiUrl: "http://127.0.0.1:3100",
   appPort: 3100,
   livekitUrl: "ws://127.0.0.1:7890",
   livekitHttp: "http://127.0.0.1:7890",
