@@ -32,6 +32,9 @@ export default defineConfig({
   },
   test: {
     pool: "forks",
+    // Expected failures log loudly (provider errors, stops left for the sweeper); show a test's
+    // output only when it fails.
+    silent: "passed-only",
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,

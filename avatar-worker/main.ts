@@ -9,25 +9,22 @@ import { AVATAR } from "@/lib/providers/local/worker-contract";
 
 import { readWorkerEnv } from "./env";
 import { runJeremySession } from "./session/jeremy-session";
-import { SpeechSynthesizer } from "./speech/speech-synthesizer";
+import { warmUp, type WarmKit } from "./session/warm-up";
 
 interface ProcessData {
-  synthesizer?: SpeechSynthesizer;
+  kit?: WarmKit;
 }
 
 const env = readWorkerEnv();
 
 export default defineAgent<ProcessData>({
-  // Job processes are started ahead of demand; loading the voice here keeps it off the
-  // path between a user pressing Start and Jeremy speaking.
+  // Job processes are started ahead of demand; warming them here keeps loading the voice and
+  // the face off the path between a user pressing Start and Jeremy appearing.
   prewarm: async (proc: JobProcess<ProcessData>) => {
-    const synthesizer = new SpeechSynthesizer();
-    await synthesizer.ready;
-    proc.userData.synthesizer = synthesizer;
+    proc.userData.kit = await warmUp();
   },
   entry: async (ctx) => {
-    const synthesizer = ctx.proc.userData.synthesizer ?? new SpeechSynthesizer();
-    await runJeremySession(ctx, env, synthesizer);
+    await runJeremySession(ctx, env, ctx.proc.userData.kit ?? (await warmUp()));
   },
 });
 

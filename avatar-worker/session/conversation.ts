@@ -25,6 +25,7 @@ export function createConversation(parts: ConversationParts) {
   let queue: Promise<void> = Promise.resolve();
   let busy = false;
   let turnStartedWhileBusy = false;
+  let greeted = false;
   let ended = false;
 
   const perform = async (action: JeremyAction) => {
@@ -59,8 +60,11 @@ export function createConversation(parts: ConversationParts) {
   };
 
   return {
-    /** Jeremy opens the conversation. */
-    greet: () => respond(() => profile.greet()),
+    /** Jeremy opens the conversation; nothing the user says before this gets an answer. */
+    greet: () => {
+      greeted = true;
+      return respond(() => profile.greet());
+    },
 
     /** Feeds the turn detector's events; a finished spoken turn gets a reply. */
     onTurnEvent(event: TurnEvent) {
@@ -69,6 +73,10 @@ export function createConversation(parts: ConversationParts) {
         return;
       }
       const seconds = ((event.endMs - event.startMs) / 1000).toFixed(1);
+      if (!greeted) {
+        log(`ignored ${seconds} s of speech before Jeremy's greeting`);
+        return;
+      }
       if (turnStartedWhileBusy) {
         log(`ignored ${seconds} s of speech over Jeremy`);
         return;
@@ -81,7 +89,7 @@ export function createConversation(parts: ConversationParts) {
     /** A typed turn: answered even while Jeremy talks (after he finishes). */
     onTyped(text: string) {
       transcript.add("user", text);
-      void respond(() => profile.reply({ text }));
+      if (greeted) void respond(() => profile.reply({ text }));
     },
 
     /** Whether Jeremy is working on (or saying) a reply. */

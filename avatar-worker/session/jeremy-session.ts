@@ -5,7 +5,7 @@ import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/client/participant-attributes";
 
 import type { WorkerEnv } from "../env";
 import { createProfile } from "../profiles";
-import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
+import { MOUTH_AT_REST } from "../face/mouth-shape";
 
 import { createCaptions } from "./captions";
 import { createConversation } from "./conversation";
@@ -15,7 +15,8 @@ import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
 import { receiveTypedTurns } from "./typed-turns";
 import { publishFace } from "./video-publisher";
-import { publishVoice } from "./voice-publisher";
+import { publishVoice, type Voice } from "./voice-publisher";
+import type { WarmKit } from "./warm-up";
 
 // Give the page a moment to subscribe to Jeremy's voice before he starts talking.
 const GREETING_WAIT_MS = 3000;
@@ -27,7 +28,7 @@ const GREETING_WAIT_MS = 3000;
 export async function runJeremySession<T>(
   ctx: JobContext<T>,
   env: WorkerEnv,
-  synthesizer: SpeechSynthesizer,
+  { synthesizer, renderer }: WarmKit,
 ) {
   const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
@@ -37,17 +38,27 @@ export async function runJeremySession<T>(
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   const room = ctx.room;
-  const voice = await publishVoice(room);
   const cleanups: Array<() => unknown> = [];
   let userSpeaking = () => false;
-  // Filled in once the user joins; the face asks every frame.
-  const present: { user?: RemoteParticipant } = {};
-  const face = await publishFace(room, env.JEREMY_FPS, () => ({
-    mouth: voice.mouthNow(),
-    speaking: voice.speaking(),
-    listening: userSpeaking() && !voice.speaking(),
-    reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
-  }));
+  // Filled in as they arrive (the voice once published, the user once joined); the face asks
+  // every frame.
+  const present: { user?: RemoteParticipant; voice?: Voice } = {};
+  // Face and voice are published together: the first frame is what the user waits for.
+  const [face, voice] = await Promise.all([
+    publishFace(
+      room,
+      env.JEREMY_FPS,
+      () => ({
+        mouth: present.voice?.mouthNow() ?? MOUTH_AT_REST,
+        speaking: present.voice?.speaking() ?? false,
+        listening: userSpeaking() && !present.voice?.speaking(),
+        reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
+      }),
+      renderer,
+    ),
+    publishVoice(room),
+  ]);
+  present.voice = voice;
   const conversation = createConversation({
     profile,
     synthesizer,

@@ -21,7 +21,9 @@ export async function listenToUser(
   user: RemoteParticipant,
   onEvent: (event: TurnEvent) => void,
 ) {
-  const detector = await TurnDetector.create({ sampleRate: VOICE_SAMPLE_RATE });
+  // 300 ms of silence ends a turn: long enough not to cut in on a breath, short enough that
+  // Jeremy answers promptly.
+  const detector = await TurnDetector.create({ sampleRate: VOICE_SAMPLE_RATE, hangoverMs: 300 });
   let stream: AudioStream | undefined;
 
   const consume = async (track: RemoteTrack) => {

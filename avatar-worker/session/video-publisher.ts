@@ -10,7 +10,7 @@ import {
 } from "@livekit/rtc-node";
 
 import { createAnimator, type AnimatorInput } from "../face/animator";
-import { createFaceRenderer } from "../face/face-renderer";
+import { createFaceRenderer, type FaceRenderer } from "../face/face-renderer";
 
 export const VIDEO_SIZE = 512;
 
@@ -31,6 +31,7 @@ export async function publishFace(
   room: Room,
   fps: number,
   current: () => Omit<AnimatorInput, "nowMs">,
+  renderer: FaceRenderer = createFaceRenderer(VIDEO_SIZE),
 ) {
   const source = new VideoSource(VIDEO_SIZE, VIDEO_SIZE);
   const track = LocalVideoTrack.createVideoTrack("jeremy-face", source);
@@ -45,7 +46,6 @@ export async function publishFace(
   );
 
   const animator = createAnimator({ seed: Date.now() % 100_000 });
-  const renderer = createFaceRenderer(VIDEO_SIZE);
   const frameMs = 1000 / fps;
   const startedAt = performance.now();
   let framesSent = 0;

@@ -17,6 +17,12 @@ export async function createRowWithinLimits(
   limits: StartLimits,
   data: Prisma.SessionCreateInput,
 ): Promise<Session> {
+  const anyLimit =
+    limits.maxActiveSessions > 0 ||
+    limits.dailySessionSeconds > 0 ||
+    (limits.perClient > 0 && data.clientKey);
+  // With no limit to check there is nothing to serialise: one insert, no transaction.
+  if (!anyLimit) return db.session.create({ data });
   return db.$transaction(
     async (tx) => {
       const now = new Date();

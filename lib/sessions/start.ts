@@ -105,7 +105,7 @@ function mayHaveStarted(error: unknown): boolean {
 /** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */
 async function activate(db: PrismaClient, id: string, started: ProviderStartResult) {
   const now = new Date();
-  const { count } = await db.session.updateMany({
+  const [active] = await db.session.updateManyAndReturn({
     where: { id, status: "STARTING" },
     data: {
       status: "ACTIVE",
@@ -116,7 +116,7 @@ async function activate(db: PrismaClient, id: string, started: ProviderStartResu
       lastSeenAt: now,
     },
   });
-  return count === 1 ? db.session.findUniqueOrThrow({ where: { id } }) : null;
+  return active ?? null;
 }
 
 /** The provider session exists but the ledger moved on: record it and stop it. */

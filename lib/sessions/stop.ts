@@ -31,7 +31,7 @@ export function createStopper(deps: SessionDeps): Stopper {
     }
 
     const claimedAt = new Date();
-    const { count } = await db.session.updateMany({
+    const [claimed] = await db.session.updateManyAndReturn({
       where: {
         id: row.id,
         status: { in: ["ACTIVE", "STOP_FAILED"] },
@@ -42,9 +42,7 @@ export function createStopper(deps: SessionDeps): Stopper {
       },
       data: { stopClaimedAt: claimedAt },
     });
-    if (count === 0) return waitFor(db, row.id, (r) => r.stopClaimedAt === null);
-
-    const claimed = await db.session.findUniqueOrThrow({ where: { id: row.id } });
+    if (!claimed) return waitFor(db, row.id, (r) => r.stopClaimedAt === null);
     return stopAtProvider(deps, db, claimed, reason);
   }
 

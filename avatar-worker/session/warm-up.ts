@@ -1,0 +1,34 @@
+import { createAnimator } from "../face/animator";
+import { createFaceRenderer, type FaceRenderer } from "../face/face-renderer";
+import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { SpeechSynthesizer } from "../speech/speech-synthesizer";
+import { TurnDetector } from "../speech/turn-detector";
+
+import { VIDEO_SIZE } from "./video-publisher";
+
+/** What a job process prepares before any job arrives. */
+export interface WarmKit {
+  synthesizer: SpeechSynthesizer;
+  renderer: FaceRenderer;
+}
+
+const WARM_UP_FRAMES = 12;
+
+/**
+ * Loads the voice and the voice-activity detector and draws a few frames, so that none of it
+ * sits between a user pressing Start and seeing and hearing Jeremy.
+ */
+export async function warmUp(): Promise<WarmKit> {
+  const synthesizer = new SpeechSynthesizer();
+  const renderer = createFaceRenderer(VIDEO_SIZE);
+  const animator = createAnimator();
+  for (let frame = 0; frame < WARM_UP_FRAMES; frame++) {
+    renderer.render(
+      animator.next({ nowMs: frame * 40, mouth: MOUTH_AT_REST, listening: false, speaking: false }),
+    );
+  }
+  const detector = await TurnDetector.create();
+  detector.close();
+  await synthesizer.ready;
+  return { synthesizer, renderer };
+}
