@@ -16,17 +16,25 @@ export async function whenServing(
       await fetch(probeUrl, { signal: AbortSignal.timeout(2000) });
       break;
     } catch {
-      if (Date.now() > deadline || child.exitCode !== null)
+      if (Date.now() > deadline || child.exitCode !== null) {
+        child.kill("SIGKILL");
         throw new Error(`${what} did not start`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { stop: () => stopChild(child) };
+}
+
+/** SIGTERM, then SIGKILL if the process has not gone within `graceMs` (a draining server). */
+function stopChild(child: ChildProcess, graceMs = 5000) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
 }

@@ -209,21 +209,42 @@ describe(`${REQUESTS} malformed requests across every route (FUZZ_SEED=${SEED})`
 
 describe("methods", () => {
   // Next answers 405 for any method a route module does not export, so the exports are the
-  // whole surface; these are the only ones there may be.
-  it.each([
-    ["app/api/sessions/route", ["POST"]],
-    ["app/api/sessions/[id]/route", ["GET"]],
-    ["app/api/sessions/[id]/stop/route", ["POST"]],
-    ["app/api/sessions/[id]/heartbeat/route", ["POST"]],
-    ["app/api/cron/reap/route", ["GET"]],
-    ["app/api/livekit/webhook/route", ["POST"]],
-    ["app/api/worker/sessions/[id]/transcript/route", ["POST"]],
-    ["app/api/admin/sessions/route", ["GET"]],
-    ["app/api/admin/sessions/[id]/route", ["GET"]],
-    ["app/api/admin/sessions/[id]/stop/route", ["POST"]],
-    ["app/api/health/route", ["GET"]],
-  ])("%s exports only %j", async (path, methods) => {
-    const routeModule = (await import(`@/${path}`)) as Record<string, unknown>;
+  // whole surface; these are the only ones there may be. (Static imports: Vite cannot follow a
+  // template import.)
+  it.each<[string, string[], () => Promise<Record<string, unknown>>]>([
+    ["app/api/sessions/route", ["POST"], () => import("@/app/api/sessions/route")],
+    ["app/api/sessions/[id]/route", ["GET"], () => import("@/app/api/sessions/[id]/route")],
+    [
+      "app/api/sessions/[id]/stop/route",
+      ["POST"],
+      () => import("@/app/api/sessions/[id]/stop/route"),
+    ],
+    [
+      "app/api/sessions/[id]/heartbeat/route",
+      ["POST"],
+      () => import("@/app/api/sessions/[id]/heartbeat/route"),
+    ],
+    ["app/api/cron/reap/route", ["GET"], () => import("@/app/api/cron/reap/route")],
+    ["app/api/livekit/webhook/route", ["POST"], () => import("@/app/api/livekit/webhook/route")],
+    [
+      "app/api/worker/sessions/[id]/transcript/route",
+      ["POST"],
+      () => import("@/app/api/worker/sessions/[id]/transcript/route"),
+    ],
+    ["app/api/admin/sessions/route", ["GET"], () => import("@/app/api/admin/sessions/route")],
+    [
+      "app/api/admin/sessions/[id]/route",
+      ["GET"],
+      () => import("@/app/api/admin/sessions/[id]/route"),
+    ],
+    [
+      "app/api/admin/sessions/[id]/stop/route",
+      ["POST"],
+      () => import("@/app/api/admin/sessions/[id]/stop/route"),
+    ],
+    ["app/api/health/route", ["GET"], () => import("@/app/api/health/route")],
+  ])("%s exports only %j", async (_path, methods, load) => {
+    const routeModule = await load();
     const exported = Object.keys(routeModule).filter((key) =>
       ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].includes(key),
     );
