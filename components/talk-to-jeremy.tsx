@@ -2,7 +2,11 @@
 
 import { lazy, Suspense, useCallback, useState } from "react";
 
+import type { Room } from "livekit-client";
+
+import { connectEarly } from "@/lib/client/early-room";
 import { checkMicrophone, type MicrophoneCheck } from "@/lib/client/microphone";
+import { readRememberedMicrophone } from "@/lib/client/remembered-microphone";
 import {
   SessionApiError,
   startSession,
@@ -29,7 +33,7 @@ type Phase =
   | { name: "mic-problem"; problem: Exclude<MicrophoneCheck, "granted"> }
   | { name: "starting" }
   | { name: "start-failed"; error: SessionApiError }
-  | { name: "talking"; started: StartedSession; startedAt: number };
+  | { name: "talking"; started: StartedSession; startedAt: number; room: Room };
 
 /** The whole page: the landing, then the conversation overlay. */
 export function TalkToJeremy({ config }: { config: AppConfig }) {
@@ -43,7 +47,9 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
     void loadOverlay();
     try {
       const started = await startSession(options);
-      setPhase({ name: "talking", started, startedAt: Date.now() });
+      const startedAt = Date.now();
+      const room = await connectEarly(started.connection, readRememberedMicrophone());
+      setPhase({ name: "talking", started, startedAt, room });
     } catch (error) {
       const failure =
         error instanceof SessionApiError
@@ -70,6 +76,7 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
           <ConversationOverlay
             started={phase.started}
             startedAt={phase.startedAt}
+            room={phase.room}
             avatarJoinTimeoutSeconds={config.avatarJoinTimeoutSeconds}
             onClose={() => setPhase({ name: "idle" })}
           />

@@ -1,7 +1,10 @@
 "use client";
 
 import { LiveKitRoom } from "@livekit/components-react";
+import type { Room } from "livekit-client";
 import { useCallback, useRef, useState } from "react";
+
+import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
 
 import type { StartedSession } from "@/lib/client/session-api";
 
@@ -10,13 +13,14 @@ import { EndedPanel } from "./ended-panel";
 import { HangUpConfirm } from "./hang-up-confirm";
 import { useFocusTrap } from "./use-focus-trap";
 import { usePageLifecycle } from "./use-page-lifecycle";
-import { useRememberedMicrophone } from "./use-remembered-microphone";
 import { useSessionStop } from "./use-session-stop";
 
 interface OverlayProps {
   started: StartedSession;
   /** When the start call returned (Date.now()); the countdown runs from here. */
   startedAt: number;
+  /** The session's room, already connecting (see lib/client/early-room.ts). */
+  room: Room;
   avatarJoinTimeoutSeconds: number;
   onClose: () => void;
 }
@@ -28,12 +32,13 @@ interface OverlayProps {
 export function ConversationOverlay({
   started,
   startedAt,
+  room,
   avatarJoinTimeoutSeconds,
   onClose,
 }: OverlayProps) {
   const { session, connection } = started;
   const { state, stop } = useSessionStop(session.id);
-  const microphone = useRememberedMicrophone();
+  const [microphoneId] = useState(readRememberedMicrophone);
   const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const live = state.phase === "active";
@@ -64,10 +69,10 @@ export function ConversationOverlay({
           <LiveKitRoom
             serverUrl={connection.serverUrl}
             token={connection.participantToken}
+            room={room}
             connect
-            audio={microphone.deviceId ? { deviceId: microphone.deviceId } : true}
+            audio={microphoneId ? { deviceId: microphoneId } : true}
             video={false}
-            options={{ adaptiveStream: false, dynacast: false }}
           >
             <ConversationView
               avatar={{
@@ -78,7 +83,7 @@ export function ConversationOverlay({
               endsAt={startedAt + session.maxDurationSeconds * 1000}
               stop={stop}
               onHangUp={hangUp}
-              onDevicePicked={microphone.remember}
+              onDevicePicked={rememberMicrophone}
             />
           </LiveKitRoom>
         ) : (
