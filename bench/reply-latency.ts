@@ -1,6 +1,7 @@
 // End of the user's speech → first audible sound of Jeremy's reply, from a Node client that
 // speaks into the room like a microphone (so it knows to the frame when speech ended) and
 // listens to Jeremy's track as a listener would receive it.
+import { TURN_HANGOVER_MS } from "@/avatar-worker/session/mic-listener";
 import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
 
 import type { Benchmark } from "./support/benchmark";
@@ -14,8 +15,6 @@ const TURNS = 12;
 const USER_LINE = "I have five years of experience in customer support.";
 // The interviewer pauses 300 ms between sentences; this much quiet means he has finished.
 const FINISHED_QUIET_MS = 1_500;
-// The turn detector's hang-over: the silence it waits for before it calls a turn over.
-const HANGOVER_MS = 350;
 const TRANSCRIPTION_TOPIC = "lk.transcription";
 
 async function userSpeech(): Promise<Int16Array> {
@@ -69,7 +68,7 @@ export const replyLatency: Benchmark = {
     console.log(`  first audio: ${describeMs(audio)}`);
     console.log(`  caption (reply chosen, before synthesis and audio): ${describeMs(decided)}`);
     notes.push(
-      `Includes the turn detector's ${HANGOVER_MS} ms hang-over (the silence that ends a turn), ` +
+      `Includes the turn detector's ${TURN_HANGOVER_MS} ms hang-over (the silence that ends a turn), ` +
         "Opus, both network legs and the listener's jitter buffer; the caption leaves when the reply is chosen.",
     );
     return {

@@ -12,6 +12,12 @@ import { TurnDetector, type TurnEvent } from "../speech/turn-detector";
 import { VOICE_SAMPLE_RATE } from "./voice-publisher";
 
 /**
+ * The silence that ends a turn: long enough not to cut in on a breath, short enough that Jeremy
+ * answers promptly.
+ */
+export const TURN_HANGOVER_MS = 300;
+
+/**
  * Listens to the user's microphone and finds their turns with voice activity detection. The
  * detector runs on the user's own 48 kHz audio, which also serves as the recording the echo
  * profile plays back.
@@ -21,9 +27,10 @@ export async function listenToUser(
   user: RemoteParticipant,
   onEvent: (event: TurnEvent) => void,
 ) {
-  // 300 ms of silence ends a turn: long enough not to cut in on a breath, short enough that
-  // Jeremy answers promptly.
-  const detector = await TurnDetector.create({ sampleRate: VOICE_SAMPLE_RATE, hangoverMs: 300 });
+  const detector = await TurnDetector.create({
+    sampleRate: VOICE_SAMPLE_RATE,
+    hangoverMs: TURN_HANGOVER_MS,
+  });
   let stream: AudioStream | undefined;
 
   const consume = async (track: RemoteTrack) => {
