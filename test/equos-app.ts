@@ -12,7 +12,8 @@ export function equosEnv(fake: FakeEquos, extra: Record<string, string | undefin
     EQUOS_API_KEY: fake.apiKey,
     EQUOS_AVATAR_ID: "avatar_jeremy",
     EQUOS_AGENT_ID: "agent_interviewer",
-    EQUOS_TIMEOUT_MS: "1500",
+    // Generous: under a parallel test run a first request can wait a while for the CPU.
+    EQUOS_TIMEOUT_MS: "4000",
     LIVEKIT_URL: undefined,
     LIVEKIT_API_KEY: undefined,
     LIVEKIT_API_SECRET: undefined,

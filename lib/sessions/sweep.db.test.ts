@@ -15,7 +15,8 @@ const SETTINGS = {
   STOP_RETRY_BASE_SECONDS: "1",
   STOP_RETRY_MAX_SECONDS: "4",
   PROVIDER_STOP_ATTEMPTS: "3",
-  EQUOS_TIMEOUT_MS: "1000",
+  // Generous: a test file's first request can wait a while for a busy CPU.
+  EQUOS_TIMEOUT_MS: "4000",
 };
 const ctx = setUpEquosApp(SETTINGS);
 
