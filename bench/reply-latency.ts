@@ -2,13 +2,13 @@
 // speaks into the room like a microphone (so it knows to the frame when speech ended) and
 // listens to Jeremy's track as a listener would receive it.
 import { TURN_HANGOVER_MS } from "@/avatar-worker/session/mic-listener";
-import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
 
 import type { Benchmark } from "./support/benchmark";
 import { figure } from "./support/figures";
 import { startCall } from "./support/jeremy-call";
 import { waitForIdleWorker } from "./support/session-client";
 import { describeMs, percentile } from "./support/stats";
+import { userSpeech } from "./support/user-speech";
 import { monitorVoice } from "./support/voice-monitor";
 
 const TURNS = 12;
@@ -17,22 +17,13 @@ const USER_LINE = "I have five years of experience in customer support.";
 const FINISHED_QUIET_MS = 1_500;
 const TRANSCRIPTION_TOPIC = "lk.transcription";
 
-async function userSpeech(): Promise<Int16Array> {
-  const synthesizer = new SpeechSynthesizer({ voice: "en-us+f3", rate: 170 });
-  try {
-    return (await synthesizer.synthesize(USER_LINE)).samples;
-  } finally {
-    await synthesizer.close();
-  }
-}
-
 export const replyLatency: Benchmark = {
   name: "reply-latency",
   title: "end of user speech → first audio from Jeremy (rtc-node client)",
   async run(context) {
     await context.stack();
     await waitForIdleWorker();
-    const speech = await userSpeech();
+    const speech = await userSpeech(USER_LINE);
     const call = await startCall("interviewer");
     const captions: number[] = [];
     call.room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, () => {

@@ -2,7 +2,6 @@
 // with 1, 2 and 4 conversations at once. Each "user" is a Node client that speaks a line every
 // few seconds (so Jeremy listens, decides and talks, as in a real interview) and receives his
 // face and voice. CPU is the worker's whole process tree: it runs each conversation in a process.
-import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
 
 import type { Benchmark } from "./support/benchmark";
 import { figure, type Figure } from "./support/figures";
@@ -17,6 +16,7 @@ import {
 } from "./support/process-cpu";
 import { waitForIdleWorker } from "./support/session-client";
 import { sleep } from "./support/stats";
+import { userSpeech } from "./support/user-speech";
 import { monitorVoice } from "./support/voice-monitor";
 import { sessionReports } from "./support/worker-log";
 
@@ -107,21 +107,12 @@ async function measureLevel(sessions: number, workerPid: number, speech: Int16Ar
   }
 }
 
-async function userSpeech(): Promise<Int16Array> {
-  const synthesizer = new SpeechSynthesizer({ voice: "en-us+f3", rate: 170 });
-  try {
-    return (await synthesizer.synthesize(USER_LINE)).samples;
-  } finally {
-    await synthesizer.close();
-  }
-}
-
 export const workerLoad: Benchmark = {
   name: "worker-load",
   title: "worker CPU per session and Jeremy's frame rate at 1, 2 and 4 sessions",
   async run(context) {
     const stack = await context.stack();
-    const speech = await userSpeech();
+    const speech = await userSpeech(USER_LINE);
     const figures: Figure[] = [];
     const notes: string[] = [];
     for (const sessions of LEVELS) {
