@@ -7,6 +7,20 @@ const config = [
   ...nextTypescript,
   prettier,
   {
+    rules: {
+      // Under `next dev` one module can be loaded twice (the instrumentation hook and the route
+      // handlers), so class identity is not a reliable test for our errors: use their brands.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator='instanceof'][right.name=/^(AppError|ProviderError)$/]",
+          message: "Use isAppError() / isProviderError(): class identity differs across module copies.",
+        },
+      ],
+    },
+  },
+  {
     ignores: [
       ".next/**",
       ".data/**",

@@ -25,7 +25,12 @@ interface AppErrorOptions {
   retryAfterSeconds?: number;
 }
 
+// Recognised by a brand, not by class identity: under `next dev` the instrumentation hook and the
+// route handlers load separate copies of this module, so `instanceof` fails across them.
+const APP_ERROR = Symbol.for("talk-to-jeremy.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly retryAfterSeconds?: number;
 
@@ -52,9 +57,14 @@ export class AppError extends Error {
   }
 }
 
+/** True for an AppError from any copy of this module. */
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === "object" && error !== null && APP_ERROR in error;
+}
+
 /** Turns anything thrown in a route into a response; unexpected errors are logged, not shown. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) {
+  if (isAppError(error)) {
     if (error.status >= 500) console.error(`[${error.code}] ${error.message}`, error.cause ?? "");
     return error.toResponse();
   }

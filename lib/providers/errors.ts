@@ -6,7 +6,11 @@ export type ProviderFailure =
   | "not_found" // the provider does not know the session
   | "error"; // anything else the provider got wrong or refused
 
+// A brand rather than class identity: see AppError in lib/errors.ts.
+const PROVIDER_ERROR = Symbol.for("talk-to-jeremy.ProviderError");
+
 export class ProviderError extends Error {
+  readonly [PROVIDER_ERROR] = true;
   readonly failure: ProviderFailure;
   /** True when trying the same idempotent call again may succeed. */
   readonly retryable: boolean;
@@ -21,4 +25,9 @@ export class ProviderError extends Error {
     this.failure = failure;
     this.retryable = options.retryable ?? (failure === "unavailable" || failure === "timeout");
   }
+}
+
+/** True for a ProviderError from any copy of this module. */
+export function isProviderError(error: unknown): error is ProviderError {
+  return typeof error === "object" && error !== null && PROVIDER_ERROR in error;
 }

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/providers/errors";
 
 /** What a client is told when the avatar provider fails; the detail stays in the logs. */
 export function providerFailureToAppError(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) return error;
+  if (!(isProviderError(error))) return error;
   const cause = { cause: error };
   switch (error.failure) {
     case "unavailable":

@@ -1,5 +1,5 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/providers/errors";
 import { retry } from "@/lib/retry";
 
 import { nextStopAttemptAt } from "./backoff";
@@ -34,7 +34,7 @@ export async function stopAtProvider(
         {
           attempts: deps.settings.stopAttempts,
           baseDelayMs: deps.settings.stopRetryBaseMs,
-          shouldRetry: (error) => !(error instanceof ProviderError) || error.retryable,
+          shouldRetry: (error) => !(isProviderError(error)) || error.retryable,
         },
       );
     }

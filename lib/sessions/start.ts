@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/providers/errors";
 import type { ProviderConnection, ProviderStartResult } from "@/lib/providers/types";
 
 import { hashClientAddress } from "./client-address";
@@ -99,7 +99,7 @@ export async function startSession(
  * the session by our id once the provider has had time to settle (see orphans.ts).
  */
 function mayHaveStarted(error: unknown): boolean {
-  return !(error instanceof ProviderError) || error.retryable;
+  return !(isProviderError(error)) || error.retryable;
 }
 
 /** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */

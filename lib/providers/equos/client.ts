@@ -2,7 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import { retry } from "@/lib/retry";
 
 import {
@@ -54,7 +54,7 @@ export class EquosClient {
     return retry(() => this.call("GET", path, schema), {
       attempts: 1 + (this.options.readRetries ?? 2),
       baseDelayMs: 200,
-      shouldRetry: (error) => error instanceof ProviderError && error.retryable,
+      shouldRetry: (error) => isProviderError(error) && error.retryable,
     });
   }
 

@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import { mintAvatarToken, mintUserToken, type LiveKitCredentials } from "@/lib/livekit/tokens";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
 import type {
   AvatarProvider,
   ProviderStartInput,
@@ -79,7 +79,7 @@ export function createEquosProvider(settings: EquosSettings): AvatarProvider {
         await client.stopSession(providerSessionId);
       } catch (error) {
         // Unknown to Equos means nothing is running there, which is what stop wants.
-        if (error instanceof ProviderError && error.failure === "not_found") return;
+        if (isProviderError(error) && error.failure === "not_found") return;
         throw error;
       }
     },

@@ -6,7 +6,7 @@ import { RoomAgentDispatch, RoomServiceClient } from "livekit-server-sdk";
 
 import { fromLiveKitError } from "@/lib/livekit/errors";
 import { mintUserToken } from "@/lib/livekit/tokens";
-import { ProviderError } from "@/lib/providers/errors";
+import { isProviderError } from "@/lib/providers/errors";
 import type { AvatarProvider } from "@/lib/providers/types";
 
 import { AVATAR, LOCAL_PROFILES, type JeremyJobMetadata } from "./worker-contract";
@@ -112,7 +112,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
         return { ok: true };
       } catch (error) {
         const failure =
-          error instanceof ProviderError ? error : fromLiveKitError(error, "list rooms");
+          isProviderError(error) ? error : fromLiveKitError(error, "list rooms");
         return {
           ok: false,
           detail: `${failure.message} at ${settings.url}. Run \`npm run dev\`, which starts it, or set LIVEKIT_URL.`,
