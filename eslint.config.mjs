@@ -15,7 +15,8 @@ const config = [
         {
           selector:
             "BinaryExpression[operator='instanceof'][right.name=/^(AppError|ProviderError)$/]",
-          message: "Use isAppError() / isProviderError(): class identity differs across module copies.",
+          message:
+            "Use isAppError() / isProviderError(): class identity differs across module copies.",
         },
       ],
     },

@@ -7,5 +7,13 @@ import { createProcessGroup } from "./lib/processes.mjs";
 loadEnvFiles();
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const group = createProcessGroup();
-group.start({ name: "next", command: process.execPath, args: ["node_modules/next/dist/bin/next", "start"] });
-group.start({ name: "worker", command: process.execPath, args: ["--import", "tsx", "avatar-worker/main.ts", "start"] });
+group.start({
+  name: "next",
+  command: process.execPath,
+  args: ["node_modules/next/dist/bin/next", "start"],
+});
+group.start({
+  name: "worker",
+  command: process.execPath,
+  args: ["--import", "tsx", "avatar-worker/main.ts", "start"],
+});

@@ -3,7 +3,7 @@ import { isProviderError } from "@/lib/providers/errors";
 
 /** What a client is told when the avatar provider fails; the detail stays in the logs. */
 export function providerFailureToAppError(error: unknown): unknown {
-  if (!(isProviderError(error))) return error;
+  if (!isProviderError(error)) return error;
   const cause = { cause: error };
   switch (error.failure) {
     case "unavailable":

@@ -34,7 +34,7 @@ export async function stopAtProvider(
         {
           attempts: deps.settings.stopAttempts,
           baseDelayMs: deps.settings.stopRetryBaseMs,
-          shouldRetry: (error) => !(isProviderError(error)) || error.retryable,
+          shouldRetry: (error) => !isProviderError(error) || error.retryable,
         },
       );
     }

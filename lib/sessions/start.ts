@@ -99,7 +99,7 @@ export async function startSession(
  * the session by our id once the provider has had time to settle (see orphans.ts).
  */
 function mayHaveStarted(error: unknown): boolean {
-  return !(isProviderError(error)) || error.retryable;
+  return !isProviderError(error) || error.retryable;
 }
 
 /** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */

@@ -111,8 +111,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
         await rooms.listRooms([]);
         return { ok: true };
       } catch (error) {
-        const failure =
-          isProviderError(error) ? error : fromLiveKitError(error, "list rooms");
+        const failure = isProviderError(error) ? error : fromLiveKitError(error, "list rooms");
         return {
           ok: false,
           detail: `${failure.message} at ${settings.url}. Run \`npm run dev\`, which starts it, or set LIVEKIT_URL.`,
