@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 import { BASE_CHROMIUM_ARGS } from "./e2e/support/browser";
+import { DEV } from "./e2e/support/dev-stack";
 import { STACK } from "./e2e/support/stack";
 
 // Run through `npm run test:e2e`, which builds the app and finds the browser and LiveKit server.
@@ -13,14 +14,20 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a failing test.
+  retries: 0,
   reporter: [
     ["list"],
     ["json", { outputFile: "test-results/playwright.json" }],
     ["html", { outputFolder: "playwright-report", open: "never" }],
   ],
+  projects: [
+    // The production build (`next start`), as deployed.
+    { name: "production", testIgnore: "dev/**", use: { baseURL: STACK.appUrl } },
+    // `npm run dev` itself: LiveKit's dev server, the worker in watch mode, `next dev`.
+    { name: "development", testMatch: "dev/**/*.spec.ts", use: { baseURL: DEV.appUrl } },
+  ],
   use: {
-    baseURL: STACK.appUrl,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -17,6 +17,8 @@ export const workerVariables = z.object({
   JEREMY_MAX_SESSIONS: z.coerce.number().int().min(1).max(64).default(4),
   /** Port of the worker's health endpoint (GET / and GET /worker). */
   JEREMY_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+  /** Job processes kept started and warmed ahead of demand (default: cores, at most 4). */
+  JEREMY_IDLE_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
 });

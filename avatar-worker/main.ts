@@ -1,9 +1,18 @@
 // The Jeremy avatar worker: registers with LiveKit under an agent name, and runs one
 // conversation per dispatched job, each in its own process (LiveKit Agents' job processes).
-// Run it with `npm run worker` (or `npm run dev`, which starts it beside the app).
+// `npm run worker` runs `start` (production); `npm run dev` runs `dev` (readable logs, restarted
+// on code changes by tsx watch). Both keep the same number of warm job processes ready.
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 
-import { cli, defineAgent, ServerOptions, type JobProcess } from "@livekit/agents";
+import {
+  AgentServer,
+  cli,
+  defineAgent,
+  initializeLogger,
+  ServerOptions,
+  type JobProcess,
+} from "@livekit/agents";
 
 import { AVATAR } from "@/lib/providers/local/worker-contract";
 
@@ -28,21 +37,43 @@ export default defineAgent<ProcessData>({
   },
 });
 
+function serverOptions(production: boolean) {
+  return new ServerOptions({
+    agent: fileURLToPath(import.meta.url),
+    agentName: env.LIVEKIT_AGENT_NAME,
+    wsURL: env.LIVEKIT_URL,
+    apiKey: env.LIVEKIT_API_KEY,
+    apiSecret: env.LIVEKIT_API_SECRET,
+    port: env.JEREMY_HEALTH_PORT,
+    production,
+    // Warm job processes, the same in development as in production (LiveKit Agents' own
+    // development default is none, which makes every conversation wait for a cold start).
+    numIdleProcesses: env.JEREMY_IDLE_PROCESSES ?? Math.min(availableParallelism(), 4),
+    initializeProcessTimeout: 30_000,
+    requestFunc: async (request) => request.accept(AVATAR.name, AVATAR.identity),
+    // Capacity is a number of conversations, not a CPU reading, so a busy test machine or a
+    // noisy neighbour does not turn Jeremy away; more workers add capacity.
+    loadFunc: async (server) => server.activeJobs.length / env.JEREMY_MAX_SESSIONS,
+    loadThreshold: 1,
+  });
+}
+
+/**
+ * Development: the production server with readable logs, closed at once on a signal (no drain:
+ * tsx watch restarts it on every code change). LiveKit Agents' own `dev` command is deprecated.
+ */
+async function runDevelopmentServer() {
+  initializeLogger({ pretty: true, level: process.env.LOG_LEVEL ?? "info" });
+  const server = new AgentServer(serverOptions(false));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void server.close().finally(() => process.exit(0));
+    });
+  }
+  await server.run();
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  cli.runApp(
-    new ServerOptions({
-      agent: fileURLToPath(import.meta.url),
-      agentName: env.LIVEKIT_AGENT_NAME,
-      wsURL: env.LIVEKIT_URL,
-      apiKey: env.LIVEKIT_API_KEY,
-      apiSecret: env.LIVEKIT_API_SECRET,
-      port: env.JEREMY_HEALTH_PORT,
-      initializeProcessTimeout: 30_000,
-      requestFunc: async (request) => request.accept(AVATAR.name, AVATAR.identity),
-      // Capacity is a number of conversations, not a CPU reading, so a busy test machine or a
-      // noisy neighbour does not turn Jeremy away; more workers add capacity.
-      loadFunc: async (server) => server.activeJobs.length / env.JEREMY_MAX_SESSIONS,
-      loadThreshold: 1,
-    }),
-  );
+  if (process.argv[2] === "dev") await runDevelopmentServer();
+  else cli.runApp(serverOptions(true));
 }

@@ -24,10 +24,18 @@ if (process.env.LIVEKIT_URL) {
   await waitForHttp("http://127.0.0.1:7880");
 }
 
+// tsx watch restarts the worker when a file it imports changes; the worker keeps warm job
+// processes ready, as in production, so a conversation does not wait for one to start.
 group.start({
   name: "worker",
   command: process.execPath,
-  args: ["--import", "tsx", "avatar-worker/main.ts", "dev"],
+  args: [
+    "node_modules/tsx/dist/cli.mjs",
+    "watch",
+    "--clear-screen=false",
+    "avatar-worker/main.ts",
+    "dev",
+  ],
 });
 group.start({
   name: "next",
