@@ -1,10 +1,12 @@
 "use client";
 
-import { useConnectionState, useRemoteParticipant, useTracks } from "@livekit/components-react";
+import { useRemoteParticipant, useTracks } from "@livekit/components-react";
 import { ConnectionState, Track } from "livekit-client";
 import { useEffect, useState } from "react";
 
 import type { StopReason } from "@/lib/client/session-api";
+
+import { useRoomConnectionState } from "./use-room-connection-state";
 
 export type LiveStatus = "connecting" | "joining" | "talking" | "reconnecting";
 
@@ -17,7 +19,7 @@ export function useConversationStatus(
   joinTimeoutMs: number,
   stop: (reason: StopReason) => void,
 ) {
-  const connection = useConnectionState();
+  const connection = useRoomConnectionState();
   const avatar = useRemoteParticipant(avatarIdentity);
   const video = useTracks([Track.Source.Camera], { onlySubscribed: true }).find(
     (track) => track.participant.identity === avatarIdentity,

@@ -1,15 +1,17 @@
 "use client";
 
-import { useConnectionState, useRoomContext } from "@livekit/components-react";
+import { useRoomContext } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
 import { useEffect } from "react";
 
 import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/client/participant-attributes";
 
+import { useRoomConnectionState } from "./use-room-connection-state";
+
 /** Tells Jeremy (through a participant attribute) whether this person prefers reduced motion. */
 export function useReducedMotionForJeremy() {
   const room = useRoomContext();
-  const connected = useConnectionState() === ConnectionState.Connected;
+  const connected = useRoomConnectionState() === ConnectionState.Connected;
   useEffect(() => {
     if (!connected) return;
     const query = window.matchMedia("(prefers-reduced-motion: reduce)");
