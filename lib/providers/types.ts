@@ -41,11 +41,14 @@ export interface AvatarProvider {
   start(input: ProviderStartInput): Promise<ProviderStartResult>;
   /** Stops a session. Idempotent: stopping an ended session succeeds. */
   stop(providerSessionId: string): Promise<void>;
+  /** The session's state as the provider sees it: asked when the provider refuses a stop. */
   get(providerSessionId: string): Promise<{ state: ProviderSessionState }>;
   /**
-   * Provider sessions still running that were started for our session `sessionId`: how a sweep
-   * finds a session whose start never told us its id. Optional: without it nothing is found.
+   * Provider sessions still running (or starting) that were started for our session
+   * `sessionId`, across every page of the provider's list: how a sweep finds a session whose
+   * start never told us its id. Required: a provider that cannot find its sessions cannot
+   * promise that they end.
    */
-  findRunning?(sessionId: string): Promise<string[]>;
+  findRunning(sessionId: string): Promise<string[]>;
   health(): Promise<ProviderHealth>;
 }

@@ -18,7 +18,7 @@ export async function stopOrphans(
 ): Promise<Session> {
   let found: string[];
   try {
-    found = (await deps.provider.findRunning?.(row.id)) ?? [];
+    found = await deps.provider.findRunning(row.id);
   } catch (error) {
     const attempts = row.stopAttempts + 1;
     console.error(`Could not look for a provider session of ${row.id}; will try again`, error);

@@ -44,9 +44,9 @@ describe.skipIf(!binary)("local provider with a real LiveKit server", () => {
   });
 
   it("finds the room of a session by its id, and nothing once it is stopped", async () => {
-    expect(await provider().findRunning!(id)).toEqual([id]);
-    expect(await provider().findRunning!(`ses_${"2".repeat(32)}`)).toEqual([]);
+    expect(await provider().findRunning(id)).toEqual([id]);
+    expect(await provider().findRunning(`ses_${"2".repeat(32)}`)).toEqual([]);
     await provider().stop(id);
-    expect(await provider().findRunning!(id)).toEqual([]);
+    expect(await provider().findRunning(id)).toEqual([]);
   });
 });
