@@ -15,7 +15,7 @@ import { waitForIdleWorker } from "./support/session-client";
 import { describeMs, percentile } from "./support/stats";
 
 // The marks bench/support/first-frame-probe.js takes in the page, in ms after the click.
-interface FirstFrameMarks {
+export interface FirstFrameMarks {
   "start API answered"?: number;
   "overlay shown"?: number;
   "LiveKit connected"?: number;
@@ -35,8 +35,12 @@ const STEPS: Array<keyof FirstFrameMarks> = [
 
 type ProbeWindow = { firstFrameProbe: { marks: FirstFrameMarks } };
 
-async function visit(browser: Browser): Promise<FirstFrameMarks> {
-  const context = await browser.newContext({ baseURL: STACK.appUrl });
+/** One new visitor at `appUrl`: opens the page, clicks Start, sees Jeremy, hangs up. */
+export async function visit(
+  browser: Browser,
+  appUrl: string = STACK.appUrl,
+): Promise<FirstFrameMarks> {
+  const context = await browser.newContext({ baseURL: appUrl });
   try {
     await context.addInitScript({ path: PROBE });
     const page = await context.newPage();
@@ -59,7 +63,7 @@ async function visit(browser: Browser): Promise<FirstFrameMarks> {
   }
 }
 
-const format = (marks: FirstFrameMarks) =>
+export const format = (marks: FirstFrameMarks) =>
   STEPS.map((step) => `${step} ${Math.round(marks[step] ?? NaN)}`).join(" → ") + " ms";
 
 export const firstFrame: Benchmark = {

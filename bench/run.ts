@@ -6,6 +6,7 @@ import { dispose } from "@livekit/rtc-node";
 
 import { startStack, type Stack } from "@/e2e/support/stack";
 
+import { devFirstFrame } from "./dev-first-frame";
 import { firstFrame } from "./first-frame";
 import { pageWeight } from "./page-weight";
 import { replyLatency } from "./reply-latency";
@@ -24,6 +25,7 @@ const BENCHMARKS: Benchmark[] = [
   scriptBenchmark("speech", "speech synthesis and turn detection", "bench/speech.ts"),
   pageWeight,
   firstFrame,
+  devFirstFrame,
   replyLatency,
   workerLoad,
   sessionApi,

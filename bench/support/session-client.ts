@@ -62,10 +62,13 @@ export class SessionClient {
 }
 
 /** Resolves once the worker runs no conversation (each benchmark starts from a quiet worker). */
-export async function waitForIdleWorker(timeoutMs = 30_000): Promise<void> {
+export async function waitForIdleWorker(
+  timeoutMs = 30_000,
+  workerHealthUrl: string = STACK.workerHealthUrl,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const jobs = await fetch(`${STACK.workerHealthUrl}/worker`)
+    const jobs = await fetch(`${workerHealthUrl}/worker`)
       .then(async (res) => ((await res.json()) as { active_jobs: number }).active_jobs)
       .catch(() => -1);
     if (jobs === 0) return;
