@@ -2,7 +2,7 @@
 
 import { LiveKitRoom } from "@livekit/components-react";
 import type { Room } from "livekit-client";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
 
@@ -42,6 +42,7 @@ export function ConversationOverlay({
   const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const live = state.phase === "active";
+  const inRoom = useStayInRoomUntilAnswered(state);
 
   usePageLifecycle(session.id, live);
   const hangUp = useCallback(() => {
@@ -65,7 +66,7 @@ export function ConversationOverlay({
         data-testid="conversation-overlay"
         className="relative w-full max-w-lg rounded-3xl border border-zinc-800 bg-zinc-950 p-4 shadow-2xl focus:outline-none sm:p-6"
       >
-        {live ? (
+        {inRoom && (
           <LiveKitRoom
             serverUrl={connection.serverUrl}
             token={connection.participantToken}
@@ -74,25 +75,46 @@ export function ConversationOverlay({
             audio={microphoneId ? { deviceId: microphoneId } : true}
             video={false}
           >
-            <ConversationView
-              avatar={{
-                identity: session.avatar.identity ?? "jeremy",
-                name: session.avatar.name ?? "Jeremy",
-              }}
-              joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
-              endsAt={startedAt + session.maxDurationSeconds * 1000}
-              stop={stop}
-              onHangUp={hangUp}
-              onDevicePicked={rememberMicrophone}
-            />
+            {live && (
+              <ConversationView
+                avatar={{
+                  identity: session.avatar.identity ?? "jeremy",
+                  name: session.avatar.name ?? "Jeremy",
+                }}
+                joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
+                endsAt={startedAt + session.maxDurationSeconds * 1000}
+                stop={stop}
+                onHangUp={hangUp}
+                onDevicePicked={rememberMicrophone}
+              />
+            )}
           </LiveKitRoom>
-        ) : (
-          <EndedPanel state={state} onClose={onClose} />
         )}
+        {!live && <EndedPanel state={state} onClose={onClose} />}
         {confirming && live && (
           <HangUpConfirm onConfirm={hangUp} onCancel={() => setConfirming(false)} />
         )}
       </div>
     </div>
   );
+}
+
+/** How long the page stays in the room after asking to stop, if the server has not answered. */
+const LEAVE_ROOM_DEADLINE_MS = 3000;
+
+/**
+ * Hanging up asks the server to stop first and leaves the room once it has answered (or after a
+ * short deadline): leaving first would have LiveKit report the person gone, racing the page's
+ * own stop with an inferred reason. The server's stop closes the room anyway.
+ */
+function useStayInRoomUntilAnswered(state: ReturnType<typeof useSessionStop>["state"]) {
+  const stopping = state.phase === "stopping";
+  const answered = state.phase !== "active" && (!stopping || state.attempts > 1);
+  const [deadlinePassed, setDeadlinePassed] = useState(false);
+  useEffect(() => {
+    if (!stopping) return;
+    const timer = setTimeout(() => setDeadlinePassed(true), LEAVE_ROOM_DEADLINE_MS);
+    return () => clearTimeout(timer);
+  }, [stopping]);
+  return state.phase === "active" || (!answered && !deadlinePassed);
 }

@@ -32,11 +32,7 @@ export function EndedPanel({ state, onClose }: { state: Finished; onClose: () =>
       {EXPLANATIONS[state.reason] && <p className="text-zinc-300">{EXPLANATIONS[state.reason]}</p>}
       {state.phase === "stopping" && (
         <p role="status" data-testid="stop-pending" className="text-sm text-zinc-400">
-          {state.offline
-            ? "You're offline. We'll end the session as soon as your connection is back."
-            : state.attempts > 1
-              ? `Still trying to reach the server (attempt ${state.attempts})…`
-              : "One moment…"}
+          {stoppingMessage(state)}
         </p>
       )}
       {state.phase === "stopped" && (
@@ -59,4 +55,18 @@ export function EndedPanel({ state, onClose }: { state: Finished; onClose: () =>
       )}
     </div>
   );
+}
+
+/** Ending usually takes a moment; when it takes longer, say plainly what is going on. */
+function stoppingMessage(state: Extract<Finished, { phase: "stopping" }>): string {
+  if (state.offline)
+    return "You're offline. We'll end the session as soon as your connection is back.";
+  if (state.serverPending) {
+    return state.attempts > 4
+      ? "Ending is taking longer than usual. The server keeps trying until the session is closed; you can leave this page."
+      : "Ending…";
+  }
+  return state.attempts > 1
+    ? `Still trying to reach the server (attempt ${state.attempts})…`
+    : "One moment…";
 }

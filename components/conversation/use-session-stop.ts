@@ -10,7 +10,14 @@ import {
 
 export type StopState =
   | { phase: "active" }
-  | { phase: "stopping"; reason: StopReason; offline: boolean; attempts: number }
+  | {
+      phase: "stopping";
+      reason: StopReason;
+      offline: boolean;
+      attempts: number;
+      /** The server has the stop in hand but has not finished it (it keeps retrying). */
+      serverPending: boolean;
+    }
   | { phase: "stopped"; reason: StopReason; session: SessionView }
   | { phase: "failed"; reason: StopReason; message: string };
 
@@ -25,10 +32,22 @@ export function useSessionStop(sessionId: string) {
   const stop = useCallback(
     (reason: StopReason) => {
       inFlight.current ??= (async () => {
-        setState({ phase: "stopping", reason, offline: !navigator.onLine, attempts: 1 });
+        setState({
+          phase: "stopping",
+          reason,
+          offline: !navigator.onLine,
+          attempts: 1,
+          serverPending: false,
+        });
         try {
-          const session = await stopSessionUntilConfirmed(sessionId, reason, (attempt, offline) =>
-            setState({ phase: "stopping", reason, offline, attempts: attempt + 1 }),
+          const session = await stopSessionUntilConfirmed(sessionId, reason, (retry) =>
+            setState({
+              phase: "stopping",
+              reason,
+              offline: retry.offline,
+              attempts: retry.attempt + 1,
+              serverPending: retry.serverPending,
+            }),
           );
           setState({ phase: "stopped", reason, session });
         } catch (error) {

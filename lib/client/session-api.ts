@@ -72,16 +72,25 @@ async function errorFrom(response: Response): Promise<SessionApiError> {
 export type StopReason =
   "hangup" | "page_closed" | "avatar_timeout" | "avatar_left" | "max_duration";
 
+/** Why a stop is being asked again: the server was out of reach, or it is still ending it. */
+export interface StopRetry {
+  attempt: number;
+  offline: boolean;
+  /** The server answered 202: it has the stop in hand, and it is not finished yet. */
+  serverPending: boolean;
+}
+
 /**
  * Asks the server to stop a session, and keeps asking (backing off, waiting for the network to
- * return when offline) until it confirms. Resolves with the ended session.
+ * return when offline) until it answers that the session has ended. Resolves with it.
  */
 export async function stopSessionUntilConfirmed(
   id: string,
   reason: StopReason,
-  onRetry?: (attempt: number, offline: boolean) => void,
+  onRetry?: (retry: StopRetry) => void,
 ): Promise<SessionView> {
   for (let attempt = 1; ; attempt++) {
+    let serverPending = false;
     try {
       const response = await fetch(`/api/sessions/${encodeURIComponent(id)}/stop`, {
         method: "POST",
@@ -89,14 +98,20 @@ export async function stopSessionUntilConfirmed(
         body: JSON.stringify({ reason }),
         keepalive: true,
       });
-      if (response.ok) return ((await response.json()) as { session: SessionView }).session;
+      // 200: ended. 202: the server is ending it (and retries by itself); ask again shortly.
+      if (response.status === 200) {
+        return ((await response.json()) as { session: SessionView }).session;
+      }
+      serverPending = response.status === 202;
       // A 4xx other than rate limiting will not change by asking again.
-      if (response.status < 500 && response.status !== 429) throw await errorFrom(response);
+      if (!serverPending && response.status < 500 && response.status !== 429) {
+        throw await errorFrom(response);
+      }
     } catch (error) {
       if (error instanceof SessionApiError) throw error;
     }
     const offline = typeof navigator !== "undefined" && !navigator.onLine;
-    onRetry?.(attempt, offline);
+    onRetry?.({ attempt, offline, serverPending });
     await (offline ? untilOnline() : delay(Math.min(15_000, 500 * 2 ** attempt)));
   }
 }

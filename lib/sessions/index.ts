@@ -25,7 +25,6 @@ export function sessionSettings(): SessionSettings {
     maxDurationSeconds: env.SESSION_MAX_DURATION_SECONDS,
     stopAttempts: env.PROVIDER_STOP_ATTEMPTS,
     stopRetryBaseMs: 250,
-    stopWaitMs: 30_000,
     startLimit: startLimits,
     sweep: {
       heartbeatTimeoutSeconds: env.HEARTBEAT_TIMEOUT_SECONDS,

@@ -9,7 +9,8 @@ import type { EndReason, SessionDeps } from "./types";
 /**
  * Calls the provider's stop, with bounded retries, for a session this process has claimed, and
  * records the outcome. A stop that keeps failing leaves the row STOP_FAILED with the error and
- * the time a sweep should try again, so the provider's bill is never forgotten.
+ * the time a sweep should try again, so the provider's bill is never forgotten. The reason is
+ * recorded first and never written again here: a reason given meanwhile (stop.ts) stands.
  */
 export async function stopAtProvider(
   deps: SessionDeps,
@@ -18,6 +19,9 @@ export async function stopAtProvider(
   reason: EndReason,
 ): Promise<Session> {
   const endReason = row.endReason ?? reason;
+  if (!row.endReason) {
+    await db.session.updateMany({ where: { id: row.id, endReason: null }, data: { endReason } });
+  }
   const providerSessionId = row.providerSessionId;
   let attempts = row.stopAttempts;
   try {
@@ -44,7 +48,6 @@ export async function stopAtProvider(
       where: { id: row.id },
       data: {
         status: "STOP_FAILED",
-        endReason,
         lastProviderError: describeError(error),
         nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
         stopClaimedAt: null,
@@ -58,7 +61,6 @@ export async function stopAtProvider(
     data: {
       // A start that failed after the provider session existed stays FAILED once stopped.
       status: endReason === "start_failed" ? "FAILED" : "ENDED",
-      endReason,
       endedAt,
       durationSeconds: row.startedAt ? secondsBetween(row.startedAt, endedAt) : 0,
       stopClaimedAt: null,

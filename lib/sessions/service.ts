@@ -5,7 +5,7 @@ import { touchSession } from "./heartbeat";
 import { isSessionId } from "./ids";
 import { findOwnedSession } from "./lookup";
 import { startSession, type StartedSession } from "./start";
-import { createStopper, preferOwnersReason } from "./stop";
+import { createStopper } from "./stop";
 import { sweepSessions, type SweepReport } from "./sweep";
 import { recordTranscript } from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
@@ -17,7 +17,10 @@ export interface SessionService {
   get(id: string, ownerKey: string | undefined): Promise<SessionView>;
   /** The owner's page is still there: keeps an active session from being swept. */
   touch(id: string, ownerKey: string | undefined): Promise<void>;
-  /** Stops a session for its owner; idempotent. */
+  /**
+   * Stops a session for its owner; idempotent. The view may still be open (another process is
+   * stopping it, a failed stop awaits its retry, or it is still starting): ask again later.
+   */
   stop(id: string, reason: EndReason, ownerKey: string | undefined): Promise<SessionView>;
   /** Stops a session on the server's own authority (sweeper, webhooks, admin). */
   stopById(id: string, reason: EndReason): Promise<Session | null>;
@@ -58,9 +61,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     async stop(id, reason, ownerKey) {
       const db = await deps.db();
       const row = await findOwnedSession(db, id, ownerKey);
-      return toSessionView(
-        await preferOwnersReason(db, await stopper.stop(db, row, reason), reason),
-      );
+      return toSessionView(await stopper.stop(db, row, reason));
     },
 
     stopById,

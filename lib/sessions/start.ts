@@ -87,6 +87,7 @@ export async function startSession(
     throw error;
   }
   if (!active) {
+    // A stop was asked for while the provider was starting (or a sweep gave the start up).
     await abandonStartedSession(deps, db, row.id, started.providerSessionId);
     throw new AppError("CONFLICT", "The session was ended while it was starting.");
   }
@@ -102,11 +103,11 @@ function mayHaveStarted(error: unknown): boolean {
   return !isProviderError(error) || error.retryable;
 }
 
-/** STARTING → ACTIVE, unless something (a sweep, a stop) ended the row in the meantime. */
+/** STARTING → ACTIVE, unless a stop was asked for or a sweep ended the row meanwhile. */
 async function activate(db: PrismaClient, id: string, started: ProviderStartResult) {
   const now = new Date();
   const [active] = await db.session.updateManyAndReturn({
-    where: { id, status: "STARTING" },
+    where: { id, status: "STARTING", endReason: null },
     data: {
       status: "ACTIVE",
       providerSessionId: started.providerSessionId,

@@ -1,15 +1,24 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
-import { sleep } from "@/lib/retry";
 
 import { stopAtProvider } from "./provider-stop";
 import type { EndReason, SessionDeps } from "./types";
 
-const POLL_MS = 100;
 /** A claim older than this belongs to a process that died mid-stop; another may take over. */
 export const CLAIM_LEASE_MS = 2 * 60 * 1000;
 
+/**
+ * Reasons the server only infers (LiveKit saw the person leave, the page went quiet). A reason
+ * someone gave (the owner's hang-up or closed tab, the page's timeouts, an operator) replaces
+ * an inferred one as long as the session has not ended; otherwise the first reason stands.
+ */
+const INFERRED_REASONS: EndReason[] = ["user_left", "heartbeat_lost"];
+
 export interface Stopper {
-  /** Stops `row`'s session for `reason` (the first reason recorded wins). */
+  /**
+   * Asks for `row`'s session to stop for `reason`, and stops it at the provider unless another
+   * process already is (or it is still starting: the start then stops it). Never waits on
+   * another process: the row it returns may still be open, and the caller says so.
+   */
   stop(db: PrismaClient, row: Session, reason: EndReason): Promise<Session>;
   /** Finishes the stop of a row whose claim the caller already holds (a sweep claimed it). */
   stopClaimed(db: PrismaClient, row: Session, reason: EndReason): Promise<Session>;
@@ -17,42 +26,16 @@ export interface Stopper {
 
 /**
  * Stops a session exactly once. Concurrent stops in this process share one promise; stops in
- * other processes lose the claim in the database and wait for the winner's outcome. Either
- * way the provider sees one stop call sequence per session.
+ * other processes lose the claim in the database and answer with the row as it is. Either way
+ * the provider sees one stop call sequence per session.
  */
 export function createStopper(deps: SessionDeps): Stopper {
   const inFlight = new Map<string, Promise<Session>>();
 
   async function stopRow(db: PrismaClient, row: Session, reason: EndReason): Promise<Session> {
-    if (row.status === "ENDED" || row.status === "FAILED") return row;
-    if (row.status === "STARTING") {
-      const settled = await waitFor(db, row.id, (r) => r.status !== "STARTING");
-      return settled.status === "STARTING" ? settled : stopRow(db, settled, reason);
-    }
-
-    const claimedAt = new Date();
-    const [claimed] = await db.session.updateManyAndReturn({
-      where: {
-        id: row.id,
-        status: { in: ["ACTIVE", "STOP_FAILED"] },
-        OR: [
-          { stopClaimedAt: null },
-          { stopClaimedAt: { lt: new Date(claimedAt.getTime() - CLAIM_LEASE_MS) } },
-        ],
-      },
-      data: { stopClaimedAt: claimedAt },
-    });
-    if (!claimed) return waitFor(db, row.id, (r) => r.stopClaimedAt === null);
-    return stopAtProvider(deps, db, claimed, reason);
-  }
-
-  async function waitFor(db: PrismaClient, id: string, done: (row: Session) => boolean) {
-    const deadline = Date.now() + deps.settings.stopWaitMs;
-    for (;;) {
-      const row = await db.session.findUniqueOrThrow({ where: { id } });
-      if (done(row) || Date.now() >= deadline) return row;
-      await sleep(POLL_MS);
-    }
+    const claimed = await claim(db, row.id, reason);
+    if (!claimed) return db.session.findUniqueOrThrow({ where: { id: row.id } });
+    return stopAtProvider(deps, db, claimed, claimed.endReason ?? reason);
   }
 
   function track(id: string, stopping: Promise<Session>): Promise<Session> {
@@ -66,26 +49,47 @@ export function createStopper(deps: SessionDeps): Stopper {
   }
 
   return {
-    stop: (db, row, reason) => inFlight.get(row.id) ?? track(row.id, stopRow(db, row, reason)),
+    async stop(db, row, reason) {
+      if (row.status === "ENDED" || row.status === "FAILED") return row;
+      // Recorded even when this process is already stopping the session, so a reason given
+      // during a stop that an inferred reason began still counts.
+      await recordReason(db, row.id, reason);
+      return inFlight.get(row.id) ?? track(row.id, stopRow(db, row, reason));
+    },
     // Never joins a stop already in flight here: that one may be waiting for this very claim.
     stopClaimed: (db, row, reason) => track(row.id, stopAtProvider(deps, db, row, reason)),
   };
 }
 
 /**
- * When the page's own stop (hangup, page_closed, ...) arrives just after LiveKit reported the
- * person leaving the room (user_left), the page's reason is the more precise account of the
- * same departure and replaces it. Every other recorded reason stands: the first one wins.
+ * Records why the session is ending while it is still open, in one UPDATE: the first reason, or
+ * a given reason over an inferred one. A STARTING row with a reason is a stop request that the
+ * start honours when the provider answers (see start.ts).
  */
-export async function preferOwnersReason(
-  db: PrismaClient,
-  row: Session,
-  reason: EndReason,
-): Promise<Session> {
-  if (row.endReason !== "user_left" || reason === "user_left") return row;
+async function recordReason(db: PrismaClient, id: string, reason: EndReason): Promise<void> {
+  const replaceable = INFERRED_REASONS.includes(reason)
+    ? [{ endReason: null }]
+    : [{ endReason: null }, { endReason: { in: INFERRED_REASONS } }];
   await db.session.updateMany({
-    where: { id: row.id, endReason: "user_left" },
+    where: { id, status: { in: ["STARTING", "ACTIVE", "STOP_FAILED"] }, OR: replaceable },
     data: { endReason: reason },
   });
-  return db.session.findUniqueOrThrow({ where: { id: row.id } });
+}
+
+/** Takes the right to call the provider's stop: one process at a time, with a lease. */
+async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<Session | null> {
+  const now = new Date();
+  const [claimed] = await db.session.updateManyAndReturn({
+    where: {
+      id,
+      status: { in: ["ACTIVE", "STOP_FAILED"] },
+      OR: [
+        { stopClaimedAt: null },
+        { stopClaimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
+      ],
+    },
+    data: { stopClaimedAt: now },
+  });
+  if (!claimed) return null;
+  return claimed.endReason ? claimed : { ...claimed, endReason: reason };
 }

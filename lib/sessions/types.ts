@@ -40,8 +40,6 @@ export interface SessionSettings {
   /** Provider stop calls made before a session is left STOP_FAILED for the sweeper. */
   stopAttempts: number;
   stopRetryBaseMs: number;
-  /** How long a stop waits for another process that is already stopping the same session. */
-  stopWaitMs: number;
   startLimit: StartLimits;
   sweep: SweepSettings;
 }

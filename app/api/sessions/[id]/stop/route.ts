@@ -4,11 +4,15 @@ import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { route } from "@/lib/http/route";
 import { getSessionService } from "@/lib/sessions";
+import { isOpen } from "@/lib/sessions/statuses";
 import { ownerKeyFrom } from "@/lib/sessions/owner-cookie";
 
 import { STOP_BODY_MAX_BYTES, stopSessionBody } from "./schema";
 
-/** Ends a conversation. Idempotent; accepts a `navigator.sendBeacon` body (text/plain). */
+/**
+ * Ends a conversation. Idempotent; accepts a `navigator.sendBeacon` body (text/plain). 200 means
+ * ended; 202 means the stop is under way (the server keeps at it): ask again to follow it.
+ */
 export const POST = route(
   async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
@@ -18,6 +22,9 @@ export const POST = route(
     });
     const { reason } = parseInput(stopSessionBody, body === undefined ? {} : body);
     const session = await getSessionService().stop(id, reason ?? "hangup", ownerKeyFrom(request));
-    return Response.json({ session }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { session },
+      { status: isOpen(session.status) ? 202 : 200, headers: { "Cache-Control": "no-store" } },
+    );
   },
 );

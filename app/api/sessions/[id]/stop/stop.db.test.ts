@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { TestBrowser } from "@/test/app";
 import { setUpEquosApp } from "@/test/equos-app";
 
-const ctx = setUpEquosApp({ PROVIDER_STOP_ATTEMPTS: "3" });
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+const ctx = setUpEquosApp({ PROVIDER_STOP_ATTEMPTS: "3", ADMIN_TOKEN });
 
 type SessionBody = {
   session: {
@@ -73,6 +74,51 @@ describe("POST /api/sessions/{id}/stop", () => {
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(new Set(results.map((r) => r.body.session.status))).toEqual(new Set(["ENDED"]));
     expect(ctx.fake.callsTo("stop")).toHaveLength(1);
+  });
+
+  // Only the server's own stops can reach a starting session: the page learns its id (and gets
+  // the owner cookie) from the start's answer.
+  it("asked while the session is starting: answers 202, and the start stops what the provider created", async () => {
+    const browser = ctx.app.browser();
+    ctx.fake.latencyMs = 500;
+    const starting = browser.call("POST /api/sessions", {}, { json: {} });
+    const db = await ctx.app.db();
+    await expect.poll(() => db.session.count({ where: { status: "STARTING" } })).toBe(1);
+    const { id } = await db.session.findFirstOrThrow({ where: { status: "STARTING" } });
+
+    const stop = await ctx.app
+      .browser()
+      .call<SessionBody>(
+        "POST /api/admin/sessions/:id/stop",
+        { id },
+        { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+      );
+    expect(stop.status).toBe(202);
+    expect(stop.body.session).toMatchObject({ status: "STARTING", endReason: "admin" });
+
+    expect((await starting).status).toBe(409);
+    expect(await db.session.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "ENDED",
+      endReason: "admin",
+    });
+    expect(ctx.fake.callsTo("stop")).toHaveLength(1);
+    expect(ctx.fake.running()).toHaveLength(0);
+  });
+
+  it("answers 202 at once while another process holds the stop, never waiting for it", async () => {
+    const browser = ctx.app.browser();
+    const id = await startOne(browser);
+    const db = await ctx.app.db();
+    await db.session.update({ where: { id }, data: { stopClaimedAt: new Date() } });
+
+    const res = await browser.call<SessionBody>(
+      "POST /api/sessions/:id/stop",
+      { id },
+      { json: {} },
+    );
+    expect(res.status).toBe(202);
+    expect(res.body.session).toMatchObject({ status: "ACTIVE", endReason: "hangup" });
+    expect(ctx.fake.callsTo("stop")).toHaveLength(0);
   });
 
   it("accepts a sendBeacon body (text/plain) and an empty body", async () => {
@@ -174,7 +220,8 @@ describe("stop when Equos fails", () => {
       { id },
       { json: {} },
     );
-    expect(res.status).toBe(200);
+    // Not ended yet: 202, never 200, and the server keeps at it.
+    expect(res.status).toBe(202);
     expect(res.body.session).toMatchObject({
       status: "STOP_FAILED",
       endReason: "hangup",

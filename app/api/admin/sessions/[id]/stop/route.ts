@@ -2,6 +2,7 @@ import { requireAdmin } from "@/lib/admin/auth";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { getSessionService } from "@/lib/sessions";
+import { isOpen } from "@/lib/sessions/statuses";
 import { toSessionView } from "@/lib/sessions/view";
 
 /** Ends any session on an operator's say-so (reason `admin`). */
@@ -13,7 +14,7 @@ export const POST = route(
     if (!row) throw new AppError("NOT_FOUND", "No session with that id.");
     return Response.json(
       { session: toSessionView(row) },
-      { headers: { "Cache-Control": "no-store" } },
+      { status: isOpen(row.status) ? 202 : 200, headers: { "Cache-Control": "no-store" } },
     );
   },
 );
