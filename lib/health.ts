@@ -1,7 +1,8 @@
 import "server-only";
 
 import { getDb } from "@/lib/db";
-import { getProvider } from "@/lib/providers";
+import { getProvider, getProviderNamed } from "@/lib/providers";
+import { OPEN_STATUSES } from "@/lib/sessions/statuses";
 
 type PartStatus = "ok" | "down";
 
@@ -11,14 +12,17 @@ export interface HealthReport {
   database: PartStatus;
   /** Present when something is down: which part, and what to do about it. */
   error?: { code: "SERVICE_UNAVAILABLE"; message: string };
+  /** What an operator must act on although the app works: open sessions nothing here can stop. */
+  warnings?: string[];
 }
 
 /** Checks the database and the provider; names whatever is down. */
 export async function checkHealth(): Promise<HealthReport> {
   const provider = getProvider();
-  const [database, providerHealth] = await Promise.all([
+  const [database, providerHealth, warnings] = await Promise.all([
     pingDatabase(),
     provider.health().catch((error: unknown) => ({ ok: false, detail: String(error) })),
+    unstoppableSessions().catch(() => []),
   ]);
 
   const problems: string[] = [];
@@ -30,6 +34,7 @@ export async function checkHealth(): Promise<HealthReport> {
     status: problems.length === 0 ? "ok" : "down",
     provider: provider.name,
     database: database.ok ? "ok" : "down",
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(problems.length > 0
       ? { error: { code: "SERVICE_UNAVAILABLE" as const, message: problems.join("; ") } }
       : {}),
@@ -45,4 +50,22 @@ async function pingDatabase(): Promise<{ ok: boolean; detail?: string }> {
     console.error("Health check: database unreachable", error);
     return { ok: false, detail: "unreachable (see the server log)" };
   }
+}
+
+/** Open sessions started by a provider this deployment is not configured for. */
+async function unstoppableSessions(): Promise<string[]> {
+  const db = await getDb();
+  const open = await db.session.groupBy({
+    by: ["provider"],
+    where: { status: { in: OPEN_STATUSES } },
+    _count: { _all: true },
+  });
+  return open
+    .filter((group) => !getProviderNamed(group.provider))
+    .map(
+      ({ provider, _count }) =>
+        `${_count._all} open session${_count._all === 1 ? "" : "s"} of the ${provider} provider, ` +
+        `which is not configured here: set its variables so they can be stopped ` +
+        `(they may still be billing; see /api/admin/sessions).`,
+    );
 }

@@ -7,7 +7,7 @@ export async function openInstances(count: number) {
   const { getDb, openDatabase } = await import("@/lib/db");
   const { sessionSettings } = await import("@/lib/sessions");
   const { createSessionService } = await import("@/lib/sessions/service");
-  const { getProvider } = await import("@/lib/providers");
+  const { getProvider, getProviderNamed } = await import("@/lib/providers");
 
   // PGlite lives in this process and has one connection; instances share it.
   const handles: DatabaseHandle[] =
@@ -19,6 +19,7 @@ export async function openInstances(count: number) {
     return createSessionService({
       db: handle ? async () => handle.prisma : getDb,
       provider: getProvider(),
+      providerFor: getProviderNamed,
       settings: sessionSettings(),
     });
   });

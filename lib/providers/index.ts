@@ -6,15 +6,39 @@ import { createEquosProvider, type EquosSettings } from "./equos/provider";
 import { createLocalProvider } from "./local/provider";
 import type { AvatarProvider } from "./types";
 
-let provider: AvatarProvider | undefined;
+const providers = new Map<string, AvatarProvider | null>();
 
-/** The avatar provider chosen by AVATAR_PROVIDER. */
+/** The avatar provider chosen by AVATAR_PROVIDER: the one new sessions start with. */
 export function getProvider(): AvatarProvider {
-  provider ??=
-    env.AVATAR_PROVIDER === "equos"
-      ? createEquosProvider(equosSettings())
-      : createLocalProvider(livekitSettings);
+  const provider = getProviderNamed(env.AVATAR_PROVIDER);
+  if (!provider) throw new Error(`AVATAR_PROVIDER=${env.AVATAR_PROVIDER} is not configured`);
   return provider;
+}
+
+/**
+ * The provider a session was started with, if this deployment can still reach it: a ledger
+ * may hold sessions started under another AVATAR_PROVIDER, and each must be stopped by its
+ * own provider. Undefined when that provider is not configured here.
+ */
+export function getProviderNamed(name: string): AvatarProvider | undefined {
+  if (!providers.has(name)) providers.set(name, createProvider(name));
+  return providers.get(name) ?? undefined;
+}
+
+function createProvider(name: string): AvatarProvider | null {
+  if (name === "local") {
+    // Anywhere but production the local dev server's defaults are a configuration of their own.
+    const usable = livekitSettings.configured || env.NODE_ENV !== "production";
+    return usable ? createLocalProvider(livekitSettings) : null;
+  }
+  if (name === "equos") {
+    try {
+      return createEquosProvider(equosSettings());
+    } catch {
+      return null; // not configured (lib/env.ts checks it whenever AVATAR_PROVIDER=equos)
+    }
+  }
+  return null;
 }
 
 function equosSettings(): EquosSettings {

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { env, startLimits } from "@/lib/env";
-import { getProvider } from "@/lib/providers";
+import { getProvider, getProviderNamed } from "@/lib/providers";
 
 import { createSessionService, type SessionService } from "./service";
 import type { SessionSettings } from "./types";
@@ -14,6 +14,7 @@ export function getSessionService(): SessionService {
   globalForSessions.jeremySessions ??= createSessionService({
     db: getDb,
     provider: getProvider(),
+    providerFor: getProviderNamed,
     settings: sessionSettings(),
   });
   return globalForSessions.jeremySessions;

@@ -17,8 +17,10 @@ export async function stopOrphans(
   row: Session,
 ): Promise<Session> {
   let found: string[];
+  const provider = deps.providerFor(row.provider);
   try {
-    found = await deps.provider.findRunning(row.id);
+    if (!provider) throw new Error(`The ${row.provider} provider is not configured here`);
+    found = await provider.findRunning(row.id);
   } catch (error) {
     const attempts = row.stopAttempts + 1;
     console.error(`Could not look for a provider session of ${row.id}; will try again`, error);
@@ -43,7 +45,7 @@ export async function stopOrphans(
   console.warn(`Found a running provider session for failed start ${row.id}; stopping it`);
   // One tag, one create call: more than one match should not happen, but none may keep billing.
   for (const other of others) {
-    await deps.provider.stop(other).catch((error: unknown) => {
+    await provider.stop(other).catch((error: unknown) => {
       console.error(`Could not stop extra provider session ${other} of ${row.id}`, error);
     });
   }

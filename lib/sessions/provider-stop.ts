@@ -1,5 +1,6 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
-import { isProviderError } from "@/lib/providers/errors";
+import { isProviderError, ProviderError } from "@/lib/providers/errors";
+import type { AvatarProvider } from "@/lib/providers/types";
 import { retry } from "@/lib/retry";
 
 import { nextStopAttemptAt } from "./backoff";
@@ -23,8 +24,10 @@ export async function stopAtProvider(
     await db.session.updateMany({ where: { id: row.id, endReason: null }, data: { endReason } });
   }
   const providerSessionId = row.providerSessionId;
+  const provider = deps.providerFor(row.provider);
   let attempts = row.stopAttempts;
   try {
+    if (!provider) throw notConfigured(row.provider);
     if (providerSessionId) {
       await retry(
         async () => {
@@ -33,7 +36,7 @@ export async function stopAtProvider(
             data: { stopAttempts: { increment: 1 } },
           });
           attempts += 1;
-          await deps.provider.stop(providerSessionId);
+          await stopOrConfirmEnded(provider, providerSessionId);
         },
         {
           attempts: deps.settings.stopAttempts,
@@ -44,6 +47,13 @@ export async function stopAtProvider(
     }
   } catch (error) {
     console.error(`Provider stop failed for ${row.id}; left STOP_FAILED for the sweeper`, error);
+    if (attempts >= STOP_ALERT_ATTEMPTS) {
+      // Still billing, or at least not known to have stopped: a person should look.
+      console.error(
+        `ALERT: session ${row.id} (${row.provider} ${providerSessionId ?? "id unknown"}) ` +
+          `has failed ${attempts} stop attempts and may still be billing; see /api/admin/sessions`,
+      );
+    }
     return db.session.update({
       where: { id: row.id },
       data: {
@@ -67,6 +77,34 @@ export async function stopAtProvider(
       nextStopAttemptAt: null,
     },
   });
+}
+
+/** Failed stop attempts after which each further failure logs an ALERT line. */
+export const STOP_ALERT_ATTEMPTS = 10;
+
+/**
+ * Stops a provider session. When the provider refuses (a 4xx other than "not found"), asks it
+ * for the session's state: one it reports ended needs no stop; anything else may still bill.
+ */
+async function stopOrConfirmEnded(provider: AvatarProvider, providerSessionId: string) {
+  try {
+    await provider.stop(providerSessionId);
+  } catch (error) {
+    if (!isProviderError(error) || error.retryable) throw error;
+    const state = await provider
+      .get(providerSessionId)
+      .then((found) => found.state)
+      .catch(() => "unknown");
+    if (state !== "ended") throw error;
+  }
+}
+
+function notConfigured(name: string) {
+  return new ProviderError(
+    "error",
+    `The ${name} provider that started this session is not configured here; set its ` +
+      `variables so the session can be stopped (until then it stays open).`,
+  );
 }
 
 function secondsBetween(from: Date, to: Date): number {

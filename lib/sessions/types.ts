@@ -46,6 +46,9 @@ export interface SessionSettings {
 
 export interface SessionDeps {
   db: () => Promise<PrismaClient>;
+  /** The provider new sessions start with. */
   provider: AvatarProvider;
+  /** The provider a session row names, or undefined when it is not configured here. */
+  providerFor: (name: string) => AvatarProvider | undefined;
   settings: SessionSettings;
 }

@@ -194,6 +194,34 @@ describe("POST /api/sessions/{id}/stop", () => {
 });
 
 describe("stop when Equos fails", () => {
+  it("a refused stop asks Equos for the session: ended there means ended here, running means retried", async () => {
+    const browser = ctx.app.browser();
+    const db = await ctx.app.db();
+    const endedThere = await startOne(browser);
+    const { providerSessionId } = await db.session.findUniqueOrThrow({ where: { id: endedThere } });
+    const session = ctx.fake.sessions.get(providerSessionId!)!;
+    Object.assign(session, { status: "ended", endedAt: new Date().toISOString() });
+    ctx.fake.failNext("stop", { times: 1, status: 409, body: { message: "already ended" } });
+    const ended = await browser.call<SessionBody>(
+      "POST /api/sessions/:id/stop",
+      { id: endedThere },
+      { json: {} },
+    );
+    expect(ended.status).toBe(200);
+    expect(ended.body.session).toMatchObject({ status: "ENDED", endReason: "hangup" });
+
+    const runningThere = await startOne(browser);
+    ctx.fake.failNext("stop", { times: 1, status: 409, body: { message: "cannot stop now" } });
+    const refused = await browser.call<SessionBody>(
+      "POST /api/sessions/:id/stop",
+      { id: runningThere },
+      { json: {} },
+    );
+    expect(refused.status).toBe(202);
+    expect(refused.body.session.status).toBe("STOP_FAILED");
+    expect(ctx.fake.running()).toHaveLength(1);
+  });
+
   it("retries a failing stop with backoff and ends after exactly three calls", async () => {
     const browser = ctx.app.browser();
     const id = await startOne(browser);
