@@ -14,6 +14,7 @@ describe(".env.example", () => {
 
     const read = new Set([...Object.keys(serverVariables), ...Object.keys(workerVariables.shape)]);
     read.delete("NODE_ENV"); // set by Next and Node tooling, not by people
+    read.delete("VERCEL"); // set by Vercel, not by people
     expect(new Set(listed)).toEqual(read);
     expect(listed.length).toBe(new Set(listed).size);
   });

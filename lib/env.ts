@@ -79,6 +79,14 @@ export const serverVariables = {
   STARTING_TIMEOUT_SECONDS: whole(60, 1, 60 * 60),
   MAX_DURATION_GRACE_SECONDS: whole(30, 0, 60 * 60),
   SWEEP_INTERVAL_SECONDS: whole(10, 0, 60 * 60),
+  /**
+   * How sweeps are started: `timer` (an in-process timer: long-running servers) or `requests`
+   * (after responses, at most once per interval across instances: serverless). Default:
+   * `requests` on Vercel, `timer` elsewhere.
+   */
+  SWEEP_MODE: z.enum(["timer", "requests"]).optional(),
+  /** Set by Vercel on its builds and functions. */
+  VERCEL: z.string().optional(),
   STOP_RETRY_BASE_SECONDS: whole(10, 1, 60 * 60),
   STOP_RETRY_MAX_SECONDS: whole(600, 1, 24 * 60 * 60),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -174,3 +182,6 @@ export const startLimits = {
   maxActiveSessions: env.MAX_ACTIVE_SESSIONS ?? (production ? 5 : 0),
   dailySessionSeconds: env.DAILY_SESSION_SECONDS ?? (production ? 3600 : 0),
 };
+
+/** How sweeps are started here (see SWEEP_MODE). */
+export const sweepMode = env.SWEEP_MODE ?? (env.VERCEL === "1" ? "requests" : "timer");

@@ -55,8 +55,9 @@ describe("migrations applied at start-up", () => {
     expect(columnsOf("TranscriptLine")).toEqual(
       Object.values(Prisma.TranscriptLineScalarFieldEnum).sort(),
     );
+    expect(columnsOf("SweepLease")).toEqual(Object.values(Prisma.SweepLeaseScalarFieldEnum).sort());
     expect(new Set(columns.map((c) => c.table_name))).toEqual(
-      new Set(["Session", "TranscriptLine"]),
+      new Set(Object.values(Prisma.ModelName)),
     );
 
     const labels = await db.$queryRaw<Array<{ typname: string; enumlabel: string }>>`

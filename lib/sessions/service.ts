@@ -6,7 +6,7 @@ import { isSessionId } from "./ids";
 import { findOwnedSession } from "./lookup";
 import { startSession, type StartedSession } from "./start";
 import { createStopper } from "./stop";
-import { sweepSessions, type SweepReport } from "./sweep";
+import { sweepSessions, type SweepOptions, type SweepReport } from "./sweep";
 import { recordTranscript } from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
@@ -31,7 +31,7 @@ export interface SessionService {
    */
   userLeft(id: string, identity?: string): Promise<Session | null>;
   /** Ends abandoned sessions and retries failed stops; safe to run anywhere, any number of times. */
-  sweep(): Promise<SweepReport>;
+  sweep(options?: SweepOptions): Promise<SweepReport>;
   /** Stores transcript lines reported by the avatar worker. */
   recordTranscript(id: string, lines: TranscriptLineReport[]): Promise<{ stored: number }>;
 }
@@ -74,7 +74,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
       return stopper.stop(db, row, "user_left");
     },
 
-    sweep: () => sweepSessions(deps, stopper),
+    sweep: (options) => sweepSessions(deps, stopper, options),
 
     async recordTranscript(id, lines) {
       return recordTranscript(await deps.db(), id, lines);

@@ -21,7 +21,7 @@ interface Task {
   reason: EndReason | null;
 }
 
-interface SweepOptions {
+export interface SweepOptions {
   /** Sessions handled at once; each is one provider call sequence. */
   concurrency?: number;
   /** No new session is taken after this long, so a cron run ends within its time limit. */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { env } from "@/lib/env";
+import { env, sweepMode } from "@/lib/env";
 import { getSessionService } from "@/lib/sessions";
 
 import { runEvery } from "./interval";
@@ -8,12 +8,12 @@ import { runEvery } from "./interval";
 const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { stop(): void } };
 
 /**
- * Starts this process's sweeper (every SWEEP_INTERVAL_SECONDS; 0 turns it off, as serverless
- * hosts should, where GET /api/cron/reap sweeps instead). Once per process: several processes
+ * Starts this process's sweeper (every SWEEP_INTERVAL_SECONDS, 0 = never) where SWEEP_MODE is
+ * `timer`; serverless hosts sweep after requests instead (after-requests.ts). Once per process: several processes
  * may sweep at once, the session service's claims keep them from doing anything twice.
  */
 export function startSweeper(intervalSeconds = env.SWEEP_INTERVAL_SECONDS): void {
-  if (intervalSeconds === 0 || globalForSweeper.jeremySweeper) return;
+  if (sweepMode !== "timer" || intervalSeconds === 0 || globalForSweeper.jeremySweeper) return;
   globalForSweeper.jeremySweeper = runEvery(intervalSeconds * 1000, async () => {
     const report = await getSessionService().sweep();
     const handled = Object.entries(report).filter(([, count]) => count > 0);
