@@ -45,6 +45,17 @@ describe("lib/env", () => {
       "EQUOS_AVATAR_IMAGE_URL",
     ],
     [{ NODE_ENV: "production" }, "LIVEKIT_API_SECRET"],
+    [
+      {
+        AVATAR_PROVIDER: "equos",
+        EQUOS_API_KEY: "k",
+        EQUOS_AVATAR_ID: "v",
+        EQUOS_AGENT_ID: "a",
+        EQUOS_TIMEOUT_MS: "20000",
+        STARTING_TIMEOUT_SECONDS: "15",
+      },
+      "STARTING_TIMEOUT_SECONDS",
+    ],
   ])("fails with a message naming the bad variable: %o", async (values, name) => {
     await expect(loadEnv({ ...none, ...values })).rejects.toThrow(
       new RegExp(`^Invalid environment variables:[\\s\\S]*\\b${name}: `),

@@ -148,6 +148,17 @@ function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
     }
   }
 
+  // A start still in flight must not be taken for a lost one: the sweeper gives a start
+  // STARTING_TIMEOUT_SECONDS, so that must outlast the provider's own request time-out.
+  const startingMs = Number(values.STARTING_TIMEOUT_SECONDS) * 1000;
+  if (values.AVATAR_PROVIDER === "equos" && startingMs <= Number(values.EQUOS_TIMEOUT_MS)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STARTING_TIMEOUT_SECONDS"],
+      message: `must be longer than EQUOS_TIMEOUT_MS (${values.EQUOS_TIMEOUT_MS} ms), or a start still in flight is taken for a lost one`,
+    });
+  }
+
   if (values.AVATAR_PROVIDER === "local" && values.NODE_ENV === "production") {
     // The dev server's key pair is public; a production deployment must bring its own.
     require("LIVEKIT_API_SECRET", "required in production when AVATAR_PROVIDER=local");

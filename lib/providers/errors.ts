@@ -14,16 +14,23 @@ export class ProviderError extends Error {
   readonly failure: ProviderFailure;
   /** True when trying the same idempotent call again may succeed. */
   readonly retryable: boolean;
+  /**
+   * True when the provider answered with a refusal (a 4xx): the request did nothing. Any other
+   * failure of a start (no answer, a 5xx, a 2xx we could not use) may have left a session
+   * running, so the ledger keeps looking for it.
+   */
+  readonly refused: boolean;
 
   constructor(
     failure: ProviderFailure,
     message: string,
-    options: { cause?: unknown; retryable?: boolean } = {},
+    options: { cause?: unknown; retryable?: boolean; refused?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "ProviderError";
     this.failure = failure;
     this.retryable = options.retryable ?? (failure === "unavailable" || failure === "timeout");
+    this.refused = options.refused ?? false;
   }
 }
 

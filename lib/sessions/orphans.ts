@@ -1,6 +1,6 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
-import { nextStopAttemptAt } from "./backoff";
+import { nextSearchAt, nextStopAttemptAt, ORPHAN_SEARCHES } from "./backoff";
 import { describeError } from "./provider-failure";
 import { stopAtProvider } from "./provider-stop";
 import type { SessionDeps } from "./types";
@@ -8,8 +8,8 @@ import type { SessionDeps } from "./types";
 /**
  * For a FAILED start whose provider session may exist although we never learned its id (the
  * start timed out, or the process died mid-start): asks the provider for sessions started for
- * this row, and stops them. The caller holds the row's claim; this releases it. A provider that
- * cannot be asked leaves the check due again later, with backoff.
+ * this row, and stops them. The caller holds the row's claim; this releases it. An empty answer,
+ * or a provider that cannot be asked, leaves the search due again later, with backoff.
  */
 export async function stopOrphans(
   deps: SessionDeps,
@@ -37,9 +37,17 @@ export async function stopOrphans(
 
   const [first, ...others] = found;
   if (!first) {
+    // Nothing yet; a create still in flight at the provider may show up later, so look again
+    // with backoff until the provider has had time to settle.
+    const searches = row.stopAttempts + 1;
     return db.session.update({
       where: { id: row.id },
-      data: { nextStopAttemptAt: null, stopClaimedAt: null },
+      data: {
+        stopAttempts: searches,
+        nextStopAttemptAt:
+          searches >= ORPHAN_SEARCHES ? null : nextSearchAt(deps.settings, searches),
+        stopClaimedAt: null,
+      },
     });
   }
   console.warn(`Found a running provider session for failed start ${row.id}; stopping it`);

@@ -95,12 +95,13 @@ export async function startSession(
 }
 
 /**
- * Whether a failed start may still have left a session running at the provider: a timeout or an
- * outage can hide a create that succeeded, while a refusal cannot. For those, a sweep looks for
- * the session by our id once the provider has had time to settle (see orphans.ts).
+ * Whether a failed start may still have left a session running at the provider: anything but
+ * a refusal may (a time-out, an outage, a 5xx, a 2xx whose body we could not use, a crash of
+ * ours). For those, sweeps look for the session by our id once the provider has had time to
+ * settle, and again with backoff (see orphans.ts).
  */
 function mayHaveStarted(error: unknown): boolean {
-  return !isProviderError(error) || error.retryable;
+  return !isProviderError(error) || !error.refused;
 }
 
 /** STARTING → ACTIVE, unless a stop was asked for or a sweep ended the row meanwhile. */

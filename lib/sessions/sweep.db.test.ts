@@ -11,7 +11,7 @@ const SETTINGS = {
   CRON_SECRET,
   ADMIN_TOKEN,
   HEARTBEAT_TIMEOUT_SECONDS: "1",
-  STARTING_TIMEOUT_SECONDS: "1",
+  STARTING_TIMEOUT_SECONDS: "5", // must outlast EQUOS_TIMEOUT_MS
   STOP_RETRY_BASE_SECONDS: "1",
   STOP_RETRY_MAX_SECONDS: "4",
   PROVIDER_STOP_ATTEMPTS: "3",
@@ -112,9 +112,9 @@ describe("sweeper: sessions past their maximum duration", () => {
 
 describe("sweeper: starts that never finished", () => {
   it("marks a STARTING row failed after the limit, and finds and stops its provider session", async () => {
-    const orphaned = await startingRow(2000);
+    const orphaned = await startingRow(6000);
     const orphan = ctx.fake.createUnseen(orphaned);
-    const empty = await startingRow(2000);
+    const empty = await startingRow(6000);
     const young = await startingRow(0);
     ctx.fake.createUnseen(`ses_${"f".repeat(32)}`); // someone else's session, never to be touched
     ctx.fake.ignoreClientFilter = true; // even were the provider to list it for our tag
@@ -128,11 +128,13 @@ describe("sweeper: starts that never finished", () => {
       nextStopAttemptAt: null,
       stopClaimedAt: null,
     });
+    // Nothing found yet: searched again later, with backoff, until the provider has settled.
     expect(await row(empty)).toMatchObject({
       status: "FAILED",
       endReason: "start_failed",
       providerSessionId: null,
-      nextStopAttemptAt: null,
+      stopAttempts: 1,
+      nextStopAttemptAt: expect.any(Date),
     });
     expect((await row(young)).status).toBe("STARTING");
     expect([...ctx.fake.stopCallsPerSession()]).toEqual([[orphan, 1]]);
@@ -140,6 +142,18 @@ describe("sweeper: starts that never finished", () => {
     expect(ctx.fake.callsTo("list").map((call) => call.path)).toEqual(
       expect.arrayContaining([expect.stringContaining(`client=${orphaned}`)]),
     );
+  });
+
+  it("searches again with backoff: a provider session that appears late is still found and stopped", async () => {
+    const id = await startingRow(6000);
+    expect((await reap()).startTimedOut).toBe(1);
+    expect(await row(id)).toMatchObject({ status: "FAILED", stopAttempts: 1 });
+
+    const late = ctx.fake.createUnseen(id); // the provider finishes the create only now
+    await sleep(1100); // STOP_RETRY_BASE_SECONDS
+    expect((await reap()).retried).toBe(1);
+    expect(await row(id)).toMatchObject({ providerSessionId: late, nextStopAttemptAt: null });
+    expect(ctx.fake.running()).toHaveLength(0);
   });
 
   it("looks again, later, for the session of a start whose answer was lost", async () => {
@@ -158,7 +172,7 @@ describe("sweeper: starts that never finished", () => {
     // The provider gets STARTING_TIMEOUT_SECONDS to settle before the search.
     expect((await reap()).retried).toBe(0);
     expect(ctx.fake.running()).toHaveLength(1);
-    await sleep(1100);
+    await sleep(5100);
     expect((await reap()).retried).toBe(1);
     expect(ctx.fake.running()).toHaveLength(0);
     expect(await row(failed.id)).toMatchObject({
@@ -260,7 +274,7 @@ describe("sweeper: several at once", () => {
       where: { id: { in: failed } },
       data: { status: "STOP_FAILED", endReason: "hangup", nextStopAttemptAt: new Date() },
     });
-    const starting = await Promise.all(Array.from({ length: 4 }, () => startingRow(2000)));
+    const starting = await Promise.all(Array.from({ length: 4 }, () => startingRow(6000)));
     for (const id of starting) ctx.fake.createUnseen(id);
     await sleep(1200);
     ctx.fake.latencyMs = 30; // so that the sweeps overlap at the provider

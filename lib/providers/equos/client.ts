@@ -120,14 +120,16 @@ function statusError(status: number, text: string, method: string, path: string)
   const vendorMessage = typeof body?.message === "string" ? body.message : text.slice(0, 200);
   const vendorCode = typeof body?.code === "string" ? body.code : "";
   const detail = `Equos ${method} ${path} failed with ${status}: ${vendorMessage}`;
+  // A refusal (4xx other than a time-out or rate limit) did nothing at Equos.
+  const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
 
   if (`${vendorCode} ${vendorMessage}`.includes("FREEMIUM_LIMIT")) {
-    return new ProviderError("quota", detail);
+    return new ProviderError("quota", detail, { refused });
   }
-  if (status === 404) return new ProviderError("not_found", detail);
+  if (status === 404) return new ProviderError("not_found", detail, { refused });
   if (status === 408 || status === 504) return new ProviderError("timeout", detail);
   if (status === 429 || status === 502 || status === 503)
     return new ProviderError("unavailable", detail);
   // A server error may pass; a refusal of the request (400, 401, 403, ...) will not.
-  return new ProviderError("error", detail, { retryable: status >= 500 });
+  return new ProviderError("error", detail, { retryable: status >= 500, refused });
 }
