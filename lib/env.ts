@@ -178,6 +178,11 @@ export const livekitSettings = {
   apiKey: env.LIVEKIT_API_KEY ?? LIVEKIT_DEV_DEFAULTS.apiKey,
   apiSecret: env.LIVEKIT_API_SECRET ?? LIVEKIT_DEV_DEFAULTS.apiSecret,
   configured: env.LIVEKIT_URL !== undefined,
+  /**
+   * Whether a token signed with these keys proves anything. The dev key pair is public, so in
+   * production only configured keys count: routes that verify LiveKit's signature are off.
+   */
+  trusted: env.LIVEKIT_URL !== undefined || env.NODE_ENV !== "production",
   agentName: env.LIVEKIT_AGENT_NAME,
 };
 

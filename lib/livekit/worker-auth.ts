@@ -11,6 +11,8 @@ import { WORKER_REPORT_IDENTITY } from "@/lib/providers/local/worker-contract";
  * LiveKit token signed with our API secret, for the worker identity and that session's room.
  */
 export async function verifyWorkerRequest(request: Request, sessionId: string): Promise<void> {
+  // Never verified with the public dev key pair: without LiveKit keys in production, no route.
+  if (!livekitSettings.trusted) throw new AppError("NOT_FOUND", "Not found.");
   const token = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!token) throw new AppError("UNAUTHORIZED", "A worker token is required.");
   let claims;

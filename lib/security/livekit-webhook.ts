@@ -19,6 +19,8 @@ const DUPLICATE_IDENTITY = 2;
  * read raw, as text, before anything parses it. Unverified: 401.
  */
 export async function receiveLiveKitWebhook(request: Request): Promise<WebhookEvent> {
+  // Never verified with the public dev key pair: without LiveKit keys in production, no route.
+  if (!livekitSettings.trusted) throw new AppError("NOT_FOUND", "Not found.");
   const body = decodeUtf8(await readBodyBytes(request, WEBHOOK_BODY_MAX_BYTES));
   const receiver = new WebhookReceiver(livekitSettings.apiKey, livekitSettings.apiSecret);
   try {
