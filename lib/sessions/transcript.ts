@@ -4,17 +4,40 @@ import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract
 
 import { isSessionId } from "./ids";
 
-/** Stores transcript lines for a session; lines already stored (same seq) are left as they are. */
+/** Lines one session may keep: positions 0 to this − 1; later ones are dropped. */
+export const MAX_TRANSCRIPT_LINES = 2000;
+/** How long after a session ends its transcript may still arrive (the avatar hands it over). */
+export const TRANSCRIPT_GRACE_MS = 2 * 60 * 1000;
+
+/**
+ * Stores transcript lines for a live session, or one that ended moments ago; lines already
+ * stored (same seq) are left as they are. Characters PostgreSQL cannot store are cleaned out of
+ * each line, so one bad line never loses the batch.
+ */
 export async function recordTranscript(
   db: PrismaClient,
   sessionId: string,
   lines: TranscriptLineReport[],
 ): Promise<{ stored: number }> {
-  const exists =
-    isSessionId(sessionId) && (await db.session.count({ where: { id: sessionId } })) > 0;
-  if (!exists) throw new AppError("NOT_FOUND", "No session with that id.");
+  const row = isSessionId(sessionId)
+    ? await db.session.findUnique({
+        where: { id: sessionId },
+        select: { status: true, endedAt: true },
+      })
+    : null;
+  if (!row) throw new AppError("NOT_FOUND", "No session with that id.");
+  const live = row.status === "ACTIVE" || row.status === "STOP_FAILED";
+  const justEnded =
+    row.endedAt !== null && Date.now() - row.endedAt.getTime() < TRANSCRIPT_GRACE_MS;
+  if (!live && !justEnded) {
+    throw new AppError("CONFLICT", "This session is not taking transcript lines.");
+  }
+  const kept = lines
+    .filter((line) => line.seq < MAX_TRANSCRIPT_LINES)
+    .map((line) => ({ ...line, text: storable(line.text) }))
+    .filter((line) => line.text.length > 0);
   const { count } = await db.transcriptLine.createMany({
-    data: lines.map((line) => ({
+    data: kept.map((line) => ({
       sessionId,
       seq: line.seq,
       role: line.role,
@@ -23,5 +46,15 @@ export async function recordTranscript(
     })),
     skipDuplicates: true,
   });
+  const dropped = lines.length - kept.length;
+  if (dropped > 0)
+    console.warn(`Transcript of ${sessionId}: ${dropped} line(s) over the cap or empty, dropped`);
   return { stored: count };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text PostgreSQL accepts: no NUL, no half of a surrogate pair (made a replacement mark). */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD").trim();
 }

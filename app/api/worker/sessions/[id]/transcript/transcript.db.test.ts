@@ -103,6 +103,73 @@ describe("POST /api/worker/sessions/{id}/transcript", () => {
     expect(res.status).toBe(400);
   });
 
+  it("cleans what PostgreSQL cannot store out of a line, and keeps the rest of the batch", async () => {
+    const id = await newSession();
+    const auth = { authorization: `Bearer ${await workerToken(id)}` };
+    const messy = [
+      { seq: 0, role: "user", text: "nul\u0000here", at: "2026-11-21T10:00:00.000Z" },
+      { seq: 1, role: "user", text: "half \ud83d pair", at: "2026-11-21T10:00:01.000Z" },
+      { seq: 2, role: "assistant", text: "Fine.", at: "2026-11-21T10:00:02.000Z" },
+    ];
+    const res = await ctx.app
+      .browser()
+      .call(
+        "POST /api/worker/sessions/:id/transcript",
+        { id },
+        { json: { lines: messy }, headers: auth },
+      );
+    expect(res).toMatchObject({ status: 200, body: { stored: 3 } });
+    const stored = await (
+      await ctx.app.db()
+    ).transcriptLine.findMany({
+      where: { sessionId: id },
+      orderBy: { seq: "asc" },
+    });
+    expect(stored.map((line) => line.text)).toEqual(["nulhere", "half \ufffd pair", "Fine."]);
+  });
+
+  it("keeps at most 2,000 lines per session", async () => {
+    const id = await newSession();
+    const auth = { authorization: `Bearer ${await workerToken(id)}` };
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      seq: 1995 + i,
+      role: "user",
+      text: `line ${i}`,
+      at: "2026-11-21T10:00:00.000Z",
+    }));
+    const res = await ctx.app
+      .browser()
+      .call(
+        "POST /api/worker/sessions/:id/transcript",
+        { id },
+        { json: { lines: many }, headers: auth },
+      );
+    expect(res).toMatchObject({ status: 200, body: { stored: 5 } });
+  });
+
+  it("takes lines while the session is live or just ended, not long after (409)", async () => {
+    const id = await newSession();
+    const auth = { authorization: `Bearer ${await workerToken(id)}` };
+    const db = await ctx.app.db();
+    await db.session.update({
+      where: { id },
+      data: { status: "ENDED", endedAt: new Date(Date.now() - 10_000) },
+    });
+    const justEnded = await ctx.app
+      .browser()
+      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
+    expect(justEnded.status).toBe(200);
+
+    await db.session.update({
+      where: { id },
+      data: { endedAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    const late = await ctx.app
+      .browser()
+      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
+    expect(late.status).toBe(409);
+  });
+
   it("answers 404 for a session that does not exist", async () => {
     const id = "ses_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
     const auth = { authorization: `Bearer ${await workerToken(id)}` };
