@@ -2,6 +2,8 @@
 // next.config.mjs imports this file, so a bad variable fails `next build` and `next start`
 // with a message that names it. With nothing set, the app runs on its embedded defaults:
 // the local avatar, a LiveKit dev server on this machine and an embedded PGlite database.
+import { createHash } from "node:crypto";
+
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
@@ -102,10 +104,15 @@ export const serverVariables = {
     )
     .optional(),
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** The header holding the client's address. Unset: x-real-ip on Vercel, else x-forwarded-for. */
   CLIENT_IP_HEADER: z
     .string()
     .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
-    .default("x-forwarded-for"),
+    .optional(),
+  /** Proxies in front of the app that append to X-Forwarded-For (the client's entry is this many from the right). */
+  TRUSTED_PROXY_COUNT: optionalWhole(1, 10),
+  /** Salt for the hashed client addresses in the ledger; unset: derived from a configured secret. */
+  SESSION_HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
 };
 
 export const env = createEnv({
@@ -201,3 +208,17 @@ export const startLimits = {
 
 /** How sweeps are started here (see SWEEP_MODE). */
 export const sweepMode = env.SWEEP_MODE ?? (env.VERCEL === "1" ? "requests" : "timer");
+
+/** Where client addresses come from (see lib/http/client-address.ts). */
+export const addressTrust = {
+  header: env.CLIENT_IP_HEADER ?? (env.VERCEL === "1" ? "x-real-ip" : "x-forwarded-for"),
+  hopsFromRight: env.TRUSTED_PROXY_COUNT ?? 1,
+  salt:
+    env.SESSION_HASH_SALT ??
+    // Derived from a secret the deployment has anyway, so the ledger alone reveals no address.
+    createHash("sha256")
+      .update(
+        `talk-to-jeremy:${env.LIVEKIT_API_SECRET ?? env.EQUOS_API_KEY ?? env.ADMIN_TOKEN ?? env.CRON_SECRET ?? ""}`,
+      )
+      .digest("hex"),
+};

@@ -29,6 +29,10 @@ export function equosEnv(fake: FakeEquos, extra: Record<string, string | undefin
     CRON_SECRET: undefined,
     APP_ORIGIN: undefined,
     ADMIN_TOKEN: undefined,
+    CLIENT_IP_HEADER: undefined,
+    TRUSTED_PROXY_COUNT: undefined,
+    VERCEL: undefined,
+    SWEEP_MODE: undefined,
     ...extra,
   };
 }

@@ -11,7 +11,7 @@ type Answer = {
 
 const ctx = setUpEquosApp();
 
-async function withLimits(limits: Record<string, string>) {
+async function withLimits(limits: Record<string, string | undefined>) {
   ctx.app = await loadApp(equosEnv(ctx.fake, limits));
   return ctx.app;
 }
@@ -168,6 +168,25 @@ describe("per-client start limit under concurrency (START_LIMIT_PER_CLIENT)", ()
     await withLimits({ START_LIMIT_PER_CLIENT: "2" });
     const responses = await startTogether(3, () => ({}));
     expect(statuses(responses)).toEqual([201, 201, 429]);
+  });
+
+  it("behind TRUSTED_PROXY_COUNT proxies, entries a client forged to their left make no new client", async () => {
+    await withLimits({ START_LIMIT_PER_CLIENT: "1", TRUSTED_PROXY_COUNT: "2" });
+    const forged = await startTogether(2, (i) => ({
+      "x-forwarded-for": `10.0.0.${i}, 192.0.2.1, 172.16.0.1`,
+    }));
+    expect(statuses(forged)).toEqual([201, 429]);
+    ctx.app = await loadApp(equosEnv(ctx.fake, { TRUSTED_PROXY_COUNT: undefined }));
+  });
+
+  it("on Vercel reads the platform's x-real-ip, and counts an IPv6 /64 as one client", async () => {
+    await withLimits({ START_LIMIT_PER_CLIENT: "1", VERCEL: "1", CLIENT_IP_HEADER: undefined });
+    const rotating = await startTogether(2, (i) => ({
+      "x-real-ip": `2001:db8:77:1::${i + 1}`,
+      "x-forwarded-for": `198.51.100.${i}`,
+    }));
+    expect(statuses(rotating)).toEqual([201, 429]);
+    ctx.app = await loadApp(equosEnv(ctx.fake, { VERCEL: undefined }));
   });
 
   it("reads the address only from the header the deployment trusts (CLIENT_IP_HEADER)", async () => {

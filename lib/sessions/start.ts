@@ -3,7 +3,6 @@ import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 import { isProviderError } from "@/lib/providers/errors";
 import type { ProviderConnection, ProviderStartResult } from "@/lib/providers/types";
 
-import { hashClientAddress } from "./client-address";
 import { newSessionId } from "./ids";
 import { createRowWithinLimits } from "./limits";
 import { hashOwnerKey } from "./owner";
@@ -40,9 +39,7 @@ export async function startSession(
     context: input.context ?? null,
     userName: input.userName ?? null,
     ownerKeyHash: hashOwnerKey(requester.ownerKey),
-    // Requests that arrive without the trusted address header share one allowance, so leaving
-    // the header out is no way around the per-client limit.
-    clientKey: hashClientAddress(requester.clientAddress ?? "unknown"),
+    clientKey: requester.clientKey,
     maxDurationSeconds: settings.maxDurationSeconds,
   });
 

@@ -9,10 +9,11 @@ export interface StartSessionInput {
   userName?: string;
 }
 
-/** Who is asking: the browser's owner key and, where known, its network address. */
+/** Who is asking: the browser's owner key and the key of its network address. */
 export interface Requester {
   ownerKey: string;
-  clientAddress: string | null;
+  /** The salted hash of the client's address that per-client limits count by. */
+  clientKey: string;
 }
 
 /** Limits checked before a session may start; 0 turns one off. */

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { env } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
+import { addressTrust } from "@/lib/env";
+import { clientAddress, clientKey } from "@/lib/http/client-address";
 import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { route } from "@/lib/http/route";
@@ -18,7 +18,7 @@ export const POST = route(async (request: NextRequest) => {
 
   const started = await getSessionService().start(input, {
     ownerKey,
-    clientAddress: clientAddress(request.headers, env.CLIENT_IP_HEADER),
+    clientKey: clientKey(clientAddress(request.headers, addressTrust), addressTrust.salt),
   });
 
   const response = NextResponse.json(started, {
