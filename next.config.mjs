@@ -3,7 +3,7 @@ import { createJiti } from "jiti";
 // Validate the environment at build and start: a bad variable stops here, named.
 const jiti = createJiti(import.meta.url);
 const { env, livekitSettings } = await jiti.import("./lib/env.ts");
-const { securityHeaders } = await jiti.import("./lib/security/headers.ts");
+const { avatarImageSources, securityHeaders } = await jiti.import("./lib/security/headers.ts");
 
 // Equos without our own LiveKit puts the browser in rooms on Equos's LiveKit (Cloud) servers.
 const providerHostsRooms = env.AVATAR_PROVIDER === "equos" && !livekitSettings.configured;
@@ -27,6 +27,11 @@ const nextConfig = {
       livekitUrl: providerHostsRooms ? null : livekitSettings.url,
       livekitCloud: providerHostsRooms,
       extraConnectSrc: env.CSP_CONNECT_SRC?.split(" ") ?? [],
+      imageSources: avatarImageSources({
+        provider: env.AVATAR_PROVIDER,
+        characterId: env.EQUOS_CHARACTER_ID,
+        imageUrl: env.EQUOS_AVATAR_IMAGE_URL,
+      }),
       mode: env.NODE_ENV,
     });
     return [{ source: "/:path*", headers }];

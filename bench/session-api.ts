@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-import { FakeEquos } from "@/test/fake-equos";
+import { FAKE_CHARACTER, FakeEquos } from "@/test/fake-equos";
 
 import type { Benchmark } from "./support/benchmark";
 import { figure, type Figure } from "./support/figures";
@@ -25,8 +25,8 @@ function equosEnv(fake: FakeEquos): Record<string, string> {
     AVATAR_PROVIDER: "equos",
     EQUOS_API_URL: fake.url,
     EQUOS_API_KEY: fake.apiKey,
-    EQUOS_AVATAR_ID: "avatar_jeremy",
-    EQUOS_AGENT_ID: "agent_interviewer",
+    // API v3, the default: what a new Equos account uses.
+    EQUOS_CHARACTER_ID: FAKE_CHARACTER.id,
   };
 }
 

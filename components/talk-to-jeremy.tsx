@@ -25,6 +25,8 @@ const ConversationOverlay = lazy(() =>
 export interface AppConfig {
   profiles: string[];
   avatarJoinTimeoutSeconds: number;
+  /** The provider's own avatar, or null for our drawn Jeremy. */
+  avatar: { name: string; portraitUrl: string | null } | null;
 }
 
 type Phase =
@@ -63,6 +65,7 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
     <>
       <Landing
         profiles={config.profiles}
+        avatar={config.avatar}
         busy={phase.name === "checking-mic" || phase.name === "starting"}
         busyLabel={phase.name === "checking-mic" ? "Checking your microphone…" : "Starting…"}
         micProblem={phase.name === "mic-problem" ? phase.problem : undefined}

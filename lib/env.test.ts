@@ -22,6 +22,11 @@ const none = {
   LIVEKIT_API_KEY: undefined,
   LIVEKIT_API_SECRET: undefined,
   EQUOS_API_KEY: undefined,
+  EQUOS_CHARACTER_ID: undefined,
+  EQUOS_AVATAR_ID: undefined,
+  EQUOS_AVATAR_IMAGE_URL: undefined,
+  EQUOS_AGENT_ID: undefined,
+  EQUOS_AGENT_PROVIDER: undefined,
   SESSION_MAX_DURATION_SECONDS: undefined,
 };
 
@@ -60,6 +65,36 @@ describe("lib/env", () => {
     await expect(loadEnv({ ...none, ...values })).rejects.toThrow(
       new RegExp(`^Invalid environment variables:[\\s\\S]*\\b${name}: `),
     );
+  });
+
+  describe("Equos API version", () => {
+    const equos = { ...none, AVATAR_PROVIDER: "equos", EQUOS_API_KEY: "k" };
+
+    it("takes EQUOS_CHARACTER_ID alone (v3) or the avatar and agent variables (v1)", async () => {
+      expect((await loadEnv({ ...equos, EQUOS_CHARACTER_ID: "char_1" })).EQUOS_CHARACTER_ID).toBe(
+        "char_1",
+      );
+      const v1 = await loadEnv({ ...equos, EQUOS_AVATAR_ID: "av", EQUOS_AGENT_ID: "ag" });
+      expect(v1.EQUOS_CHARACTER_ID).toBeUndefined();
+    });
+
+    it("asks for a character (v3) or the v1 variables when neither is set", async () => {
+      await expect(loadEnv(equos)).rejects.toThrow(
+        /EQUOS_CHARACTER_ID: required when AVATAR_PROVIDER=equos: set EQUOS_CHARACTER_ID \(API v3\), or the API v1 variables EQUOS_AVATAR_ID/,
+      );
+    });
+
+    it("refuses both kinds at once, naming the variables to unset", async () => {
+      const both = {
+        ...equos,
+        EQUOS_CHARACTER_ID: "c",
+        EQUOS_AVATAR_ID: "av",
+        EQUOS_AGENT_ID: "ag",
+      };
+      await expect(loadEnv(both)).rejects.toThrow(
+        /EQUOS_CHARACTER_ID: set either EQUOS_CHARACTER_ID \(API v3\) or the API v1 variables, not both: unset EQUOS_AVATAR_ID, EQUOS_AGENT_ID/,
+      );
+    });
   });
 
   it("treats empty strings as unset", async () => {

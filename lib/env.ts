@@ -60,6 +60,9 @@ export const serverVariables = {
 
   EQUOS_API_KEY: z.string().min(1).optional(),
   EQUOS_API_URL: httpUrl.default("https://api.equos.ai"),
+  /** API v3: the character (made in Equos Studio) that holds the conversations. */
+  EQUOS_CHARACTER_ID: z.string().min(1).optional(),
+  /** API v1, for older accounts: a pre-created or inline avatar and agent. */
   EQUOS_AVATAR_ID: z.string().min(1).optional(),
   EQUOS_AVATAR_NAME: z.string().min(1).max(64).default("Jeremy"),
   EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
@@ -115,6 +118,16 @@ export const serverVariables = {
   SESSION_HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
 };
 
+/** Variables that choose Equos API v1 (EQUOS_AVATAR_NAME has a default, so it cannot). */
+const EQUOS_V1_NAMES = [
+  "EQUOS_AVATAR_ID",
+  "EQUOS_AVATAR_IMAGE_URL",
+  "EQUOS_AGENT_ID",
+  "EQUOS_AGENT_PROVIDER",
+  "EQUOS_AGENT_MODEL",
+  "EQUOS_AGENT_VOICE",
+];
+
 export const env = createEnv({
   server: serverVariables,
   client: {},
@@ -147,12 +160,7 @@ function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
 
   if (values.AVATAR_PROVIDER === "equos") {
     require("EQUOS_API_KEY", "required when AVATAR_PROVIDER=equos");
-    if (values.EQUOS_AVATAR_ID === undefined) {
-      require("EQUOS_AVATAR_IMAGE_URL", "set EQUOS_AVATAR_ID, or EQUOS_AVATAR_IMAGE_URL for an inline avatar");
-    }
-    if (values.EQUOS_AGENT_ID === undefined) {
-      require("EQUOS_AGENT_PROVIDER", "set EQUOS_AGENT_ID, or EQUOS_AGENT_PROVIDER for an inline agent");
-    }
+    checkEquosVersion(values, ctx, require);
   }
 
   // A start still in flight must not be taken for a lost one: the sweeper gives a start
@@ -169,6 +177,35 @@ function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
   if (values.AVATAR_PROVIDER === "local" && values.NODE_ENV === "production") {
     // The dev server's key pair is public; a production deployment must bring its own.
     require("LIVEKIT_API_SECRET", "required in production when AVATAR_PROVIDER=local");
+  }
+}
+
+/** Equos speaks API v3 with EQUOS_CHARACTER_ID, v1 with the avatar and agent variables. */
+function checkEquosVersion(
+  values: RawEnv,
+  ctx: z.RefinementCtx,
+  require: (name: string, why: string) => void,
+) {
+  const v1Set = EQUOS_V1_NAMES.filter((name) => values[name] !== undefined);
+  if (values.EQUOS_CHARACTER_ID !== undefined) {
+    if (v1Set.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["EQUOS_CHARACTER_ID"],
+        message: `set either EQUOS_CHARACTER_ID (API v3) or the API v1 variables, not both: unset ${v1Set.join(", ")}`,
+      });
+    }
+    return;
+  }
+  if (v1Set.length === 0) {
+    require("EQUOS_CHARACTER_ID", "required when AVATAR_PROVIDER=equos: set EQUOS_CHARACTER_ID (API v3), or the API v1 variables EQUOS_AVATAR_ID (or EQUOS_AVATAR_IMAGE_URL) and EQUOS_AGENT_ID (or EQUOS_AGENT_PROVIDER)");
+    return;
+  }
+  if (values.EQUOS_AVATAR_ID === undefined) {
+    require("EQUOS_AVATAR_IMAGE_URL", "set EQUOS_AVATAR_ID, or EQUOS_AVATAR_IMAGE_URL for an inline avatar");
+  }
+  if (values.EQUOS_AGENT_ID === undefined) {
+    require("EQUOS_AGENT_PROVIDER", "set EQUOS_AGENT_ID, or EQUOS_AGENT_PROVIDER for an inline agent");
   }
 }
 

@@ -1,16 +1,29 @@
-// A stand-in for the Equos API v1 (sessions), for tests: a real HTTP server on loopback that
-// speaks the documented contract (../shared/reference/provider-apis.md). It checks the API key,
-// validates bodies, records every call, and can be told to fail, hang, or run out of quota.
+// A stand-in for the Equos API, for tests: a real HTTP server on loopback that speaks the
+// documented contract of both API versions (v1 sessions, v3 conversations; see
+// ./fake-equos-api.ts). It checks the API key, validates bodies, records every call, and can be
+// told to fail, hang, or run out of quota.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { z } from "zod";
+import {
+  asConversation,
+  asSession,
+  EQUOS_ROOMS_URL,
+  routeOf,
+  v1CreateBody,
+  v3CreateBody,
+  type FakeCharacter,
+  type FakeConversation,
+  type FakeEquosRoute,
+  type FakeEquosVersion,
+} from "./fake-equos-api";
 
-export type FakeEquosRoute = "create" | "stop" | "get" | "list";
+export type { FakeEquosRoute } from "./fake-equos-api";
 
 export interface RecordedCall {
   route: FakeEquosRoute | "unknown";
+  version: FakeEquosVersion | undefined;
   method: string;
   path: string;
   apiKey: string | undefined;
@@ -20,62 +33,36 @@ export interface RecordedCall {
 interface Fault {
   times: number;
   status?: number;
+  /** The answer's JSON body; `null` is sent as JSON null. */
   body?: unknown;
   hang?: boolean;
-  /** With `hang` on create: create the session first, then never answer (a lost response). */
+  /** With `hang` on create: create the conversation first, then never answer (a lost response). */
   afterCreating?: boolean;
 }
 
-const createBody = z.strictObject({
-  name: z.string().min(1),
-  client: z.string().optional(),
-  avatar: z.union([
-    z.strictObject({ id: z.string().min(1) }),
-    z.strictObject({
-      identity: z.string().min(1),
-      name: z.string().min(1),
-      refImage: z.string().min(1),
-    }),
-  ]),
-  agent: z
-    .union([
-      z.strictObject({ id: z.string().min(1) }),
-      z.strictObject({
-        provider: z.enum(["openai", "gemini", "elevenlabs"]),
-        model: z.string().optional(),
-        voice: z.string().optional(),
-        instructions: z.string().optional(),
-        greetingMsg: z.string().optional(),
-      }),
-    ])
-    .optional(),
-  consumerIdentity: z
-    .strictObject({ identity: z.string().min(1), name: z.string().min(1) })
-    .optional(),
-  host: z.strictObject({ serverUrl: z.string().min(1), accessToken: z.string().min(1) }).optional(),
-  maxDuration: z.number().int().positive().optional(),
-  additionalCtx: z.string().optional(),
-  templateVars: z.record(z.string(), z.string()).optional(),
-});
-
-interface FakeSession {
-  id: string;
-  name: string;
-  status: string;
-  client?: string;
-  host: { serverUrl: string };
-  avatar: { id: string; identity: string; name: string; thumbnailUrl: string | null };
-  maxDuration: number | null;
-  startedAt: string;
-  endedAt: string | null;
-}
+/** The character every v3 test talks to. */
+export const FAKE_CHARACTER: FakeCharacter = {
+  id: "char_jeremy",
+  name: "Jeremy",
+  livekitIdentity: "equos-avatar",
+  face: {
+    id: "face_jeremy",
+    thumbnailUrl: "https://cdn.fake-equos.test/faces/jeremy-thumb.png",
+    referenceImgUrl: "https://cdn.fake-equos.test/faces/jeremy.png",
+  },
+};
 
 export class FakeEquos {
   readonly apiKey = `eq_test_${randomBytes(8).toString("hex")}`;
   readonly calls: RecordedCall[] = [];
-  readonly sessions = new Map<string, FakeSession>();
+  /** Every session (v1) or conversation (v3), by id. */
+  readonly sessions = new Map<string, FakeConversation>();
   /** Leave the consumer token out of create responses, as a broken API might. */
   omitConsumerToken = false;
+  /** v3: leave `conversation.character` out of start answers (the OpenAPI document does). */
+  omitCharacterFromStart = false;
+  /** v3: how a successful stop answers: the conversation, JSON null, or an empty body. */
+  stopAnswer: "conversation" | "null" | "empty" = "conversation";
   /** Milliseconds every answer takes, so that concurrent callers overlap. */
   latencyMs = 0;
   /** The most sessions that were running at once. */
@@ -116,13 +103,7 @@ export class FakeEquos {
 
   /** A session created as if by a start whose answer never reached the app; returns its id. */
   createUnseen(client: string): string {
-    const created = this.createSession({
-      name: `Talk to Jeremy ${client}`,
-      client,
-      avatar: { id: "avatar_jeremy" },
-    });
-    if ("error" in created) throw new Error(created.error);
-    return created.id;
+    return this.store({ name: `Talk to Jeremy ${client}`, client, avatar: FAKE_CHARACTER }).id;
   }
 
   running() {
@@ -151,6 +132,8 @@ export class FakeEquos {
     this.sessions.clear();
     this.faults.clear();
     this.omitConsumerToken = false;
+    this.omitCharacterFromStart = false;
+    this.stopAnswer = "conversation";
     this.latencyMs = 0;
     this.peakRunning = 0;
     this.ignoreClientFilter = false;
@@ -165,10 +148,11 @@ export class FakeEquos {
     const url = new URL(req.url ?? "/", this.url);
     const raw = await readBody(req);
     const body = raw === "" ? undefined : safeJson(raw);
-    const route = routeOf(req.method ?? "", url.pathname);
+    const matched = routeOf(req.method ?? "", url.pathname);
     const apiKey = req.headers["x-api-key"];
     this.calls.push({
-      route,
+      route: matched?.route ?? "unknown",
+      version: matched?.version,
       method: req.method ?? "",
       path: url.pathname + url.search,
       apiKey: typeof apiKey === "string" ? apiKey : undefined,
@@ -178,85 +162,147 @@ export class FakeEquos {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (apiKey !== this.apiKey)
       return send(res, 401, { message: "Invalid API key", code: "UNAUTHORIZED" });
-    if (route === "unknown") return send(res, 404, { message: "Not found" });
+    if (!matched) return send(res, 404, { message: "Not found" });
+    const { route, version } = matched;
 
     const fault = this.takeFault(route);
     if (fault?.hang && fault.afterCreating && route === "create") {
-      this.createSession(body);
+      this.create(version, body);
       return; // created, but the answer is lost: only a search by our tag can find it
     }
     if (fault?.hang) return; // never answer; the client's timeout must end the call
-    if (fault)
-      return send(res, fault.status ?? 500, fault.body ?? { message: "Internal server error" });
+    if (fault) {
+      const answer = "body" in fault ? fault.body : { message: "Internal server error" };
+      return send(res, fault.status ?? 500, answer);
+    }
 
-    if (route === "create") return this.create(res, body);
     const id = decodeURIComponent(url.pathname.split("/")[3] ?? "");
-    if (route === "list") return this.list(res, url.searchParams);
+    if (route === "create") return this.answerCreate(res, version, body);
+    if (route === "list") return this.list(res, version, url.searchParams);
+    if (route === "character") {
+      if (id !== FAKE_CHARACTER.id) return send(res, 404, { message: `Character ${id} not found` });
+      return send(res, 200, { ...FAKE_CHARACTER, organizationId: "org_fake" });
+    }
     const session = this.sessions.get(id);
     if (!session) return send(res, 404, { message: `Session ${id} not found` });
-    if (route === "stop") {
-      if (body !== undefined && (typeof body !== "object" || body === null)) {
-        return send(res, 400, { message: "Body must be a JSON object" });
-      }
-      session.endedAt ??= new Date().toISOString();
-      session.status = "ended";
-    }
-    return send(res, 200, session);
+    if (route === "stop") return this.stop(res, version, session, body);
+    return send(res, 200, version === "v1" ? asSession(session) : asConversation(session));
   }
 
-  private create(res: ServerResponse, body: unknown) {
-    const created = this.createSession(body);
+  private answerCreate(res: ServerResponse, version: FakeEquosVersion, body: unknown) {
+    const created = this.create(version, body);
     if ("error" in created) {
-      return send(res, 400, { message: created.error, code: "VALIDATION_ERROR" });
+      return send(res, created.status, { message: created.error, code: "VALIDATION_ERROR" });
     }
-    const { id, session, request } = created;
-    send(res, 201, {
-      session,
-      ...(this.omitConsumerToken || request.host
+    const { session, hosted } = created;
+    const tokens = {
+      ...(this.omitConsumerToken || hosted
         ? {}
-        : { consumerAccessToken: `consumer-token-${id}` }),
-      remoteAgentAccessToken: `agent-token-${id}`,
-    });
+        : { consumerAccessToken: `consumer-token-${session.id}` }),
+      remoteAgentAccessToken: `agent-token-${session.id}`,
+    };
+    if (version === "v1") return send(res, 201, { session: asSession(session), ...tokens });
+    const conversation = asConversation(session, !this.omitCharacterFromStart);
+    send(res, 201, { conversation, ...tokens });
   }
 
-  private createSession(body: unknown) {
-    const parsed = createBody.safeParse(body);
-    if (!parsed.success) return { error: `Invalid session request: ${parsed.error.message}` };
+  private create(
+    version: FakeEquosVersion,
+    body: unknown,
+  ): { session: FakeConversation; hosted: boolean } | { status: number; error: string } {
+    if (version === "v1") {
+      const parsed = v1CreateBody.safeParse(body);
+      if (!parsed.success)
+        return { status: 400, error: `Invalid session: ${parsed.error.message}` };
+      const request = parsed.data;
+      const avatar =
+        "id" in request.avatar ? { identity: "equos-avatar", name: "Jeremy" } : request.avatar;
+      const session = this.store({
+        ...request,
+        avatar,
+        maxSeconds: request.maxDuration,
+        consumer: request.consumerIdentity,
+      });
+      return { session, hosted: request.host !== undefined };
+    }
+    const parsed = v3CreateBody.safeParse(body);
+    if (!parsed.success)
+      return { status: 400, error: `Invalid conversation: ${parsed.error.message}` };
     const request = parsed.data;
+    if (request.characterId !== FAKE_CHARACTER.id) {
+      return { status: 404, error: `Character ${request.characterId} not found` };
+    }
+    const session = this.store({ ...request, avatar: FAKE_CHARACTER });
+    return { session, hosted: request.host !== undefined };
+  }
+
+  private store(request: {
+    name: string;
+    client?: string;
+    host?: { serverUrl: string };
+    avatar: { identity?: string; livekitIdentity?: string; name: string };
+    maxSeconds?: number;
+    promptCtx?: string;
+    consumer?: { identity: string; name: string };
+    characterId?: string;
+  }): FakeConversation {
     const id = `eqs_${randomBytes(8).toString("hex")}`;
-    const avatar =
-      "id" in request.avatar
-        ? { id: request.avatar.id, identity: "equos-avatar", name: "Jeremy", thumbnailUrl: null }
-        : {
-            id: `av_${id}`,
-            identity: request.avatar.identity,
-            name: request.avatar.name,
-            thumbnailUrl: null,
-          };
-    const session: FakeSession = {
+    const session: FakeConversation = {
       id,
       name: request.name,
-      status: "starting",
       client: request.client,
-      host: { serverUrl: request.host?.serverUrl ?? "wss://fake-equos.livekit.test" },
-      avatar,
-      maxDuration: request.maxDuration ?? null,
+      serverUrl: request.host?.serverUrl ?? EQUOS_ROOMS_URL,
+      avatar: {
+        identity: request.avatar.identity ?? request.avatar.livekitIdentity ?? "equos-avatar",
+        name: request.avatar.name,
+      },
+      maxSeconds: request.maxSeconds ?? null,
+      promptCtx: request.promptCtx,
+      consumer: request.consumer,
+      characterId: request.characterId,
       startedAt: new Date().toISOString(),
       endedAt: null,
     };
     this.sessions.set(id, session);
     this.peakRunning = Math.max(this.peakRunning, this.running().length);
-    return { id, session, request };
+    return session;
   }
 
-  private list(res: ServerResponse, query: URLSearchParams) {
+  private stop(
+    res: ServerResponse,
+    version: FakeEquosVersion,
+    session: FakeConversation,
+    body: unknown,
+  ) {
+    if (version === "v1") {
+      if (body !== undefined && (typeof body !== "object" || body === null)) {
+        return send(res, 400, { message: "Body must be a JSON object" });
+      }
+      session.endedAt ??= new Date().toISOString();
+      return send(res, 200, asSession(session));
+    }
+    // v3: "Returns null if already stopped" (the SDK's own words).
+    const wasRunning = session.endedAt === null;
+    session.endedAt ??= new Date().toISOString();
+    if (!wasRunning || this.stopAnswer === "null") return send(res, 200, null);
+    if (this.stopAnswer === "empty") return sendEmpty(res, 200);
+    return send(res, 200, asConversation(session));
+  }
+
+  private list(res: ServerResponse, version: FakeEquosVersion, query: URLSearchParams) {
     const skip = Number(query.get("skip") ?? 0);
-    const take = Number(query.get("take") ?? 20);
+    // Equos answers at most 50 rows a page, whatever `take` asks for.
+    const take = Math.min(50, Number(query.get("take") ?? 20));
     const client = query.get("client");
     const all = [...this.sessions.values()].filter(
       (s) => client === null || this.ignoreClientFilter || s.client === client,
     );
-    send(res, 200, { skip, take, total: all.length, sessions: all.slice(skip, skip + take) });
+    const page = all.slice(skip, skip + take);
+    if (version === "v1") {
+      return send(res, 200, { skip, take, total: all.length, sessions: page.map(asSession) });
+    }
+    const conversations = page.map((s) => asConversation(s));
+    send(res, 200, { skip, take, total: all.length, conversations });
   }
 
   private takeFault(route: FakeEquosRoute): Fault | undefined {
@@ -267,14 +313,6 @@ export class FakeEquos {
     if (fault.times <= 0) queue.shift();
     return fault;
   }
-}
-
-function routeOf(method: string, path: string): FakeEquosRoute | "unknown" {
-  if (method === "POST" && path === "/v1/sessions") return "create";
-  if (method === "GET" && path === "/v1/sessions") return "list";
-  if (method === "PATCH" && /^\/v1\/sessions\/[^/]+\/stop$/.test(path)) return "stop";
-  if (method === "GET" && /^\/v1\/sessions\/[^/]+$/.test(path)) return "get";
-  return "unknown";
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -297,4 +335,9 @@ function safeJson(text: string): unknown {
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
+}
+
+function sendEmpty(res: ServerResponse, status: number) {
+  res.writeHead(status);
+  res.end();
 }

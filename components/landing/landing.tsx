@@ -12,6 +12,8 @@ import { StartError } from "./start-error";
 
 interface LandingProps {
   profiles: string[];
+  /** The provider's own avatar, or null for our drawn Jeremy. */
+  avatar: { name: string; portraitUrl: string | null } | null;
   busy: boolean;
   busyLabel: string;
   micProblem?: Exclude<MicrophoneCheck, "granted">;
@@ -22,7 +24,7 @@ interface LandingProps {
   onPrefetch: () => void;
 }
 
-/** "Talk to Jeremy": his portrait, the Start button and the optional settings. */
+/** "Talk to Jeremy" (or to the provider's avatar): a portrait, Start, the optional settings. */
 export function Landing(props: LandingProps) {
   const [options, setOptions] = useState<OptionValues>({
     profile: props.profiles[0] ?? "",
@@ -36,24 +38,19 @@ export function Landing(props: LandingProps) {
       context: options.context.trim() || undefined,
     });
 
+  const name = props.avatar?.name ?? "Jeremy";
+
   return (
     <main
       inert={props.covered}
       className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center gap-8 px-5 py-12 text-center"
     >
-      <Image
-        src="/jeremy.png"
-        alt="Jeremy, a friendly cartoon man with short dark hair in a blue shirt"
-        width={224}
-        height={224}
-        priority
-        className="size-44 rounded-full shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56"
-      />
+      <Portrait avatar={props.avatar} />
       <div className="space-y-3">
-        <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Talk to Jeremy</h1>
+        <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Talk to {name}</h1>
         <p className="text-balance text-zinc-400">
-          Have a spoken conversation with Jeremy, an AI video avatar. He&apos;ll greet you, ask you
-          a few questions and listen to your answers.
+          Have a spoken conversation with {name}, an AI video avatar, who will greet you, ask you a
+          few questions and listen to your answers.
         </p>
       </div>
 
@@ -75,5 +72,37 @@ export function Landing(props: LandingProps) {
       <ConversationOptions profiles={props.profiles} values={options} onChange={setOptions} />
       <p className="text-xs text-zinc-500">Only your microphone is used; your camera stays off.</p>
     </main>
+  );
+}
+
+const PORTRAIT_CLASSES =
+  "size-44 rounded-full object-cover shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56";
+
+/** The provider's avatar picture when it has one, else our drawn Jeremy. */
+function Portrait({ avatar }: { avatar: LandingProps["avatar"] }) {
+  if (avatar?.portraitUrl) {
+    return (
+      // A remote picture of unknown size, shown once: next/image's optimiser would have to be
+      // told the host at build time, which an Equos character's picture does not tell us.
+      // eslint-disable-next-line @next/next/no-img-element
+      <img
+        src={avatar.portraitUrl}
+        alt={avatar.name}
+        width={224}
+        height={224}
+        data-testid="avatar-portrait"
+        className={PORTRAIT_CLASSES}
+      />
+    );
+  }
+  return (
+    <Image
+      src="/jeremy.png"
+      alt="Jeremy, a friendly cartoon man with short dark hair in a blue shirt"
+      width={224}
+      height={224}
+      priority
+      className={PORTRAIT_CLASSES}
+    />
   );
 }

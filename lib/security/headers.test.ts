@@ -2,7 +2,12 @@ import { execFileSync } from "node:child_process";
 
 import { describe, expect, it } from "vitest";
 
-import { contentSecurityPolicy, securityHeaders, type SecurityHeaderOptions } from "./headers";
+import {
+  avatarImageSources,
+  contentSecurityPolicy,
+  securityHeaders,
+  type SecurityHeaderOptions,
+} from "./headers";
 
 const base: SecurityHeaderOptions = {
   livekitUrl: "wss://jeremy-abc123.livekit.cloud",
@@ -105,6 +110,27 @@ describe("Content-Security-Policy", () => {
     expect(csp.get("connect-src")).toContain("wss://rooms.vendor.example");
   });
 
+  it("allows images from the app alone, plus the avatar picture's sources when given", () => {
+    expect(directives(contentSecurityPolicy(base)).get("img-src")).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+    ]);
+    const equos = contentSecurityPolicy({ ...base, imageSources: ["https://img.example"] });
+    expect(directives(equos).get("img-src")).toContain("https://img.example");
+  });
+
+  it("derives the avatar picture's sources from the Equos settings", () => {
+    expect(avatarImageSources({ provider: "local", imageUrl: "https://x.example/a.png" })).toEqual(
+      [],
+    );
+    expect(
+      avatarImageSources({ provider: "equos", imageUrl: "https://cdn.example:8443/faces/a.png" }),
+    ).toEqual(["https://cdn.example:8443"]);
+    expect(avatarImageSources({ provider: "equos", characterId: "char_1" })).toEqual(["https:"]);
+    expect(avatarImageSources({ provider: "equos" })).toEqual([]);
+  });
+
   it("loosens only what hot reloading needs, and only in development", () => {
     const dev = directives(contentSecurityPolicy({ ...base, mode: "development" }));
     expect(dev.get("script-src")).toContain("'unsafe-eval'");
@@ -173,6 +199,30 @@ describe("security headers", () => {
       "wss://*.livekit.cloud",
       "https://*.livekit.cloud",
       "wss://rooms.equos.example",
+    ]);
+  });
+
+  it("allows the Equos avatar's picture: a v1 image URL's origin, a v3 character's from https", () => {
+    const imgSrc = (env: Record<string, string>) =>
+      directives(
+        configuredHeaders({
+          NODE_ENV: "production",
+          AVATAR_PROVIDER: "equos",
+          EQUOS_API_KEY: "eq_key",
+          ...env,
+        })["Content-Security-Policy"]!,
+      ).get("img-src");
+    expect(
+      imgSrc({
+        EQUOS_AVATAR_IMAGE_URL: "https://images.example/jeremy.png",
+        EQUOS_AGENT_ID: "agent",
+      }),
+    ).toEqual(["'self'", "data:", "blob:", "https://images.example"]);
+    expect(imgSrc({ EQUOS_CHARACTER_ID: "char_1" })).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+      "https:",
     ]);
   });
 });

@@ -8,6 +8,8 @@ export interface SecurityHeaderOptions {
   livekitCloud: boolean;
   /** More connect-src sources (CSP_CONNECT_SRC). */
   extraConnectSrc: readonly string[];
+  /** Where the avatar's picture on the landing page may come from (see avatarImageSources). */
+  imageSources?: readonly string[];
   mode: "development" | "test" | "production";
 }
 
@@ -26,6 +28,22 @@ export function livekitSources(url: string): string[] {
     // livekit-client also fetches over HTTP: /rtc/validate, and /settings/regions on Cloud.
     `${secure ? "https" : "http"}://${host}${port}`,
   ]);
+}
+
+/**
+ * The img-src sources the avatar's picture needs: an Equos v1 avatar's image URL gives its
+ * origin. An Equos v3 character's picture is whatever Equos Studio holds for it, on a host the
+ * app learns only at run time from the API, after the build has fixed this policy: any https
+ * origin, for images only.
+ */
+export function avatarImageSources(avatar: {
+  provider: string;
+  characterId?: string;
+  imageUrl?: string;
+}): string[] {
+  if (avatar.provider !== "equos") return [];
+  if (avatar.characterId) return ["https:"];
+  return avatar.imageUrl && URL.canParse(avatar.imageUrl) ? [new URL(avatar.imageUrl).origin] : [];
 }
 
 /**
@@ -48,7 +66,7 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", ...(options.imageSources ?? [])],
     "font-src": ["'self'", "data:"],
     "media-src": ["'self'", "blob:"],
     "connect-src": [...connect],

@@ -1,75 +1,76 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { loadApp } from "@/test/app";
-import { equosEnv, setUpEquosApp } from "@/test/equos-app";
+import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 import { clearLedger, sleep, type SessionBody } from "@/test/sessions";
 
 // The fake runs in this process, which the load keeps busy: give its answers time.
-const ctx = setUpEquosApp({ EQUOS_TIMEOUT_MS: "20000" });
-beforeEach(() => clearLedger(ctx.app));
 
-/** One person's conversation: start (trying again while refused), then hang up. */
-async function cycle(index: number): Promise<string> {
-  const browser = ctx.app.browser();
-  const headers = { "x-forwarded-for": `198.51.100.${index % 250}` };
-  for (;;) {
-    const started = await browser.call<SessionBody>(
-      "POST /api/sessions",
-      {},
-      { json: {}, headers },
-    );
-    if (started.status === 429) {
-      await sleep(300 + Math.random() * 300);
-      continue;
-    }
-    expect(started.status).toBe(201);
-    const id = started.body.session.id;
-    await sleep(Math.random() * 50);
-    const stopped = await browser.call<SessionBody>(
-      "POST /api/sessions/:id/stop",
-      { id },
-      { json: {}, headers },
-    );
-    expect(stopped.body.session.status).toBe("ENDED");
-    return id;
-  }
-}
+describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
+  const ctx = setUpEquosApp({ EQUOS_TIMEOUT_MS: "20000" }, version);
+  beforeEach(() => clearLedger(ctx.app));
 
-async function expectAllEndedOnce(ids: string[]) {
-  const rows = await (await ctx.app.db()).session.findMany({ where: { id: { in: ids } } });
-  expect(rows).toHaveLength(ids.length);
-  expect(rows.every((row) => row.status === "ENDED" && row.endReason === "hangup")).toBe(true);
-  expect(ctx.fake.callsTo("create")).toHaveLength(ids.length);
-  const stops = ctx.fake.stopCallsPerSession();
-  expect(stops.size).toBe(ids.length);
-  expect([...stops.values()].every((count) => count === 1)).toBe(true);
-  expect(new Set(rows.map((row) => row.providerSessionId))).toEqual(new Set(stops.keys()));
-  expect(ctx.fake.running()).toHaveLength(0);
-}
-
-describe("load", () => {
-  it("100 concurrent start/stop cycles: every session ENDED, one create and one stop each", async () => {
-    ctx.fake.latencyMs = 10;
-    const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i)));
-    expect(new Set(ids).size).toBe(100);
-    await expectAllEndedOnce(ids);
-  });
-
-  it(
-    "100 concurrent cycles under a cap of 10: never more than 10 running at the provider",
-    { timeout: 120_000 },
-    async () => {
-      ctx.app = await loadApp(
-        equosEnv(ctx.fake, { EQUOS_TIMEOUT_MS: "20000", MAX_ACTIVE_SESSIONS: "10" }),
+  /** One person's conversation: start (trying again while refused), then hang up. */
+  async function cycle(index: number): Promise<string> {
+    const browser = ctx.app.browser();
+    const headers = { "x-forwarded-for": `198.51.100.${index % 250}` };
+    for (;;) {
+      const started = await browser.call<SessionBody>(
+        "POST /api/sessions",
+        {},
+        { json: {}, headers },
       );
-      ctx.fake.latencyMs = 10;
-      try {
-        const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i)));
-        await expectAllEndedOnce(ids);
-        expect(ctx.fake.peakRunning).toBe(10);
-      } finally {
-        ctx.app = await loadApp(equosEnv(ctx.fake, { EQUOS_TIMEOUT_MS: "20000" }));
+      if (started.status === 429) {
+        await sleep(300 + Math.random() * 300);
+        continue;
       }
-    },
-  );
+      expect(started.status).toBe(201);
+      const id = started.body.session.id;
+      await sleep(Math.random() * 50);
+      const stopped = await browser.call<SessionBody>(
+        "POST /api/sessions/:id/stop",
+        { id },
+        { json: {}, headers },
+      );
+      expect(stopped.body.session.status).toBe("ENDED");
+      return id;
+    }
+  }
+
+  async function expectAllEndedOnce(ids: string[]) {
+    const rows = await (await ctx.app.db()).session.findMany({ where: { id: { in: ids } } });
+    expect(rows).toHaveLength(ids.length);
+    expect(rows.every((row) => row.status === "ENDED" && row.endReason === "hangup")).toBe(true);
+    expect(ctx.fake.callsTo("create")).toHaveLength(ids.length);
+    const stops = ctx.fake.stopCallsPerSession();
+    expect(stops.size).toBe(ids.length);
+    expect([...stops.values()].every((count) => count === 1)).toBe(true);
+    expect(new Set(rows.map((row) => row.providerSessionId))).toEqual(new Set(stops.keys()));
+    expect(ctx.fake.running()).toHaveLength(0);
+  }
+
+  describe("load", () => {
+    it("100 concurrent start/stop cycles: every session ENDED, one create and one stop each", async () => {
+      ctx.fake.latencyMs = 10;
+      const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i)));
+      expect(new Set(ids).size).toBe(100);
+      await expectAllEndedOnce(ids);
+    });
+
+    it(
+      "100 concurrent cycles under a cap of 10: never more than 10 running at the provider",
+      { timeout: 120_000 },
+      async () => {
+        ctx.app = await loadApp(ctx.env({ EQUOS_TIMEOUT_MS: "20000", MAX_ACTIVE_SESSIONS: "10" }));
+        ctx.fake.latencyMs = 10;
+        try {
+          const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i)));
+          await expectAllEndedOnce(ids);
+          expect(ctx.fake.peakRunning).toBe(10);
+        } finally {
+          ctx.app = await loadApp(ctx.env({ EQUOS_TIMEOUT_MS: "20000" }));
+        }
+      },
+    );
+  });
 });

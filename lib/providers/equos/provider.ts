@@ -1,202 +1,82 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { isProviderError } from "@/lib/providers/errors";
+import type { AvatarProvider, ProviderHealth } from "@/lib/providers/types";
 
-import { mintAvatarToken, mintUserToken, type LiveKitCredentials } from "@/lib/livekit/tokens";
-import { isProviderError, ProviderError } from "@/lib/providers/errors";
-import type {
-  AvatarProvider,
-  ProviderStartInput,
-  ProviderStartResult,
-  ProviderSessionState,
-} from "@/lib/providers/types";
-
-import type { CreateSessionRequest } from "./api-types";
 import { EquosClient } from "./client";
+import type { AvatarLook, EquosApi, OwnLiveKit } from "./shared";
+import { createEquosV1, type EquosV1Settings } from "./v1";
+import { createEquosV3, type EquosV3Settings } from "./v3";
 
-export interface EquosSettings {
+export type { AvatarLook } from "./shared";
+
+export type EquosSettings = {
   apiUrl: string;
   apiKey: string;
   timeoutMs: number;
-  avatar: { id: string } | { name: string; imageUrl: string };
-  agent:
-    | { id: string }
-    | { provider: "openai" | "gemini" | "elevenlabs"; model?: string; voice?: string };
   /** Our own LiveKit deployment ("bring your own LiveKit"); Equos-hosted rooms otherwise. */
-  livekit?: LiveKitCredentials & { url: string };
+  livekit?: OwnLiveKit;
+} & (({ version: "v3" } & EquosV3Settings) | ({ version: "v1" } & EquosV1Settings));
+
+/** The Equos provider, plus what the landing page shows of the avatar. */
+export interface EquosProvider extends AvatarProvider {
+  /** The avatar's display name and picture. */
+  look(): Promise<AvatarLook>;
 }
 
-const TOKEN_TTL_SECONDS = 10 * 60;
-const AVATAR_IDENTITY = "jeremy";
+/** How long a health answer is reused: health checks must not spend the rate limit stops need. */
+const HEALTH_TTL_MS = 5_000;
 
-/** Equos: a hosted avatar that joins a LiveKit room, billed from start until stop. */
-export function createEquosProvider(settings: EquosSettings): AvatarProvider {
+/**
+ * Equos: a hosted avatar that joins a LiveKit room, billed from start until stop. Speaks API v3
+ * (a character's conversations) or, for older accounts, v1 (sessions); callers cannot tell.
+ */
+export function createEquosProvider(settings: EquosSettings): EquosProvider {
   const client = new EquosClient({
     baseUrl: settings.apiUrl,
     apiKey: settings.apiKey,
     timeoutMs: settings.timeoutMs,
   });
+  const api: EquosApi =
+    settings.version === "v3" ? createEquosV3(client, settings) : createEquosV1(client, settings);
+
+  // The last health answer, kept while it is pending and for HEALTH_TTL_MS after it came.
+  let health: { answer: Promise<ProviderHealth>; until: number } | undefined;
+  const checkHealth = async (): Promise<ProviderHealth> => {
+    try {
+      await api.ping();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  };
 
   return {
     name: "equos",
     profiles: ["interviewer"],
-
-    async start(input) {
-      const userIdentity = `user-${randomBytes(6).toString("hex")}`;
-      const userName = input.userName ?? "Guest";
-      const hostToken = settings.livekit
-        ? await mintAvatarToken(settings.livekit, {
-            room: input.sessionId,
-            identity: AVATAR_IDENTITY,
-            name: avatarName(settings),
-            ttlSeconds: input.maxDurationSeconds + 60,
-          })
-        : undefined;
-
-      const created = await client.createSession(
-        buildCreateRequest(settings, input, { identity: userIdentity, name: userName }, hostToken),
-      );
-      const { session } = created;
-      try {
-        return await connectionFor(settings, input, session, created.consumerAccessToken, {
-          identity: userIdentity,
-          name: userName,
-        });
-      } catch (error) {
-        // The session exists and bills; never leave it running because a later step failed.
-        await client.stopSession(session.id).catch((stopError: unknown) => {
-          console.error(
-            `Equos session ${session.id} could not be stopped after a failed start`,
-            stopError,
-          );
-        });
-        throw error;
-      }
-    },
-
+    start: (input) => api.start(input),
     async stop(providerSessionId) {
       try {
-        await client.stopSession(providerSessionId);
+        await api.stop(providerSessionId);
       } catch (error) {
         // Unknown to Equos means nothing is running there, which is what stop wants.
-        if (isProviderError(error) && error.failure === "not_found") return;
+        if (isNotFound(error)) return;
         throw error;
       }
     },
-
-    async get(providerSessionId) {
-      const session = await client.getSession(providerSessionId);
-      return { state: toState(session.status, session.endedAt) };
+    get: (providerSessionId) => api.get(providerSessionId),
+    findRunning: (sessionId) => api.findRunning(sessionId),
+    health() {
+      if (health && Date.now() <= health.until) return health.answer;
+      const entry = { answer: checkHealth(), until: Infinity };
+      void entry.answer.then(() => (entry.until = Date.now() + HEALTH_TTL_MS));
+      health = entry;
+      return entry.answer;
     },
-
-    async findRunning(sessionId) {
-      // Every session we create is tagged `client: <our session id>` (see buildCreateRequest).
-      const { sessions } = await client.listSessions({ client: sessionId, take: 20 });
-      // Only sessions that carry our tag: were the filter ever ignored, nobody else's session
-      // may be taken for ours.
-      return sessions
-        .filter((s) => s.client === sessionId || s.name === sessionName(sessionId))
-        .filter((s) => toState(s.status, s.endedAt) !== "ended")
-        .map((s) => s.id);
-    },
-
-    async health() {
-      try {
-        await client.listSessions({ take: 1 });
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-      }
-    },
+    look: () => api.look(),
   };
 }
 
-function sessionName(sessionId: string) {
-  return `Talk to Jeremy ${sessionId}`;
-}
-
-function avatarName(settings: EquosSettings) {
-  return "name" in settings.avatar ? settings.avatar.name : "Jeremy";
-}
-
-function buildCreateRequest(
-  settings: EquosSettings,
-  input: ProviderStartInput,
-  consumer: { identity: string; name: string },
-  hostToken: string | undefined,
-): CreateSessionRequest {
-  return {
-    name: sessionName(input.sessionId),
-    // Tagging the session with our id lets a sweep find it even if we never learned its id.
-    client: input.sessionId,
-    avatar:
-      "id" in settings.avatar
-        ? { id: settings.avatar.id }
-        : {
-            identity: AVATAR_IDENTITY,
-            name: settings.avatar.name,
-            refImage: settings.avatar.imageUrl,
-          },
-    agent: "id" in settings.agent ? { id: settings.agent.id } : { ...settings.agent },
-    consumerIdentity: consumer,
-    maxDuration: input.maxDurationSeconds,
-    ...(input.context ? { additionalCtx: input.context } : {}),
-    ...(input.userName ? { templateVars: { userName: input.userName } } : {}),
-    ...(settings.livekit && hostToken
-      ? { host: { serverUrl: settings.livekit.url, accessToken: hostToken } }
-      : {}),
-  };
-}
-
-async function connectionFor(
-  settings: EquosSettings,
-  input: ProviderStartInput,
-  session: { id: string; host: { serverUrl: string }; avatar: { identity: string; name: string } },
-  consumerAccessToken: string | null | undefined,
-  consumer: { identity: string; name: string },
-): Promise<ProviderStartResult> {
-  if (settings.livekit) {
-    return {
-      providerSessionId: session.id,
-      avatar: { identity: AVATAR_IDENTITY, name: session.avatar.name },
-      connection: {
-        serverUrl: settings.livekit.url,
-        participantToken: await mintUserToken(settings.livekit, {
-          room: input.sessionId,
-          identity: consumer.identity,
-          name: consumer.name,
-          ttlSeconds: TOKEN_TTL_SECONDS,
-        }),
-        participantIdentity: consumer.identity,
-      },
-    };
-  }
-  if (!consumerAccessToken) {
-    throw new ProviderError(
-      "error",
-      `Equos started session ${session.id} without a consumer token`,
-    );
-  }
-  return {
-    providerSessionId: session.id,
-    avatar: { identity: session.avatar.identity, name: session.avatar.name },
-    connection: {
-      serverUrl: session.host.serverUrl,
-      participantToken: consumerAccessToken,
-      participantIdentity: consumer.identity,
-    },
-  };
-}
-
-function toState(status: string, endedAt: string | null | undefined): ProviderSessionState {
-  if (endedAt) return "ended";
-  const normalized = status.toLowerCase();
-  if (
-    ["ended", "stopped", "finished", "completed", "failed", "cancelled", "canceled"].includes(
-      normalized,
-    )
-  ) {
-    return "ended";
-  }
-  return normalized === "starting" || normalized === "pending" ? "starting" : "active";
+function isNotFound(error: unknown) {
+  return isProviderError(error) && error.failure === "not_found";
 }

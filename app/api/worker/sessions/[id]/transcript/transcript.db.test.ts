@@ -2,180 +2,189 @@ import { AccessToken } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
 
 import { LIVEKIT_DEV_DEFAULTS } from "@/lib/env";
-import { setUpEquosApp } from "@/test/equos-app";
+import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 
-const ctx = setUpEquosApp();
+describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
+  const ctx = setUpEquosApp({}, version);
 
-async function workerToken(room: string, options: { identity?: string; secret?: string } = {}) {
-  const token = new AccessToken(
-    LIVEKIT_DEV_DEFAULTS.apiKey,
-    options.secret ?? LIVEKIT_DEV_DEFAULTS.apiSecret,
-    {
-      identity: options.identity ?? "jeremy-worker",
-      ttl: 60,
-    },
-  );
-  token.addGrant({ room, roomJoin: false });
-  return token.toJwt();
-}
+  async function workerToken(room: string, options: { identity?: string; secret?: string } = {}) {
+    const token = new AccessToken(
+      LIVEKIT_DEV_DEFAULTS.apiKey,
+      options.secret ?? LIVEKIT_DEV_DEFAULTS.apiSecret,
+      {
+        identity: options.identity ?? "jeremy-worker",
+        ttl: 60,
+      },
+    );
+    token.addGrant({ room, roomJoin: false });
+    return token.toJwt();
+  }
 
-const lines = [
-  { seq: 0, role: "assistant", text: "Hello! I'm Jeremy.", at: "2026-11-21T10:00:00.000Z" },
-  { seq: 1, role: "user", text: "(spoken, 2.1 s)", at: "2026-11-21T10:00:04.000Z" },
-];
+  const lines = [
+    { seq: 0, role: "assistant", text: "Hello! I'm Jeremy.", at: "2026-11-21T10:00:00.000Z" },
+    { seq: 1, role: "user", text: "(spoken, 2.1 s)", at: "2026-11-21T10:00:04.000Z" },
+  ];
 
-async function newSession() {
-  const res = await ctx.app
-    .browser()
-    .call<{ session: { id: string } }>("POST /api/sessions", {}, { json: {} });
-  return res.body.session.id;
-}
-
-describe("POST /api/worker/sessions/{id}/transcript", () => {
-  it("stores the worker's transcript once, however often it is sent", async () => {
-    const id = await newSession();
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const first = await ctx.app
-      .browser()
-      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
-    expect(first).toMatchObject({ status: 200, body: { stored: 2 } });
-    const again = await ctx.app
-      .browser()
-      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
-    expect(again.body).toEqual({ stored: 0 });
-
-    const stored = await (
-      await ctx.app.db()
-    ).transcriptLine.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" } });
-    expect(stored.map((line) => [line.role, line.text])).toEqual([
-      ["assistant", "Hello! I'm Jeremy."],
-      ["user", "(spoken, 2.1 s)"],
-    ]);
-  });
-
-  it.each([
-    ["no token", async () => ({}), 401],
-    [
-      "a token signed with another secret",
-      async (id: string) => ({
-        authorization: `Bearer ${await workerToken(id, { secret: "x".repeat(40) })}`,
-      }),
-      401,
-    ],
-    [
-      "a token for another session",
-      async () => ({
-        authorization: `Bearer ${await workerToken("ses_ffffffffffffffffffffffffffffffff")}`,
-      }),
-      403,
-    ],
-    [
-      "a user's token",
-      async (id: string) => ({
-        authorization: `Bearer ${await workerToken(id, { identity: "user-1" })}`,
-      }),
-      403,
-    ],
-  ] as const)("refuses %s and stores nothing", async (_, headersFor, status) => {
-    const id = await newSession();
+  async function newSession() {
     const res = await ctx.app
       .browser()
-      .call(
-        "POST /api/worker/sessions/:id/transcript",
-        { id },
-        { json: { lines }, headers: await headersFor(id) },
-      );
-    expect(res.status).toBe(status);
-    expect(await (await ctx.app.db()).transcriptLine.count({ where: { sessionId: id } })).toBe(0);
-  });
+      .call<{ session: { id: string } }>("POST /api/sessions", {}, { json: {} });
+    return res.body.session.id;
+  }
 
-  it("rejects malformed lines with 400", async () => {
-    const id = await newSession();
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const bad = [{ ...lines[0], role: "narrator" }];
-    const res = await ctx.app
-      .browser()
-      .call(
-        "POST /api/worker/sessions/:id/transcript",
-        { id },
-        { json: { lines: bad }, headers: auth },
-      );
-    expect(res.status).toBe(400);
-  });
+  describe("POST /api/worker/sessions/{id}/transcript", () => {
+    it("stores the worker's transcript once, however often it is sent", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const first = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines }, headers: auth },
+        );
+      expect(first).toMatchObject({ status: 200, body: { stored: 2 } });
+      const again = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines }, headers: auth },
+        );
+      expect(again.body).toEqual({ stored: 0 });
 
-  it("cleans what PostgreSQL cannot store out of a line, and keeps the rest of the batch", async () => {
-    const id = await newSession();
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const messy = [
-      { seq: 0, role: "user", text: "nul\u0000here", at: "2026-11-21T10:00:00.000Z" },
-      { seq: 1, role: "user", text: "half \ud83d pair", at: "2026-11-21T10:00:01.000Z" },
-      { seq: 2, role: "assistant", text: "Fine.", at: "2026-11-21T10:00:02.000Z" },
-    ];
-    const res = await ctx.app
-      .browser()
-      .call(
-        "POST /api/worker/sessions/:id/transcript",
-        { id },
-        { json: { lines: messy }, headers: auth },
-      );
-    expect(res).toMatchObject({ status: 200, body: { stored: 3 } });
-    const stored = await (
-      await ctx.app.db()
-    ).transcriptLine.findMany({
-      where: { sessionId: id },
-      orderBy: { seq: "asc" },
+      const stored = await (
+        await ctx.app.db()
+      ).transcriptLine.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" } });
+      expect(stored.map((line) => [line.role, line.text])).toEqual([
+        ["assistant", "Hello! I'm Jeremy."],
+        ["user", "(spoken, 2.1 s)"],
+      ]);
     });
-    expect(stored.map((line) => line.text)).toEqual(["nulhere", "half \ufffd pair", "Fine."]);
-  });
 
-  it("keeps at most 2,000 lines per session", async () => {
-    const id = await newSession();
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const many = Array.from({ length: 10 }, (_, i) => ({
-      seq: 1995 + i,
-      role: "user",
-      text: `line ${i}`,
-      at: "2026-11-21T10:00:00.000Z",
-    }));
-    const res = await ctx.app
-      .browser()
-      .call(
-        "POST /api/worker/sessions/:id/transcript",
-        { id },
-        { json: { lines: many }, headers: auth },
-      );
-    expect(res).toMatchObject({ status: 200, body: { stored: 5 } });
-  });
-
-  it("takes lines while the session is live or just ended, not long after (409)", async () => {
-    const id = await newSession();
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const db = await ctx.app.db();
-    await db.session.update({
-      where: { id },
-      data: { status: "ENDED", endedAt: new Date(Date.now() - 10_000) },
+    it.each([
+      ["no token", async () => ({}), 401],
+      [
+        "a token signed with another secret",
+        async (id: string) => ({
+          authorization: `Bearer ${await workerToken(id, { secret: "x".repeat(40) })}`,
+        }),
+        401,
+      ],
+      [
+        "a token for another session",
+        async () => ({
+          authorization: `Bearer ${await workerToken("ses_ffffffffffffffffffffffffffffffff")}`,
+        }),
+        403,
+      ],
+      [
+        "a user's token",
+        async (id: string) => ({
+          authorization: `Bearer ${await workerToken(id, { identity: "user-1" })}`,
+        }),
+        403,
+      ],
+    ] as const)("refuses %s and stores nothing", async (_, headersFor, status) => {
+      const id = await newSession();
+      const res = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines }, headers: await headersFor(id) },
+        );
+      expect(res.status).toBe(status);
+      expect(await (await ctx.app.db()).transcriptLine.count({ where: { sessionId: id } })).toBe(0);
     });
-    const justEnded = await ctx.app
-      .browser()
-      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
-    expect(justEnded.status).toBe(200);
 
-    await db.session.update({
-      where: { id },
-      data: { endedAt: new Date(Date.now() - 10 * 60_000) },
+    it("rejects malformed lines with 400", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const bad = [{ ...lines[0], role: "narrator" }];
+      const res = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines: bad }, headers: auth },
+        );
+      expect(res.status).toBe(400);
     });
-    const late = await ctx.app
-      .browser()
-      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
-    expect(late.status).toBe(409);
-  });
 
-  it("answers 404 for a session that does not exist", async () => {
-    const id = "ses_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
-    const auth = { authorization: `Bearer ${await workerToken(id)}` };
-    const res = await ctx.app
-      .browser()
-      .call("POST /api/worker/sessions/:id/transcript", { id }, { json: { lines }, headers: auth });
-    expect(res.status).toBe(404);
+    it("cleans what PostgreSQL cannot store out of a line, and keeps the rest of the batch", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const messy = [
+        { seq: 0, role: "user", text: "nul\u0000here", at: "2026-11-21T10:00:00.000Z" },
+        { seq: 1, role: "user", text: "half \ud83d pair", at: "2026-11-21T10:00:01.000Z" },
+        { seq: 2, role: "assistant", text: "Fine.", at: "2026-11-21T10:00:02.000Z" },
+      ];
+      const res = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines: messy }, headers: auth },
+        );
+      expect(res).toMatchObject({ status: 200, body: { stored: 3 } });
+      const stored = await (
+        await ctx.app.db()
+      ).transcriptLine.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" } });
+      expect(stored.map((line) => line.text)).toEqual(["nulhere", "half \ufffd pair", "Fine."]);
+    });
+
+    it("keeps at most 2,000 lines per session", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const many = Array.from({ length: 10 }, (_, i) => ({
+        seq: 1995 + i,
+        role: "user",
+        text: `line ${i}`,
+        at: "2026-11-21T10:00:00.000Z",
+      }));
+      const res = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines: many }, headers: auth },
+        );
+      expect(res).toMatchObject({ status: 200, body: { stored: 5 } });
+    });
+
+    it("takes lines while the session is live or just ended, not long after (409)", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const db = await ctx.app.db();
+      const report = () =>
+        ctx.app
+          .browser()
+          .call(
+            "POST /api/worker/sessions/:id/transcript",
+            { id },
+            { json: { lines }, headers: auth },
+          );
+      await db.session.update({
+        where: { id },
+        data: { status: "ENDED", endedAt: new Date(Date.now() - 10_000) },
+      });
+      expect((await report()).status).toBe(200);
+      await db.session.update({ where: { id }, data: { endedAt: new Date(Date.now() - 600_000) } });
+      expect((await report()).status).toBe(409);
+    });
+
+    it("answers 404 for a session that does not exist", async () => {
+      const id = "ses_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const res = await ctx.app
+        .browser()
+        .call(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines }, headers: auth },
+        );
+      expect(res.status).toBe(404);
+    });
   });
 });

@@ -1,5 +1,5 @@
-// The Equos API v1 shapes this project relies on. Responses are validated, but loosely:
-// unknown fields are kept, so a newer API that adds fields does not break us.
+// The Equos API v1 ("sessions") shapes this project relies on. Responses are validated, but
+// loosely: unknown fields are kept, so a newer API that adds fields does not break us.
 import { z } from "zod";
 
 export const equosSessionSchema = z.looseObject({

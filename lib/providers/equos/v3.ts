@@ -1,0 +1,149 @@
+import "server-only";
+
+import type { ProviderSessionState, ProviderStartInput } from "@/lib/providers/types";
+
+import type { EquosClient } from "./client";
+import {
+  conversationName,
+  everyPage,
+  HOSTED_AVATAR_IDENTITY,
+  newConsumer,
+  orStop,
+  ownConnection,
+  ownHost,
+  portraitUrl,
+  requireToken,
+  type EquosApi,
+  type OwnLiveKit,
+} from "./shared";
+import {
+  characterSchema,
+  conversationSchema,
+  createConversationResponseSchema,
+  listConversationsResponseSchema,
+  type CreateConversationRequest,
+  type EquosCharacter,
+} from "./v3-types";
+
+export interface EquosV3Settings {
+  characterId: string;
+  livekit?: OwnLiveKit;
+}
+
+/** Equos API v3: conversations with a character made in Equos Studio. */
+export function createEquosV3(client: EquosClient, settings: EquosV3Settings): EquosApi {
+  const characterPath = `/v3/characters/${encodeURIComponent(settings.characterId)}`;
+  let character: Promise<EquosCharacter> | undefined;
+  // Read once and kept; a failed read is forgotten so that the next caller tries again.
+  const readCharacter = () =>
+    (character ??= client.get(characterPath, characterSchema).catch((error: unknown) => {
+      character = undefined;
+      throw error;
+    }));
+  const conversationPath = (id: string) => `/v3/conversations/${encodeURIComponent(id)}`;
+  const stop = (id: string) =>
+    // Equos answers an already stopped conversation with an empty body or null: also a success.
+    client.write("POST", `${conversationPath(id)}/stop`, conversationSchema.nullish());
+
+  return {
+    async start(input) {
+      const consumer = newConsumer(input.userName);
+      const { livekit } = settings;
+      const host = livekit
+        ? await ownHost(livekit, input, (await readCharacter()).name)
+        : undefined;
+      const request: CreateConversationRequest = {
+        name: conversationName(input.sessionId),
+        characterId: settings.characterId,
+        // Tagged with our id, so that a sweep can find it even if this answer is lost.
+        client: input.sessionId,
+        consumer,
+        maxSeconds: input.maxDurationSeconds,
+        promptCtx: promptContext(input),
+        ...(host ? { host } : {}),
+      };
+      const created = await client.write(
+        "POST",
+        "/v3/conversations",
+        createConversationResponseSchema,
+        request,
+      );
+      const { conversation } = created;
+
+      return orStop(conversation.id, stop, async () => {
+        if (livekit) {
+          return {
+            providerSessionId: conversation.id,
+            avatar: { identity: HOSTED_AVATAR_IDENTITY, name: (await readCharacter()).name },
+            connection: await ownConnection(livekit, input, consumer),
+          };
+        }
+        const token = requireToken(created.consumerAccessToken, conversation.id);
+        const avatar = conversation.character ?? (await readCharacter());
+        return {
+          providerSessionId: conversation.id,
+          avatar: { identity: avatar.livekitIdentity, name: avatar.name },
+          connection: {
+            serverUrl: conversation.serverUrl,
+            participantToken: token,
+            participantIdentity: consumer.identity,
+          },
+        };
+      });
+    },
+
+    async stop(id) {
+      await stop(id);
+    },
+
+    async get(id) {
+      const conversation = await client.get(conversationPath(id), conversationSchema);
+      return { state: toState(conversation.status, conversation.endedAt) };
+    },
+
+    async findRunning(sessionId) {
+      const rows = await everyPage(async (skip, take) => {
+        const page = await client.get("/v3/conversations", listConversationsResponseSchema, {
+          client: sessionId,
+          take,
+          skip,
+        });
+        return { total: page.total, take: page.take, rows: page.conversations };
+      });
+      // Only rows that carry our tag: were the filter ever ignored, nobody else's conversation
+      // may be taken for ours.
+      return rows
+        .filter((row) => row.client === sessionId && RUNNING.has(row.status.toLowerCase()))
+        .map((row) => row.id);
+    },
+
+    async ping() {
+      await client.get(characterPath, characterSchema);
+    },
+
+    async look() {
+      const { name, face } = await readCharacter();
+      return { name, portraitUrl: portraitUrl(face?.thumbnailUrl ?? face?.referenceImgUrl) };
+    },
+  };
+}
+
+/** "blocked" conversations exist and may still bill: they count as running. */
+const RUNNING = new Set(["running", "blocked"]);
+
+function toState(status: string, endedAt: string | null | undefined): ProviderSessionState {
+  const normalized = status.toLowerCase();
+  if (endedAt || normalized === "ended" || normalized === "error") return "ended";
+  return RUNNING.has(normalized) ? "active" : "starting";
+}
+
+/** The session's context for the character's brain, with the profile and the user's name. */
+export function promptContext(input: ProviderStartInput): string {
+  return [
+    `This conversation follows the "${input.profile}" profile.`,
+    input.userName ? `The person you are talking with is called ${input.userName}.` : null,
+    input.context,
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join("\n\n");
+}
