@@ -16,6 +16,7 @@ import {
 
 import { AVATAR } from "@/lib/providers/local/worker-contract";
 
+import { reportCapacity } from "./capacity-report";
 import { readWorkerEnv } from "./env";
 import { runJeremySession } from "./session/jeremy-session";
 import { warmUp, type WarmKit } from "./session/warm-up";
@@ -25,6 +26,8 @@ interface ProcessData {
 }
 
 const env = readWorkerEnv();
+/** This process's server, once LiveKit Agents hands it to loadFunc (the main process only). */
+let running: AgentServer | undefined;
 
 export default defineAgent<ProcessData>({
   // Job processes are started ahead of demand; warming them here keeps loading the voice and
@@ -53,7 +56,10 @@ function serverOptions(production: boolean) {
     requestFunc: async (request) => request.accept(AVATAR.name, AVATAR.identity),
     // Capacity is a number of conversations, not a CPU reading, so a busy test machine or a
     // noisy neighbour does not turn Jeremy away; more workers add capacity.
-    loadFunc: async (server) => server.activeJobs.length / env.JEREMY_MAX_SESSIONS,
+    loadFunc: async (server) => {
+      running = server;
+      return server.activeJobs.length / env.JEREMY_MAX_SESSIONS;
+    },
     loadThreshold: 1,
   });
 }
@@ -74,6 +80,8 @@ async function runDevelopmentServer() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // The app starts a conversation only while some worker has room: tell it ours.
+  reportCapacity(env, () => running?.activeJobs.length ?? null);
   if (process.argv[2] === "dev") await runDevelopmentServer();
   else cli.runApp(serverOptions(true));
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { getProvider, getProviderNamed } from "@/lib/providers";
+import { liveWorkerCapacity, WORKER_STALE_MS } from "@/lib/sessions/capacity";
 import { OPEN_STATUSES } from "@/lib/sessions/statuses";
 
 type PartStatus = "ok" | "down";
@@ -19,9 +20,10 @@ export interface HealthReport {
 /** Checks the database and the provider; names whatever is down. */
 export async function checkHealth(): Promise<HealthReport> {
   const provider = getProvider();
-  const [database, providerHealth, warnings] = await Promise.all([
+  const [database, providerHealth, workers, warnings] = await Promise.all([
     pingDatabase(),
     provider.health().catch((error: unknown) => ({ ok: false, detail: String(error) })),
+    workerHealth(provider.workerAgentName),
     unstoppableSessions().catch(() => []),
   ]);
 
@@ -29,6 +31,7 @@ export async function checkHealth(): Promise<HealthReport> {
   if (!database.ok) problems.push(`database: ${database.detail}`);
   if (!providerHealth.ok)
     problems.push(`provider ${provider.name}: ${providerHealth.detail ?? "down"}`);
+  if (!workers.ok) problems.push(`provider ${provider.name}: ${workers.detail}`);
 
   return {
     status: problems.length === 0 ? "ok" : "down",
@@ -49,6 +52,22 @@ async function pingDatabase(): Promise<{ ok: boolean; detail?: string }> {
   } catch (error) {
     console.error("Health check: database unreachable", error);
     return { ok: false, detail: "unreachable (see the server log)" };
+  }
+}
+
+/** Whether some avatar worker has reported lately, for providers whose avatars run on them. */
+async function workerHealth(
+  agentName: string | undefined,
+): Promise<{ ok: boolean; detail?: string }> {
+  if (!agentName) return { ok: true };
+  try {
+    if ((await liveWorkerCapacity(await getDb(), agentName)) > 0) return { ok: true };
+    return {
+      ok: false,
+      detail: `no "${agentName}" avatar worker has reported in the last ${WORKER_STALE_MS / 1000} s; start one (\`npm run worker\`; \`npm run dev\` starts it)`,
+    };
+  } catch {
+    return { ok: true }; // the database check reports the database
   }
 }
 

@@ -22,6 +22,7 @@ const routes = {
   "GET /api/cron/reap": () => import("@/app/api/cron/reap/route").then((m) => m.GET),
   "POST /api/livekit/webhook": () => import("@/app/api/livekit/webhook/route").then((m) => m.POST),
   "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
+  "POST /api/worker/capacity": () => import("@/app/api/worker/capacity/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/transcript": () =>
     import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
   "GET /api/admin/sessions": () => import("@/app/api/admin/sessions/route").then((m) => m.GET),

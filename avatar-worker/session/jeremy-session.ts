@@ -84,28 +84,44 @@ export async function runJeremySession<T>(
       );
     }
   });
-  const guard = setTimeout(
-    () => ctx.shutdown("max duration"),
-    (meta.maxDurationSeconds + 30) * 1000,
-  );
+  // The job ends as soon as the room is gone or the person left, even mid-sentence: LiveKit
+  // Agents waits for this function to return before it releases the job (and the capacity).
+  let endNow!: () => void;
+  const ending = new Promise<void>((resolve) => (endNow = resolve));
+  const end = (reason: string) => {
+    conversation.end();
+    endNow();
+    ctx.shutdown(reason);
+  };
+  room.once(RoomEvent.Disconnected, () => end("room closed"));
+  const guard = setTimeout(() => end("max duration"), (meta.maxDurationSeconds + 30) * 1000);
   cleanups.push(() => clearTimeout(guard));
 
-  const joined = await ctx.waitForParticipant();
-  present.user = joined;
-  log(`${joined.identity} joined (${meta.profile})`);
-  room.on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
-    if (participant.identity === joined.identity) ctx.shutdown("user left");
-  });
+  const converse = async () => {
+    const joined = await ctx.waitForParticipant();
+    present.user = joined;
+    log(`${joined.identity} joined (${meta.profile})`);
+    room.on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {
+      if (participant.identity === joined.identity) end("user left");
+    });
 
-  const mic = await listenToUser(room, joined, (event) => conversation.onTurnEvent(event));
-  userSpeaking = mic.userSpeaking;
-  cleanups.push(
-    () => mic.close(),
-    receiveTypedTurns(room, joined.identity, (text) => conversation.onTyped(text)),
-  );
+    const mic = await listenToUser(room, joined, (event) => conversation.onTurnEvent(event));
+    userSpeaking = mic.userSpeaking;
+    cleanups.push(
+      () => mic.close(),
+      receiveTypedTurns(room, joined.identity, (text) => conversation.onTyped(text)),
+    );
 
-  await waitForListener(room, GREETING_WAIT_MS);
-  await conversation.greet();
+    await waitForListener(room, GREETING_WAIT_MS);
+    await conversation.greet();
+  };
+  await Promise.race([
+    converse().catch((error: unknown) => {
+      // Waiting for the person fails once the room is gone: that is the end, not an error.
+      log(`conversation ended early: ${String(error)}`);
+    }),
+    ending,
+  ]);
 }
 
 /** Resolves once someone subscribes to one of Jeremy's tracks, or after `timeoutMs`. */

@@ -6,11 +6,19 @@ import { livekitSettings } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { WORKER_REPORT_IDENTITY } from "@/lib/providers/local/worker-contract";
 
-/**
- * Checks that a request comes from our avatar worker and concerns `sessionId`: a bearer
- * LiveKit token signed with our API secret, for the worker identity and that session's room.
- */
+/** Checks that a request comes from our avatar worker and concerns `sessionId`'s room. */
 export async function verifyWorkerRequest(request: Request, sessionId: string): Promise<void> {
+  const claims = await verifyWorkerToken(request);
+  if (claims.video?.room !== sessionId) {
+    throw new AppError("FORBIDDEN", "The worker token is not for this session.");
+  }
+}
+
+/**
+ * Checks that a request comes from our avatar worker: a bearer LiveKit token signed with our
+ * API secret, for the worker identity. Resolves the token's claims.
+ */
+export async function verifyWorkerToken(request: Request) {
   // Never verified with the public dev key pair: without LiveKit keys in production, no route.
   if (!livekitSettings.trusted) throw new AppError("NOT_FOUND", "Not found.");
   const token = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
@@ -23,7 +31,8 @@ export async function verifyWorkerRequest(request: Request, sessionId: string): 
   } catch {
     throw new AppError("UNAUTHORIZED", "The worker token is invalid or has expired.");
   }
-  if (claims.sub !== WORKER_REPORT_IDENTITY || claims.video?.room !== sessionId) {
-    throw new AppError("FORBIDDEN", "The worker token is not for this session.");
+  if (claims.sub !== WORKER_REPORT_IDENTITY) {
+    throw new AppError("FORBIDDEN", "The token is not a worker's.");
   }
+  return claims;
 }

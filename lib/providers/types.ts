@@ -37,6 +37,12 @@ export interface AvatarProvider {
   readonly name: ProviderName;
   /** Conversation profiles this provider can run; the first is the default. */
   readonly profiles: readonly [string, ...string[]];
+  /**
+   * The agent name of the workers that run this provider's avatars and report their capacity
+   * (the local worker); a start is then refused while none has room. Unset: the provider
+   * manages its own capacity.
+   */
+  readonly workerAgentName?: string;
   /** Starts a billed session. Must not leave a provider session running if it throws. */
   start(input: ProviderStartInput): Promise<ProviderStartResult>;
   /** Stops a session. Idempotent: stopping an ended session succeeds. */

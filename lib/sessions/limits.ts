@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient, Session } from "@/lib/generated/prisma/client";
 
 import { checkDailyBudget } from "./budget";
+import { checkAvatarCapacity } from "./capacity";
 import { OPEN_STATUSES } from "./statuses";
 import type { StartLimits } from "./types";
 
@@ -16,11 +17,12 @@ export async function createRowWithinLimits(
   db: PrismaClient,
   limits: StartLimits,
   data: Prisma.SessionCreateInput,
+  /** The agent name of the workers whose reported capacity bounds this provider's sessions. */
+  workerAgentName?: string,
 ): Promise<Session> {
-  const anyLimit =
-    limits.maxActiveSessions > 0 ||
-    limits.dailySessionSeconds > 0 ||
-    (limits.perClient > 0 && data.clientKey);
+  const global =
+    limits.maxActiveSessions > 0 || limits.dailySessionSeconds > 0 || workerAgentName !== undefined;
+  const anyLimit = global || (limits.perClient > 0 && data.clientKey);
   // With no limit to check there is nothing to serialise: one insert, no transaction.
   if (!anyLimit) return db.session.create({ data });
   return db.$transaction(
@@ -28,10 +30,11 @@ export async function createRowWithinLimits(
       const now = new Date();
       // The global lock is always taken before a client's, so two starts never wait on each other
       // in opposite orders.
-      if (limits.maxActiveSessions > 0 || limits.dailySessionSeconds > 0) {
+      if (global) {
         await lock(tx, "start:global");
         await checkActiveSessions(tx, limits.maxActiveSessions);
         await checkDailyBudget(tx, limits.dailySessionSeconds, data.maxDurationSeconds, now);
+        if (workerAgentName) await checkAvatarCapacity(tx, data.provider, workerAgentName);
       }
       if (limits.perClient > 0 && data.clientKey) {
         await lock(tx, `start:${data.clientKey}`);

@@ -1,6 +1,7 @@
 import type { Session } from "@/lib/generated/prisma/client";
-import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract";
+import type { CapacityReport, TranscriptLineReport } from "@/lib/providers/local/worker-contract";
 
+import { recordWorkerCapacity } from "./capacity";
 import { touchSession } from "./heartbeat";
 import { isSessionId } from "./ids";
 import { findOwnedSession } from "./lookup";
@@ -32,6 +33,8 @@ export interface SessionService {
   userLeft(id: string, identity?: string): Promise<Session | null>;
   /** Ends abandoned sessions and retries failed stops; safe to run anywhere, any number of times. */
   sweep(options?: SweepOptions): Promise<SweepReport>;
+  /** Keeps an avatar worker's report of how many conversations it takes. */
+  recordWorkerCapacity(report: CapacityReport): Promise<void>;
   /** Stores transcript lines reported by the avatar worker. */
   recordTranscript(id: string, lines: TranscriptLineReport[]): Promise<{ stored: number }>;
 }
@@ -75,6 +78,10 @@ export function createSessionService(deps: SessionDeps): SessionService {
     },
 
     sweep: (options) => sweepSessions(deps, stopper, options),
+
+    async recordWorkerCapacity(report) {
+      await recordWorkerCapacity(await deps.db(), report);
+    },
 
     async recordTranscript(id, lines) {
       return recordTranscript(await deps.db(), id, lines);

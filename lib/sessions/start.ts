@@ -32,16 +32,21 @@ export async function startSession(
   }
 
   const db = await deps.db();
-  const row = await createRowWithinLimits(db, settings.startLimit, {
-    id: newSessionId(),
-    provider: provider.name,
-    profile,
-    context: input.context ?? null,
-    userName: input.userName ?? null,
-    ownerKeyHash: hashOwnerKey(requester.ownerKey),
-    clientKey: requester.clientKey,
-    maxDurationSeconds: settings.maxDurationSeconds,
-  });
+  const row = await createRowWithinLimits(
+    db,
+    settings.startLimit,
+    {
+      id: newSessionId(),
+      provider: provider.name,
+      profile,
+      context: input.context ?? null,
+      userName: input.userName ?? null,
+      ownerKeyHash: hashOwnerKey(requester.ownerKey),
+      clientKey: requester.clientKey,
+      maxDurationSeconds: settings.maxDurationSeconds,
+    },
+    provider.workerAgentName,
+  );
 
   let started: ProviderStartResult;
   try {

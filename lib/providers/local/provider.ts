@@ -34,6 +34,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
   return {
     name: "local",
     profiles: LOCAL_PROFILES,
+    workerAgentName: settings.agentName,
 
     async start(input) {
       const metadata: JeremyJobMetadata = {

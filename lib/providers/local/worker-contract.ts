@@ -38,3 +38,19 @@ export interface TranscriptLineReport {
 export function transcriptReportPath(sessionId: string): string {
   return `/api/worker/sessions/${encodeURIComponent(sessionId)}/transcript`;
 }
+
+/** Where each worker reports, every few seconds, how many conversations it takes. */
+export const CAPACITY_REPORT_PATH = "/api/worker/capacity";
+
+/** A worker's capacity report. */
+export interface CapacityReport {
+  /** The worker process's own id, the same in every report it sends. */
+  workerId: string;
+  agentName: string;
+  /** Conversations it takes at once (JEREMY_MAX_SESSIONS); 0 when it is going away. */
+  maxSessions: number;
+  activeJobs: number;
+}
+
+/** Seconds between a worker's reports; one not heard from in three times this has gone. */
+export const CAPACITY_REPORT_SECONDS = 10;

@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** Body of POST /api/worker/capacity. */
+export const capacityReportBody = z.strictObject({
+  workerId: z.string().regex(/^[\w.:-]{1,128}$/),
+  agentName: z.string().regex(/^[\w-]{1,64}$/),
+  maxSessions: z.number().int().min(0).max(1000),
+  activeJobs: z.number().int().min(0).max(1000),
+});
+
+export const CAPACITY_BODY_MAX_BYTES = 4 * 1024;

@@ -1,0 +1,80 @@
+// Tells the app how many conversations this worker takes, every few seconds, so that the app
+// starts a conversation only while some worker has room (lib/sessions/capacity.ts).
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+
+import { AccessToken } from "livekit-server-sdk";
+
+import {
+  CAPACITY_REPORT_PATH,
+  CAPACITY_REPORT_SECONDS,
+  WORKER_REPORT_IDENTITY,
+  type CapacityReport,
+} from "@/lib/providers/local/worker-contract";
+
+import type { WorkerEnv } from "./env";
+
+/** While the app cannot be reached (it may still be starting), ask again this often. */
+const RETRY_MS = 1000;
+
+/**
+ * Starts reporting. `activeJobs` says how many conversations run here now, or null until the
+ * worker has registered with LiveKit: until then it offers no room.
+ */
+export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null): { stop(): void } {
+  const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const url = new URL(CAPACITY_REPORT_PATH, env.APP_URL);
+  let timer: NodeJS.Timeout | undefined;
+  let failing = false;
+  let stopped = false;
+
+  const send = async () => {
+    const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+      identity: WORKER_REPORT_IDENTITY,
+      ttl: 60,
+    });
+    const active = activeJobs();
+    const report: CapacityReport = {
+      workerId,
+      agentName: env.LIVEKIT_AGENT_NAME,
+      maxSessions: active === null ? 0 : env.JEREMY_MAX_SESSIONS,
+      activeJobs: active ?? 0,
+    };
+    const res = await fetch(url, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await token.toJwt()}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify(report),
+      signal: AbortSignal.timeout(5000),
+    });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  };
+
+  const loop = async () => {
+    let ok = true;
+    try {
+      await send();
+      if (failing) console.log(`Reporting capacity to ${url} again.`);
+    } catch (error) {
+      ok = false;
+      // Once, not every second: the app may simply still be starting.
+      if (!failing)
+        console.warn(`Could not report capacity to ${url} (${String(error)}); retrying.`);
+    }
+    failing = !ok;
+    if (stopped) return;
+    timer = setTimeout(() => void loop(), ok ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS);
+    timer.unref();
+  };
+  void loop();
+
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Local starts wait for room in a live avatar worker: against a real LiveKit server, with the
+// workers' capacity reported the way the worker reports it.
+import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { loadApp } from "@/test/app";
+import { LIVEKIT_TEST_KEYS, liveKitBinary, startLiveKit } from "@/test/livekit-server";
+import { clearLedger } from "@/test/sessions";
+
+const binary = liveKitBinary();
+let livekit: Awaited<ReturnType<typeof startLiveKit>>;
+let app: Awaited<ReturnType<typeof loadApp>>;
+
+beforeAll(async () => {
+  if (!binary) return;
+  livekit = await startLiveKit(binary);
+  app = await loadApp({
+    NODE_ENV: "test",
+    AVATAR_PROVIDER: "local",
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: LIVEKIT_TEST_KEYS.apiKey,
+    LIVEKIT_API_SECRET: LIVEKIT_TEST_KEYS.apiSecret,
+    MAX_ACTIVE_SESSIONS: undefined,
+    START_LIMIT_PER_CLIENT: undefined,
+    DAILY_SESSION_SECONDS: undefined,
+  });
+}, 30_000);
+afterAll(async () => {
+  await livekit?.stop();
+});
+
+async function workerToken(identity = "jeremy-worker") {
+  const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
+    identity,
+    ttl: 60,
+  });
+  return token.toJwt();
+}
+
+async function report(maxSessions: number, workerId = "worker-a") {
+  const res = await app.browser().call(
+    "POST /api/worker/capacity",
+    {},
+    {
+      json: { workerId, agentName: "jeremy", maxSessions, activeJobs: 0 },
+      headers: { authorization: `Bearer ${await workerToken()}` },
+    },
+  );
+  expect(res.status).toBe(204);
+}
+
+type Answer = { session?: { id: string }; error?: { code: string; message: string } };
+const start = () => app.browser().call<Answer>("POST /api/sessions", {}, { json: {} });
+const rooms = () =>
+  new RoomServiceClient(
+    livekit.url.replace("ws", "http"),
+    LIVEKIT_TEST_KEYS.apiKey,
+    LIVEKIT_TEST_KEYS.apiSecret,
+  ).listRooms();
+
+describe.skipIf(!binary)("capacity of the local avatar workers", () => {
+  beforeEach(async () => {
+    await clearLedger(app);
+    await (await app.db()).avatarWorker.deleteMany();
+    for (const room of await rooms()) {
+      await new RoomServiceClient(
+        livekit.url.replace("ws", "http"),
+        LIVEKIT_TEST_KEYS.apiKey,
+        LIVEKIT_TEST_KEYS.apiSecret,
+      ).deleteRoom(room.name);
+    }
+  });
+
+  it("4 workers' worth of conversations plus one more: 503 AVATAR_BUSY, and no room is made", async () => {
+    await report(2, "worker-a");
+    await report(2, "worker-b");
+    const answers = await Promise.all(Array.from({ length: 5 }, start));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 503]);
+    const busy = answers.find((a) => a.status === 503)!;
+    expect(busy.body.error).toEqual({
+      code: "AVATAR_BUSY",
+      message: "Jeremy is in too many conversations, try again in a minute.",
+    });
+    expect(Number(busy.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await rooms()).toHaveLength(4);
+    expect(await (await app.db()).session.count()).toBe(4);
+  });
+
+  it("with no live worker, nothing starts and the health check says why", async () => {
+    const none = await start();
+    expect(none.status).toBe(503);
+    expect(none.body.error?.message).toContain("no avatar worker is running");
+    expect(await rooms()).toHaveLength(0);
+    const health = await app.browser().call<{ error?: { message: string } }>("GET /api/health");
+    expect(health.status).toBe(503);
+    expect(health.body.error?.message).toContain('no "jeremy" avatar worker has reported');
+
+    // A worker whose last report is old has gone.
+    await report(4);
+    await (
+      await app.db()
+    ).avatarWorker.updateMany({
+      data: { seenAt: new Date(Date.now() - 60_000) },
+    });
+    expect((await start()).status).toBe(503);
+    await report(4);
+    expect((await start()).status).toBe(201);
+  });
+
+  it("takes reports only from the worker (LiveKit-signed, worker identity) and checks them", async () => {
+    const call = (authorization: string, json: unknown) =>
+      app.browser().call("POST /api/worker/capacity", {}, { json, headers: { authorization } });
+    const good = { workerId: "w", agentName: "jeremy", maxSessions: 4, activeJobs: 0 };
+    expect((await call("", good)).status).toBe(401);
+    expect((await call(`Bearer ${await workerToken("user-1")}`, good)).status).toBe(403);
+    const forged = await new AccessToken("devkey", "another-secret-0123456789abcdef", {
+      identity: "jeremy-worker",
+    }).toJwt();
+    expect((await call(`Bearer ${forged}`, good)).status).toBe(401);
+    const bad = { ...good, maxSessions: -1 };
+    expect((await call(`Bearer ${await workerToken()}`, bad)).status).toBe(400);
+    expect(await (await app.db()).avatarWorker.count()).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { AppError } from "@/lib/errors";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  CAPACITY_REPORT_SECONDS,
+  type CapacityReport,
+} from "@/lib/providers/local/worker-contract";
+
+/** A worker not heard from in this long has gone (crashed, scaled away, cut off). */
+export const WORKER_STALE_MS = 3 * CAPACITY_REPORT_SECONDS * 1000;
+
+/** Keeps a worker's latest report. */
+export async function recordWorkerCapacity(db: PrismaClient, report: CapacityReport) {
+  const seen = {
+    agentName: report.agentName,
+    maxSessions: report.maxSessions,
+    activeJobs: report.activeJobs,
+    seenAt: new Date(),
+  };
+  await db.avatarWorker.upsert({
+    where: { id: report.workerId },
+    create: { id: report.workerId, ...seen },
+    update: seen,
+  });
+  // Workers that went away long ago are of no more use to anyone.
+  await db.avatarWorker.deleteMany({ where: { seenAt: { lt: new Date(Date.now() - 3600_000) } } });
+}
+
+/** Conversations the live workers for `agentName` take at once, all told. */
+export async function liveWorkerCapacity(
+  db: Prisma.TransactionClient | PrismaClient,
+  agentName: string,
+) {
+  const { _sum } = await db.avatarWorker.aggregate({
+    where: { agentName, seenAt: { gte: new Date(Date.now() - WORKER_STALE_MS) } },
+    _sum: { maxSessions: true },
+  });
+  return _sum.maxSessions ?? 0;
+}
+
+/**
+ * Refuses a start (503 AVATAR_BUSY, nothing created) unless a live worker has room: LiveKit's
+ * dispatch would otherwise find no worker for the room and never try again, leaving the person
+ * alone in it. Counted against the ledger's open sessions of this provider, so concurrent starts
+ * on any instance (serialised by the caller's lock) cannot overfill the workers.
+ */
+export async function checkAvatarCapacity(
+  tx: Prisma.TransactionClient,
+  provider: string,
+  agentName: string,
+) {
+  const capacity = await liveWorkerCapacity(tx, agentName);
+  const open = await tx.session.count({
+    where: { provider, status: { in: ["STARTING", "ACTIVE"] } },
+  });
+  if (open < capacity) return;
+  throw new AppError(
+    "AVATAR_BUSY",
+    capacity === 0
+      ? "Jeremy isn't available right now (no avatar worker is running). Please try again in a minute."
+      : "Jeremy is in too many conversations, try again in a minute.",
+    { retryAfterSeconds: 30 },
+  );
+}
