@@ -5,7 +5,9 @@ export function StartError({ error }: { error: SessionApiError }) {
   const title =
     error.code === "RATE_LIMITED"
       ? "Let's take a short break."
-      : "Jeremy couldn't start the conversation.";
+      : error.code === "AVATAR_BUSY"
+        ? "Jeremy is busy right now."
+        : "Jeremy couldn't start the conversation.";
   return (
     <div
       role="alert"
