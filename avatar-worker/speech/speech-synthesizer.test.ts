@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rms } from "./pcm";

@@ -43,6 +43,17 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     responses.map((r) => r.status).sort((a, b) => a - b);
 
   describe("cap on sessions open at once (MAX_ACTIVE_SESSIONS)", () => {
+    it("a stop that keeps failing holds its place only until its retries pass the alert ceiling", async () => {
+      await withLimits({ MAX_ACTIVE_SESSIONS: "1" });
+      const [first] = await startTogether(1);
+      const db = await ctx.app.db();
+      const id = first!.body.session!.id;
+      await db.session.update({ where: { id }, data: { status: "STOP_FAILED", stopAttempts: 3 } });
+      expect((await startTogether(1))[0]!.status).toBe(429);
+      await db.session.update({ where: { id }, data: { stopAttempts: 10 } });
+      expect((await startTogether(1))[0]!.status).toBe(201);
+    });
+
     it("lets exactly N of N+5 simultaneous starts through", async () => {
       await withLimits({ MAX_ACTIVE_SESSIONS: "7" });
       const responses = await startTogether(12);

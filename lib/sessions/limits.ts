@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient, Session } from "@/lib/generated/prisma/clien
 
 import { checkDailyBudget } from "./budget";
 import { checkAvatarCapacity } from "./capacity";
-import { OPEN_STATUSES } from "./statuses";
+import { STOP_ALERT_ATTEMPTS } from "./provider-stop";
 import type { StartLimits } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -53,7 +53,16 @@ async function lock(tx: Tx, key: string) {
 
 async function checkActiveSessions(tx: Tx, max: number) {
   if (max <= 0) return;
-  const open = await tx.session.count({ where: { status: { in: OPEN_STATUSES } } });
+  const open = await tx.session.count({
+    where: {
+      OR: [
+        { status: { in: ["STARTING", "ACTIVE"] } },
+        // A stop that keeps failing holds a place until its retries pass the alert ceiling;
+        // from then on an operator has been told, and it no longer keeps others out.
+        { status: "STOP_FAILED", stopAttempts: { lt: STOP_ALERT_ATTEMPTS } },
+      ],
+    },
+  });
   if (open >= max) {
     throw new AppError(
       "RATE_LIMITED",
