@@ -36,7 +36,10 @@ interface Fault {
   /** The answer's JSON body; `null` is sent as JSON null. */
   body?: unknown;
   hang?: boolean;
-  /** With `hang` on create: create the conversation first, then never answer (a lost response). */
+  /**
+   * On create: create the conversation first, then never answer (with `hang`: a lost response)
+   * or answer `status` (default 201) with `body` (default `{}`: a body the app cannot use).
+   */
   afterCreating?: boolean;
 }
 
@@ -166,9 +169,11 @@ export class FakeEquos {
     const { route, version } = matched;
 
     const fault = this.takeFault(route);
-    if (fault?.hang && fault.afterCreating && route === "create") {
+    if (fault?.afterCreating && route === "create") {
       this.create(version, body);
-      return; // created, but the answer is lost: only a search by our tag can find it
+      // Created, but the answer is lost (hang) or unusable: only a search by our tag finds it.
+      if (fault.hang) return;
+      return send(res, fault.status ?? 201, "body" in fault ? fault.body : {});
     }
     if (fault?.hang) return; // never answer; the client's timeout must end the call
     if (fault) {

@@ -178,6 +178,22 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(ctx.fake.running()).toHaveLength(0);
     });
 
+    it("a 201 whose body cannot be used ends up stopped at Equos within one settle period", async () => {
+      ctx.fake.failNext("create", { times: 1, afterCreating: true, status: 201, body: { id: 7 } });
+      const res = await ctx.app.browser().call("POST /api/sessions", {}, { json: {} });
+      expect(res.status).toBe(502);
+      const failed = await (
+        await ctx.app.db()
+      ).session.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+      expect(failed).toMatchObject({ status: "FAILED", endReason: "start_failed" });
+      expect(failed.nextStopAttemptAt).not.toBeNull(); // searchable, not given up
+      expect(ctx.fake.running()).toHaveLength(1);
+
+      await sleep(5100); // STARTING_TIMEOUT_SECONDS: the provider has settled
+      expect((await reap()).retried).toBe(1);
+      expect(ctx.fake.running()).toHaveLength(0);
+    });
+
     it("looks again, later, for the session of a start whose answer was lost", async () => {
       ctx.fake.failNext("create", { times: 1, hang: true, afterCreating: true });
       const res = await ctx.app.browser().call("POST /api/sessions", {}, { json: {} });
