@@ -66,7 +66,13 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     }
     failing = !ok;
     if (stopped) return;
-    timer = setTimeout(() => void loop(), ok ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS);
+    // Until the worker has registered (and so offers room), look again every second: the app
+    // must learn of its room the moment it has some.
+    const registered = activeJobs() !== null;
+    timer = setTimeout(
+      () => void loop(),
+      ok && registered ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS,
+    );
     timer.unref();
   };
   void loop();

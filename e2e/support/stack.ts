@@ -155,9 +155,13 @@ export async function startStack(options: StackOptions) {
   };
 }
 
-/** Resolves once the worker is registered with LiveKit (its health endpoint answers 200). */
-function workerReady() {
-  return waitUntil(STACK.workerHealthUrl, (status) => status === 200, 60_000);
+/**
+ * Resolves once the worker is registered with LiveKit (its health endpoint answers 200) and the
+ * app knows it has room (the app's health counts reporting workers).
+ */
+async function workerReady() {
+  await waitUntil(STACK.workerHealthUrl, (status) => status === 200, 60_000);
+  await waitUntil(`${STACK.apiUrl}/api/health`, (status) => status === 200, 60_000);
 }
 
 async function startApp(env: Record<string, string>) {
