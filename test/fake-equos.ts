@@ -130,6 +130,11 @@ export class FakeEquos {
     });
   }
 
+  /** Ends every fault still queued: the API behaves again. */
+  clearFaults() {
+    this.faults.clear();
+  }
+
   reset() {
     this.calls.length = 0;
     this.sessions.clear();

@@ -104,17 +104,19 @@ const LEAVE_ROOM_DEADLINE_MS = 3000;
 
 /**
  * Hanging up asks the server to stop first and leaves the room once it has answered (or after a
- * short deadline): leaving first would have LiveKit report the person gone, racing the page's
- * own stop with an inferred reason. The server's stop closes the room anyway.
+ * short deadline while online): leaving first would have LiveKit report the person gone, racing
+ * the page's own stop with an inferred reason. The server's stop closes the room anyway. While
+ * offline the page stays until its stop gets through.
  */
 function useStayInRoomUntilAnswered(state: ReturnType<typeof useSessionStop>["state"]) {
   const stopping = state.phase === "stopping";
-  const answered = state.phase !== "active" && (!stopping || state.attempts > 1);
+  const offline = stopping && state.offline;
+  const answered = state.phase !== "active" && (!stopping || state.serverPending);
   const [deadlinePassed, setDeadlinePassed] = useState(false);
   useEffect(() => {
-    if (!stopping) return;
+    if (!stopping || offline) return;
     const timer = setTimeout(() => setDeadlinePassed(true), LEAVE_ROOM_DEADLINE_MS);
     return () => clearTimeout(timer);
-  }, [stopping]);
+  }, [stopping, offline]);
   return state.phase === "active" || (!answered && !deadlinePassed);
 }
