@@ -3,10 +3,17 @@ import type { Prisma, PrismaClient, Session } from "@/lib/generated/prisma/clien
 
 import { checkDailyBudget } from "./budget";
 import { checkAvatarCapacity } from "./capacity";
+import { createGate } from "./gate";
 import { STOP_ALERT_ATTEMPTS } from "./provider-stop";
 import type { StartLimits } from "./types";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Limit-checking starts under way at once in this process. Each holds a pooled connection while
+ * it waits for the lock (the pool has 10): the others wait here, so stops always find one.
+ */
+const checkedStarts = createGate(4);
 
 /**
  * Creates a session's ledger row, after checking the start limits in the same transaction. Each
@@ -25,6 +32,16 @@ export async function createRowWithinLimits(
   const anyLimit = global || (limits.perClient > 0 && data.clientKey);
   // With no limit to check there is nothing to serialise: one insert, no transaction.
   if (!anyLimit) return db.session.create({ data });
+  return checkedStarts(() => createChecked(db, limits, data, global, workerAgentName));
+}
+
+async function createChecked(
+  db: PrismaClient,
+  limits: StartLimits,
+  data: Prisma.SessionCreateInput,
+  global: boolean,
+  workerAgentName: string | undefined,
+): Promise<Session> {
   return db.$transaction(
     async (tx) => {
       const now = new Date();

@@ -10,8 +10,11 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
   const ctx = setUpEquosApp({ EQUOS_TIMEOUT_MS: "20000" }, version);
   beforeEach(() => clearLedger(ctx.app));
 
-  /** One person's conversation: start (trying again while refused), then hang up. */
-  async function cycle(index: number): Promise<string> {
+  /**
+   * One person's conversation: start (trying again while refused), talk for up to `talkMs`,
+   * then hang up.
+   */
+  async function cycle(index: number, talkMs = 50): Promise<string> {
     const browser = ctx.app.browser();
     const headers = { "x-forwarded-for": `198.51.100.${index % 250}` };
     for (;;) {
@@ -26,7 +29,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       }
       expect(started.status).toBe(201);
       const id = started.body.session.id;
-      await sleep(Math.random() * 50);
+      await sleep(Math.random() * talkMs);
       const stopped = await browser.call<SessionBody>(
         "POST /api/sessions/:id/stop",
         { id },
@@ -64,7 +67,8 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         ctx.app = await loadApp(ctx.env({ EQUOS_TIMEOUT_MS: "20000", MAX_ACTIVE_SESSIONS: "10" }));
         ctx.fake.latencyMs = 10;
         try {
-          const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i)));
+          // Conversations long enough that the cap is reached, not only never passed.
+          const ids = await Promise.all(Array.from({ length: 100 }, (_, i) => cycle(i, 400)));
           await expectAllEndedOnce(ids);
           expect(ctx.fake.peakRunning).toBe(10);
         } finally {
