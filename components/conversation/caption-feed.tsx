@@ -11,7 +11,7 @@ export function CaptionFeed({ lines, hidden }: { lines: CaptionLine[]; hidden: b
       hidden={hidden}
       className="max-h-32 w-full space-y-1.5 overflow-y-auto rounded-2xl bg-black/40 px-4 py-3 text-left text-sm sm:max-h-40"
     >
-      {lines.length === 0 && <p className="text-zinc-500">Captions will appear here.</p>}
+      {lines.length === 0 && <p className="text-zinc-400">Captions will appear here.</p>}
       {lines.slice(-6).map((line) => (
         <p
           key={line.id}

@@ -85,7 +85,7 @@ export function ConversationView(props: ConversationViewProps) {
             type="button"
             data-testid="hang-up"
             onClick={props.onHangUp}
-            className="rounded-full bg-red-500 px-6 py-2.5 font-semibold text-white hover:bg-red-400 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
+            className="rounded-full bg-red-600 px-6 py-2.5 font-semibold text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
           >
             Hang up
           </button>

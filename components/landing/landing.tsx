@@ -70,7 +70,7 @@ export function Landing(props: LandingProps) {
       {props.startError && <StartError error={props.startError} />}
 
       <ConversationOptions profiles={props.profiles} values={options} onChange={setOptions} />
-      <p className="text-xs text-zinc-500">Only your microphone is used; your camera stays off.</p>
+      <p className="text-xs text-zinc-400">Only your microphone is used; your camera stays off.</p>
     </main>
   );
 }
