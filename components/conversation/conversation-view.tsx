@@ -75,7 +75,6 @@ export function ConversationView(props: ConversationViewProps) {
         <div className="flex items-center justify-between gap-2">
           <button
             type="button"
-            aria-pressed={captionsHidden}
             onClick={() => setCaptionsHidden((hidden) => !hidden)}
             className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
           >
