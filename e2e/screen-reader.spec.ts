@@ -1,8 +1,19 @@
 import { expect, test } from "./fixtures";
-import { captions, startConversation } from "./support/conversation-page";
+import { captions, startConversation, status } from "./support/conversation-page";
+import { STACK } from "./support/stack";
 
 // What a screen reader gets from the page, read from the accessibility tree and the live region.
 const CONTEXT = "Candidate Name is Ada\nCompany Name is XYZ Consult\nJob title is Analyst";
+
+/** Waits until the worker has wound down this test's conversations, so that the next test starts
+ *  on a quiet machine. Hang up once Jeremy is there: a job still starting winds down slowly. */
+async function untilJeremyIsFree() {
+  await expect
+    .poll(async () => (await (await fetch(`${STACK.workerHealthUrl}/worker`)).json()).active_jobs, {
+      timeout: 30_000,
+    })
+    .toBe(0);
+}
 
 interface CaptionMutation {
   added: string[];
@@ -57,6 +68,7 @@ test("the captions log announces each line once: lines are appended, never re-cr
 
   await page.getByTestId("hang-up").click();
   await expect(page.getByTestId("conversation-ended")).toBeVisible();
+  await untilJeremyIsFree();
 });
 
 test("the buttons say what they do, and mute says which way it goes", async ({ page }) => {
@@ -79,8 +91,10 @@ test("the buttons say what they do, and mute says which way it goes", async ({ p
   await overlay.getByRole("button", { name: "Show captions" }).click();
   await expect(page.getByRole("log", { name: "Captions" })).toBeVisible();
 
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
   await overlay.getByRole("button", { name: "Hang up", exact: true }).click();
   await expect(page.getByTestId("conversation-ended")).toBeVisible();
+  await untilJeremyIsFree();
 });
 
 test("the conversation is a labelled dialog, and closing it returns focus to Start", async ({
@@ -93,16 +107,19 @@ test("the conversation is a labelled dialog, and closing it returns focus to Sta
     await page.getByTestId("start-conversation").evaluate((el) => el.closest("[inert]") !== null),
   ).toBe(true);
 
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
   await page.getByTestId("hang-up").click();
   const ended = page.getByRole("dialog", { name: "Conversation ended" });
   await expect(ended).toBeVisible();
   await ended.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Start conversation" })).toBeFocused();
+  await untilJeremyIsFree();
 
   // The same by keyboard alone: Enter starts, Escape asks, Tab and Enter hang up, Escape closes.
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "Talking with Jeremy" })).toBeVisible();
+  await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
   await page.keyboard.press("Escape");
   await expect(page.getByRole("alertdialog", { name: "End the conversation?" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Keep talking" })).toBeFocused();
@@ -113,4 +130,5 @@ test("the conversation is a labelled dialog, and closing it returns focus to Sta
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Start conversation" })).toBeFocused();
+  await untilJeremyIsFree();
 });
