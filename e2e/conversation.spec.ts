@@ -64,7 +64,7 @@ test("a typed turn moves the interview on just like a spoken one", async ({ page
   });
   // Silence the (looping) fake microphone so that only the typed turn can count.
   await page.getByTestId("mute").click();
-  await expect(page.getByTestId("mute")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("mute")).toHaveAccessibleName("Unmute microphone");
 
   await page.getByTestId("typed-turn").fill("I love solving problems with data.");
   await page.getByTestId("typed-turn").press("Enter");

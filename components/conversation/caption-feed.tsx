@@ -3,15 +3,17 @@ import type { CaptionLine } from "./use-captions";
 /** Jeremy's words as captions (and the user's typed turns), announced to screen readers. */
 export function CaptionFeed({ lines, hidden }: { lines: CaptionLine[]; hidden: boolean }) {
   return (
+    // Focusable: once the lines overflow it scrolls, and holds nothing else a keyboard could reach.
     <div
       role="log"
       aria-live="polite"
       aria-label="Captions"
       data-testid="captions"
       hidden={hidden}
-      className="max-h-32 w-full space-y-1.5 overflow-y-auto rounded-2xl bg-black/40 px-4 py-3 text-left text-sm sm:max-h-40"
+      tabIndex={0}
+      className="max-h-32 w-full space-y-1.5 overflow-y-auto rounded-2xl bg-black/40 px-4 py-3 text-left text-sm focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none sm:max-h-40"
     >
-      {lines.length === 0 && <p className="text-zinc-500">Captions will appear here.</p>}
+      {lines.length === 0 && <p className="text-zinc-400">Captions will appear here.</p>}
       {lines.slice(-6).map((line) => (
         <p
           key={line.id}

@@ -75,7 +75,6 @@ export function ConversationView(props: ConversationViewProps) {
         <div className="flex items-center justify-between gap-2">
           <button
             type="button"
-            aria-pressed={captionsHidden}
             onClick={() => setCaptionsHidden((hidden) => !hidden)}
             className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
           >
@@ -85,7 +84,7 @@ export function ConversationView(props: ConversationViewProps) {
             type="button"
             data-testid="hang-up"
             onClick={props.onHangUp}
-            className="rounded-full bg-red-500 px-6 py-2.5 font-semibold text-white hover:bg-red-400 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
+            className="rounded-full bg-red-600 px-6 py-2.5 font-semibold text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
           >
             Hang up
           </button>

@@ -35,7 +35,7 @@ export function HangUpConfirm({
             type="button"
             data-testid="confirm-hang-up"
             onClick={onConfirm}
-            className="rounded-full bg-red-500 px-4 py-2 font-semibold text-white hover:bg-red-400 focus-visible:ring-2 focus-visible:ring-red-200 focus-visible:outline-none"
+            className="rounded-full bg-red-600 px-4 py-2 font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-200 focus-visible:outline-none"
           >
             Hang up
           </button>

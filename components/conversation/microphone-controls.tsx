@@ -26,15 +26,18 @@ export function MicrophoneControls({
 
   return (
     <div className="flex min-w-0 items-center gap-2">
+      {/* The label says what a press does, so it carries no aria-pressed: "Unmute microphone,
+          pressed" would leave a screen-reader user guessing which state "pressed" means. */}
       <button
         type="button"
         data-testid="mute"
-        aria-pressed={!enabled}
+        data-muted={!enabled}
         disabled={pending}
         onClick={() => void toggle()}
-        className="shrink-0 rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none aria-pressed:border-red-400/60 aria-pressed:text-red-200"
+        className="shrink-0 rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none data-[muted=true]:border-red-400/60 data-[muted=true]:text-red-200"
       >
         {enabled ? "Mute" : "Unmute"}
+        <span className="sr-only"> microphone</span>
       </button>
       <div
         role="meter"

@@ -40,7 +40,7 @@ export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
         onChange={(event) => setText(event.target.value)}
         placeholder="Or type your answer…"
         autoComplete="off"
-        className="min-w-0 flex-1 rounded-full border border-zinc-700 bg-zinc-950 px-4 py-2 text-sm text-zinc-100 placeholder:text-zinc-500 focus-visible:border-amber-300 focus-visible:outline-none"
+        className="min-w-0 flex-1 rounded-full border border-zinc-700 bg-zinc-950 px-4 py-2 text-sm text-zinc-100 placeholder:text-zinc-400 focus-visible:border-amber-300 focus-visible:outline-none"
       />
       <button
         type="submit"

@@ -60,7 +60,7 @@ export function ConversationOptions(props: {
 
         <div className="space-y-1.5">
           <label htmlFor={`${id}-name`} className="text-sm font-medium text-zinc-300">
-            Your name <span className="font-normal text-zinc-500">(optional)</span>
+            Your name <span className="font-normal text-zinc-400">(optional)</span>
           </label>
           <input
             id={`${id}-name`}
@@ -75,7 +75,7 @@ export function ConversationOptions(props: {
         <div className="space-y-1.5">
           <label htmlFor={`${id}-context`} className="text-sm font-medium text-zinc-300">
             Context for Jeremy{" "}
-            <span className="font-normal text-zinc-500">(optional, one fact per line)</span>
+            <span className="font-normal text-zinc-400">(optional, one fact per line)</span>
           </label>
           <textarea
             id={`${id}-context`}
@@ -85,13 +85,13 @@ export function ConversationOptions(props: {
             aria-describedby={`${id}-words`}
             aria-invalid={overLimit}
             onChange={(event) => onChange({ ...values, context: event.target.value })}
-            className="w-full resize-y rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-zinc-100 placeholder:text-zinc-600 focus-visible:border-amber-300 focus-visible:outline-none aria-[invalid=true]:border-red-400"
+            className="w-full resize-y rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-zinc-100 placeholder:text-zinc-400 focus-visible:border-amber-300 focus-visible:outline-none aria-[invalid=true]:border-red-400"
           />
           <p
             id={`${id}-words`}
             data-testid="context-word-count"
             aria-live="polite"
-            className={overLimit ? "text-sm text-red-300" : "text-sm text-zinc-500"}
+            className={overLimit ? "text-sm text-red-300" : "text-sm text-zinc-400"}
           >
             {words.toLocaleString("en-US")} / {CONTEXT_MAX_WORDS.toLocaleString("en-US")} words
             {overLimit && " — please shorten it"}

@@ -1,7 +1,7 @@
 "use client";
 
 import Image from "next/image";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import type { MicrophoneCheck } from "@/lib/client/microphone";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
@@ -39,6 +39,7 @@ export function Landing(props: LandingProps) {
     });
 
   const name = props.avatar?.name ?? "Jeremy";
+  const startButton = useReturnFocusWhenUncovered(props.covered);
 
   return (
     <main
@@ -55,6 +56,7 @@ export function Landing(props: LandingProps) {
       </div>
 
       <button
+        ref={startButton}
         type="button"
         data-testid="start-conversation"
         onClick={start}
@@ -70,9 +72,23 @@ export function Landing(props: LandingProps) {
       {props.startError && <StartError error={props.startError} />}
 
       <ConversationOptions profiles={props.profiles} values={options} onChange={setOptions} />
-      <p className="text-xs text-zinc-500">Only your microphone is used; your camera stays off.</p>
+      <p className="text-xs text-zinc-400">Only your microphone is used; your camera stays off.</p>
     </main>
   );
+}
+
+/**
+ * When the conversation overlay closes, focus goes back to Start, where the person left it: the
+ * overlay cannot hand it back itself, as Start was disabled and the page inert while it was open.
+ */
+function useReturnFocusWhenUncovered(covered: boolean) {
+  const button = useRef<HTMLButtonElement>(null);
+  const wasCovered = useRef(covered);
+  useEffect(() => {
+    if (wasCovered.current && !covered) button.current?.focus();
+    wasCovered.current = covered;
+  }, [covered]);
+  return button;
 }
 
 const PORTRAIT_CLASSES =
