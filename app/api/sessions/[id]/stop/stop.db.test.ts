@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import type { TestBrowser } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
@@ -270,6 +270,28 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       );
       expect(again.body.session).toMatchObject({ status: "ENDED", endReason: "hangup" });
       expect(ctx.fake.running()).toHaveLength(0);
+    });
+
+    it("raises an ALERT line once a stop has failed ten times, and keeps it owed", async () => {
+      const browser = ctx.app.browser();
+      const id = await startOne(browser);
+      const db = await ctx.app.db();
+      await db.session.update({ where: { id }, data: { stopAttempts: 8 } });
+      ctx.fake.failNext("stop", { times: 3, status: 503 });
+      const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        const res = await browser.call<SessionBody>(
+          "POST /api/sessions/:id/stop",
+          { id },
+          { json: {} },
+        );
+        expect(res.status).toBe(202);
+        expect(res.body.session.status).toBe("STOP_FAILED");
+        const alerts = errors.mock.calls.filter((call) => String(call[0]).startsWith("ALERT:"));
+        expect(alerts).toEqual([[expect.stringContaining(`session ${id}`)]]);
+      } finally {
+        errors.mockRestore();
+      }
     });
 
     it("gives up at once on a refusal that retrying cannot fix", async () => {
