@@ -5,7 +5,8 @@ import { after } from "next/server";
 import { getDb } from "@/lib/db";
 import { env, sweepMode } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getSessionService } from "@/lib/sessions";
+
+import { sweepOnce } from "./sweep-once";
 
 /** A sweep after a response must finish well within a serverless function's time. */
 const SWEEP_BUDGET_MS = 5_000;
@@ -36,9 +37,7 @@ export function sweepAfterResponse(): void {
 
 async function sweepIfDue(): Promise<void> {
   if (!(await takeLease(env.SWEEP_INTERVAL_SECONDS))) return;
-  const report = await getSessionService().sweep({ budgetMs: SWEEP_BUDGET_MS });
-  const handled = Object.entries(report).filter(([, count]) => count > 0);
-  if (handled.length > 0) console.log(`Sweep: ${JSON.stringify(Object.fromEntries(handled))}`);
+  await sweepOnce({ budgetMs: SWEEP_BUDGET_MS });
 }
 
 /** One statement: true for exactly one caller per interval, across every instance. */

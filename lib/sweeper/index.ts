@@ -1,9 +1,9 @@
 import "server-only";
 
 import { env, sweepMode } from "@/lib/env";
-import { getSessionService } from "@/lib/sessions";
 
 import { runEvery } from "./interval";
+import { sweepOnce } from "./sweep-once";
 
 const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { stop(): void } };
 
@@ -14,11 +14,7 @@ const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { s
  */
 export function startSweeper(intervalSeconds = env.SWEEP_INTERVAL_SECONDS): void {
   if (sweepMode !== "timer" || intervalSeconds === 0 || globalForSweeper.jeremySweeper) return;
-  globalForSweeper.jeremySweeper = runEvery(intervalSeconds * 1000, async () => {
-    const report = await getSessionService().sweep();
-    const handled = Object.entries(report).filter(([, count]) => count > 0);
-    if (handled.length > 0) console.log(`Sweep: ${JSON.stringify(Object.fromEntries(handled))}`);
-  });
+  globalForSweeper.jeremySweeper = runEvery(intervalSeconds * 1000, () => sweepOnce());
 }
 
 /** Stops this process's sweeper, if it runs. */
