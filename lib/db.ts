@@ -1,6 +1,6 @@
 import "server-only";
 
-import { env } from "@/lib/env";
+import { databaseSettings, env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import type { DatabaseHandle } from "./db/handle";
@@ -11,9 +11,16 @@ const globalForDb = globalThis as typeof globalThis & {
 
 /** Opens the database named by the environment and applies pending migrations. */
 export async function openDatabase(): Promise<DatabaseHandle> {
-  const handle = env.DATABASE_URL
-    ? await (await import("./db/postgres")).openPostgres(env.DATABASE_URL)
-    : await (await import("./db/pglite")).openPglite(env.PGLITE_DATA_DIR);
+  const { url, migrationUrl, pgliteDir } = databaseSettings;
+  const handle = url
+    ? await (await import("./db/postgres")).openPostgres(url, migrationUrl)
+    : await (await import("./db/pglite")).openPglite(pgliteDir);
+  if (!url && env.NODE_ENV === "production") {
+    console.log(
+      `Ledger: the embedded PGlite database in ${pgliteDir}. That suits one long-running server; ` +
+        "for several instances or serverless, set DATABASE_URL to a PostgreSQL database.",
+    );
+  }
   try {
     const applied = await handle.migrate();
     if (applied.length > 0) console.log(`Database migrations applied: ${applied.join(", ")}`);

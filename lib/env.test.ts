@@ -28,6 +28,9 @@ const none = {
   EQUOS_AGENT_ID: undefined,
   EQUOS_AGENT_PROVIDER: undefined,
   SESSION_MAX_DURATION_SECONDS: undefined,
+  VERCEL: undefined,
+  DATABASE_URL_UNPOOLED: undefined,
+  DIRECT_URL: undefined,
 };
 
 describe("lib/env", () => {
@@ -165,5 +168,50 @@ describe("abuse limits", () => {
       APP_ORIGIN: "https://jeremy.example/, https://www.jeremy.example",
     });
     expect(env.APP_ORIGIN).toEqual(["https://jeremy.example", "https://www.jeremy.example"]);
+  });
+
+  describe("on Vercel (VERCEL=1)", () => {
+    const equos = {
+      ...none,
+      NODE_ENV: "production",
+      VERCEL: "1",
+      AVATAR_PROVIDER: "equos",
+      EQUOS_API_KEY: "k",
+      EQUOS_CHARACTER_ID: "c",
+    };
+
+    it("refuses to run without DATABASE_URL, saying what to set", async () => {
+      await expect(loadEnv(equos)).rejects.toThrow(
+        /DATABASE_URL: required on Vercel: the embedded PGlite database cannot work there.*set DATABASE_URL/,
+      );
+    });
+
+    it("refuses the local avatar without a LiveKit deployment", async () => {
+      await expect(
+        loadEnv({ ...none, NODE_ENV: "production", VERCEL: "1", DATABASE_URL: "postgres://h/db" }),
+      ).rejects.toThrow(/LIVEKIT_URL: required on Vercel with AVATAR_PROVIDER=local/);
+    });
+
+    it("runs with a database, migrating through the direct connection when one is given", async () => {
+      const pooled = "postgres://u:p@pooler.example/db";
+      await loadEnv({ ...equos, DATABASE_URL: pooled });
+      expect((await import("./env")).databaseSettings.migrationUrl).toBe(pooled);
+      for (const name of ["DATABASE_URL_UNPOOLED", "DIRECT_URL"]) {
+        await loadEnv({
+          ...equos,
+          DATABASE_URL: pooled,
+          [name]: "postgres://u:p@direct.example/db",
+        });
+        expect((await import("./env")).databaseSettings).toMatchObject({
+          url: pooled,
+          migrationUrl: "postgres://u:p@direct.example/db",
+        });
+      }
+    });
+
+    it("leaves other production servers free to use PGlite", async () => {
+      const env = await loadEnv({ ...equos, VERCEL: undefined });
+      expect(env.DATABASE_URL).toBeUndefined();
+    });
   });
 });

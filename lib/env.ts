@@ -48,6 +48,12 @@ export const serverVariables = {
   AVATAR_JOIN_TIMEOUT_SECONDS: whole(20, 3, 120),
 
   DATABASE_URL: postgresUrl,
+  /**
+   * A direct (unpooled) connection for migrations, when DATABASE_URL goes through a pooler.
+   * DATABASE_URL_UNPOOLED is the name Vercel's Neon integration sets; DIRECT_URL is Prisma's.
+   */
+  DATABASE_URL_UNPOOLED: postgresUrl,
+  DIRECT_URL: postgresUrl,
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
 
   LIVEKIT_URL: livekitUrl.optional(),
@@ -174,9 +180,22 @@ function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
     });
   }
 
+  if (values.VERCEL === "1") checkVercel(values, require);
+
   if (values.AVATAR_PROVIDER === "local" && values.NODE_ENV === "production") {
     // The dev server's key pair is public; a production deployment must bring its own.
     require("LIVEKIT_API_SECRET", "required in production when AVATAR_PROVIDER=local");
+  }
+}
+
+/**
+ * On Vercel the deployment's files are read-only and every function instance is its own
+ * process: an embedded database would give each instance its own ledger, and sessions would leak.
+ */
+function checkVercel(values: RawEnv, require: (name: string, why: string) => void) {
+  require("DATABASE_URL", "required on Vercel: the embedded PGlite database cannot work there (read-only files, one ledger per function instance). Add a Postgres database (Vercel Storage → Neon, or any PostgreSQL) and set DATABASE_URL to its connection string");
+  if (values.AVATAR_PROVIDER === "local") {
+    require("LIVEKIT_URL", "required on Vercel with AVATAR_PROVIDER=local: set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to your LiveKit (Cloud or your own server), or use AVATAR_PROVIDER=equos");
   }
 }
 
@@ -208,6 +227,14 @@ function checkEquosVersion(
     require("EQUOS_AGENT_PROVIDER", "set EQUOS_AGENT_ID, or EQUOS_AGENT_PROVIDER for an inline agent");
   }
 }
+
+/** The ledger's database: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
+export const databaseSettings = {
+  url: env.DATABASE_URL,
+  /** Where migrations run: a direct connection when one is given, else DATABASE_URL itself. */
+  migrationUrl: env.DATABASE_URL_UNPOOLED ?? env.DIRECT_URL ?? env.DATABASE_URL,
+  pgliteDir: env.PGLITE_DATA_DIR,
+};
 
 /** LiveKit's development server, started by `npm run dev` when no LiveKit is configured. */
 export const LIVEKIT_DEV_DEFAULTS = {
