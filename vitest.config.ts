@@ -6,6 +6,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 const databaseTests = ["**/*.db.test.ts"];
 // Tests that build the whole app: CPU-heavy, so they run last, after the timing-sensitive ones.
 const buildTests = ["**/*.build.test.ts"];
+// The app in Vercel's shape (`npm run test:serverless`): needs PostgreSQL and PgBouncer.
+const serverlessTests = ["**/*.serverless.test.ts"];
 const ignored = ["**/node_modules/**", "e2e/**", ".next/**"];
 
 // Tests that touch the ledger run against the embedded PGlite database always, and against a
@@ -44,7 +46,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: [...ignored, ...databaseTests, ...buildTests],
+          exclude: [...ignored, ...databaseTests, ...buildTests, ...serverlessTests],
         },
       },
       ...databases.map((database) => ({
@@ -68,6 +70,14 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      ...(process.env.TEST_SERVERLESS === "1"
+        ? [
+            {
+              extends: true as const,
+              test: { name: "serverless", include: serverlessTests, exclude: ignored },
+            },
+          ]
+        : []),
     ],
   },
 });

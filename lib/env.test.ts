@@ -209,6 +209,13 @@ describe("abuse limits", () => {
       }
     });
 
+    it("reads the client's address from the platform's x-real-ip and sweeps after requests", async () => {
+      await loadEnv({ ...equos, DATABASE_URL: "postgres://h/db" });
+      const { addressTrust, sweepMode } = await import("./env");
+      expect(addressTrust.header).toBe("x-real-ip");
+      expect(sweepMode).toBe("requests");
+    });
+
     it("leaves other production servers free to use PGlite", async () => {
       const env = await loadEnv({ ...equos, VERCEL: undefined });
       expect(env.DATABASE_URL).toBeUndefined();

@@ -1,7 +1,10 @@
 // `npm test`: everything a contributor must keep green, in order: types, lint, unit tests (with
-// the database tests on PGlite, and on PostgreSQL when DATABASE_URL is set), end-to-end tests.
+// the database tests on PGlite, and on PostgreSQL when DATABASE_URL is set), end-to-end tests,
+// and with DATABASE_URL set, the app in Vercel's shape (scripts/test-serverless.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+
+import { SERVERLESS_NEEDS } from "./test-serverless.mjs";
 
 const node = process.execPath;
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -24,6 +27,15 @@ function finish(message, status) {
   process.exit(status);
 }
 
+const vitestReport = (file) => ({
+  file,
+  count: (report) => {
+    results.passed += report.numPassedTests;
+    results.failed += report.numFailedTests;
+    results.skipped += report.numPendingTests + report.numTodoTests;
+  },
+});
+
 step("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
 step("lint", ["node_modules/eslint/bin/eslint.js", "."]);
 step(
@@ -35,14 +47,7 @@ step(
     "--reporter=json",
     "--outputFile=test-results/vitest.json",
   ],
-  {
-    file: "test-results/vitest.json",
-    count: (report) => {
-      results.passed += report.numPassedTests;
-      results.failed += report.numFailedTests;
-      results.skipped += report.numPendingTests + report.numTodoTests;
-    },
-  },
+  vitestReport("test-results/vitest.json"),
 );
 step("end-to-end tests", ["scripts/e2e.mjs"], {
   file: "test-results/playwright.json",
@@ -53,4 +58,19 @@ step("end-to-end tests", ["scripts/e2e.mjs"], {
     results.skipped += report.stats.skipped;
   },
 });
+if (process.env.DATABASE_URL) {
+  step(
+    "serverless-shaped test",
+    [
+      "scripts/test-serverless.mjs",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile=test-results/serverless.json",
+    ],
+    vitestReport("test-results/serverless.json"),
+  );
+} else {
+  console.log(`\n━━ serverless-shaped test ━━\nSkipped. ${SERVERLESS_NEEDS}`);
+  results.skipped += 1;
+}
 finish("All checks passed.", 0);

@@ -41,6 +41,9 @@ export async function startPgBouncer(directUrl: string): Promise<Pooler> {
       "pool_mode = transaction",
       // Few server connections for many clients, so transactions really do move between them.
       "default_pool_size = 4",
+      // Hand out server connections in turn, as a busy pooler effectively does, rather than
+      // the one just released: session state (a lock, a prepared statement) then never carries.
+      "server_round_robin = 1",
       "max_client_conn = 500",
       "ignore_startup_parameters = extra_float_digits,options",
       "",

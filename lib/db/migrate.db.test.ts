@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { EndReason, Prisma, SessionStatus, TranscriptRole } from "@/lib/generated/prisma/client";
 import { loadApp } from "@/test/app";
@@ -98,4 +98,30 @@ describe("migrations applied at start-up", () => {
       ["user", "Hi!", at.toISOString()],
     ]);
   });
+
+  it.runIf(process.env.TEST_DATABASE === "pglite")(
+    "says once, in production, that the embedded database suits one long-running server only",
+    async () => {
+      const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+      try {
+        await loadApp({
+          NODE_ENV: "production",
+          AVATAR_PROVIDER: "local",
+          LIVEKIT_URL: "ws://127.0.0.1:7880",
+          LIVEKIT_API_KEY: "key",
+          LIVEKIT_API_SECRET: "a-secret-for-this-test-only",
+        });
+        const { getDatabase } = await import("@/lib/db");
+        await getDatabase();
+        await getDatabase();
+        const lines = log.mock.calls.map((call) => String(call[0]));
+        expect(lines.filter((line) => line.includes("suits one long-running server"))).toHaveLength(
+          1,
+        );
+      } finally {
+        log.mockRestore();
+        await loadApp({ NODE_ENV: "test" });
+      }
+    },
+  );
 });

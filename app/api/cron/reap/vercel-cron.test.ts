@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 // more frequent than daily, so the schedule shipped is daily: there the page's heartbeat and
 // LiveKit's webhooks end sessions, and the cron sweep is the backstop. On Pro, "* * * * *".
 describe("vercel.json", () => {
-  const { crons } = JSON.parse(readFileSync("vercel.json", "utf8")) as {
+  const { crons, functions } = JSON.parse(readFileSync("vercel.json", "utf8")) as {
     crons: Array<{ path: string; schedule: string }>;
+    functions: Record<string, { maxDuration: number }>;
   };
 
   it("schedules the sweep route, which exists", () => {
@@ -20,5 +21,9 @@ describe("vercel.json", () => {
     expect(minute).toMatch(/^\d{1,2}$/);
     expect(hour).toMatch(/^\d{1,2}$/);
     expect(rest).toEqual(["*", "*", "*"]);
+  });
+
+  it("gives every API route a minute: a stop may try Equos 3 times at up to 15 s each", () => {
+    expect(functions).toEqual({ "app/api/**/route.ts": { maxDuration: 60 } });
   });
 });
