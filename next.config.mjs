@@ -13,12 +13,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WASM packages that must be loaded from node_modules, not bundled.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "pg",
-    "@napi-rs/canvas",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   // Migrations are read from disk at start-up; make sure deployments carry them.
   outputFileTracingIncludes: { "/api/**": ["./prisma/migrations/**"] },
   // Evaluated by `next build`: the policy (and the LiveKit URL in it) is part of the build.

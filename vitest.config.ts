@@ -45,7 +45,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: "unit",
-          include: ["**/*.test.ts"],
+          include: ["**/*.test.ts", "**/*.test.tsx"],
           exclude: [...ignored, ...databaseTests, ...buildTests, ...serverlessTests],
         },
       },

@@ -1,11 +1,13 @@
+import "./globals.css";
+
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
-import "./globals.css";
+import { BRAND } from "@/lib/brand";
 
 export const metadata: Metadata = {
-  title: "Talk to Jeremy",
-  description: "Talk by voice with Jeremy, an AI video avatar.",
+  title: BRAND.productName,
+  description: BRAND.description,
   icons: { icon: "/jeremy.png" },
 };
 

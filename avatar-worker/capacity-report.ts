@@ -10,7 +10,7 @@ import {
   CAPACITY_REPORT_SECONDS,
   WORKER_REPORT_IDENTITY,
   type CapacityReport,
-} from "@/lib/providers/local/worker-contract";
+} from "@/lib/contract";
 
 import type { WorkerEnv } from "./env";
 

@@ -3,11 +3,10 @@
 // and GC costs that only show once memory sits idle between frames.
 // Run: npx tsx bench/face-render.ts (part of `npm run bench`)
 
-import { setTimeout as sleep } from "node:timers/promises";
-
 import { createAnimator } from "@/avatar-worker/face/animator";
 import { createFaceRenderer } from "@/avatar-worker/face/face-renderer";
 import { MOUTH_AT_REST, type MouthShape } from "@/avatar-worker/face/mouth-shape";
+import { sleep } from "@/lib/sleep";
 
 import { figure } from "./support/figures";
 import { saveFigures } from "./support/script-figures";

@@ -2,6 +2,7 @@
 // speaks into the room like a microphone (so it knows to the frame when speech ended) and
 // listens to Jeremy's track as a listener would receive it.
 import { TURN_HANGOVER_MS } from "@/avatar-worker/session/mic-listener";
+import { TOPICS } from "@/lib/contract";
 
 import type { Benchmark } from "./support/benchmark";
 import { figure } from "./support/figures";
@@ -15,7 +16,6 @@ const TURNS = 12;
 const USER_LINE = "I have five years of experience in customer support.";
 // The interviewer pauses 300 ms between sentences; this much quiet means he has finished.
 const FINISHED_QUIET_MS = 1_500;
-const TRANSCRIPTION_TOPIC = "lk.transcription";
 
 export const replyLatency: Benchmark = {
   name: "reply-latency",
@@ -26,7 +26,7 @@ export const replyLatency: Benchmark = {
     const speech = await userSpeech(USER_LINE);
     const call = await startCall("interviewer");
     const captions: number[] = [];
-    call.room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, () => {
+    call.room.registerTextStreamHandler(TOPICS.transcription, () => {
       captions.push(performance.now());
     });
     const voice = monitorVoice(await call.voice);

@@ -3,6 +3,8 @@
 // few seconds (so Jeremy listens, decides and talks, as in a real interview) and receives his
 // face and voice. CPU is the worker's whole process tree: it runs each conversation in a process.
 
+import { sleep } from "@/lib/sleep";
+
 import type { Benchmark } from "./support/benchmark";
 import { figure, type Figure } from "./support/figures";
 import { countFrames } from "./support/frame-counter";
@@ -15,7 +17,6 @@ import {
   treeCpu,
 } from "./support/process-cpu";
 import { waitForIdleWorker } from "./support/session-client";
-import { sleep } from "./support/stats";
 import { userSpeech } from "./support/user-speech";
 import { monitorVoice } from "./support/voice-monitor";
 import { sessionReports } from "./support/worker-log";

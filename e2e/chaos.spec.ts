@@ -1,5 +1,6 @@
 // Everything at once: Equos refuses every stop for a minute, the app restarts twice, and the
 // browser dies. Every session started still ends, and Equos is left running nothing.
+import { sleep } from "@/lib/sleep";
 import { FAKE_CHARACTER, FakeEquos } from "@/test/fake-equos";
 
 import { expect, test } from "./fixtures";
@@ -54,7 +55,7 @@ test("stops failing for 60 s, two app restarts and a killed browser: every sessi
     await browser.kill();
     await stack.restartApp(equos);
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, faultsEnd - Date.now())));
+    await sleep(Math.max(0, faultsEnd - Date.now()));
     expect(fake.running().length).toBeGreaterThan(0); // nothing could stop them meanwhile
     fake.clearFaults();
 

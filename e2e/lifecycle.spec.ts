@@ -1,3 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { AgentDispatchClient, RoomServiceClient } from "livekit-server-sdk";
+
+import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
+
 import { expect, test } from "./fixtures";
 import { launchKillableChromium } from "./support/browser";
 import { startConversation, status } from "./support/conversation-page";
@@ -87,4 +95,44 @@ test("over a limit, the page explains kindly and nothing starts", async ({
   } finally {
     await stack.restartApp();
   }
+});
+
+test("Jeremy leaves a room nobody joins, so his job and its capacity are freed", async () => {
+  test.setTimeout(90_000);
+  // A person who never arrives (the tab closed as the conversation started).
+  const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
+  const dispatch = new AgentDispatchClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
+  const room = `ses_${randomBytes(16).toString("hex")}`;
+  await rooms.createRoom({ name: room, emptyTimeout: 600, metadata: LOCAL_ROOM_METADATA });
+  await dispatch.createDispatch(room, "jeremy", {
+    metadata: JSON.stringify({ sessionId: room, profile: "interviewer", maxDurationSeconds: 600 }),
+  });
+  const jeremyIn = async () =>
+    (await rooms.listParticipants(room).catch(() => [])).some((p) => p.identity === "jeremy");
+  await expect.poll(jeremyIn, { timeout: 20_000 }).toBe(true);
+  await expect.poll(jeremyIn, { timeout: 45_000, intervals: [1000] }).toBe(false);
+  await rooms.deleteRoom(room).catch(() => undefined);
+});
+
+test("Jeremy leaves at once a room the app did not make (a deleted room his join brought back)", async () => {
+  const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
+  const dispatch = new AgentDispatchClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
+  const room = `ses_${randomBytes(16).toString("hex")}`;
+  await rooms.createRoom({ name: room, emptyTimeout: 600 }); // as LiveKit makes one on a join
+  await dispatch.createDispatch(room, "jeremy", {
+    metadata: JSON.stringify({ sessionId: room, profile: "interviewer", maxDurationSeconds: 600 }),
+  });
+  const workerLog = path.join(STACK.logDir, "worker.log");
+  await expect
+    .poll(() => readFileSync(workerLog, "utf8").includes(`[jeremy ${room}] the room is gone`), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  await expect
+    .poll(async () => (await (await fetch(`${STACK.workerHealthUrl}/worker`)).json()).active_jobs, {
+      timeout: 10_000,
+    })
+    .toBe(0);
+  expect((await rooms.listParticipants(room)).some((p) => p.identity === "jeremy")).toBe(false);
+  await rooms.deleteRoom(room).catch(() => undefined);
 });

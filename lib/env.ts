@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+import { BRAND } from "./brand"; // relative: next.config.mjs loads this file without path aliases
+
 const whole = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -70,7 +72,7 @@ export const serverVariables = {
   EQUOS_CHARACTER_ID: z.string().min(1).optional(),
   /** API v1, for older accounts: a pre-created or inline avatar and agent. */
   EQUOS_AVATAR_ID: z.string().min(1).optional(),
-  EQUOS_AVATAR_NAME: z.string().min(1).max(64).default("Jeremy"),
+  EQUOS_AVATAR_NAME: z.string().min(1).max(64).default(BRAND.avatarName),
   EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
   EQUOS_AGENT_ID: z.string().min(1).optional(),
   EQUOS_AGENT_PROVIDER: z.enum(["openai", "gemini", "elevenlabs"]).optional(),

@@ -1,9 +1,10 @@
+import { sleep } from "@/lib/sleep";
+
 interface RetryOptions {
   attempts: number;
   /** Delay before the second attempt; each later one doubles it. */
   baseDelayMs: number;
   shouldRetry: (error: unknown) => boolean;
-  onFailedAttempt?: (error: unknown, attempt: number) => void | Promise<void>;
 }
 
 /** Calls `fn` until it succeeds or `attempts` calls have failed, backing off between calls. */
@@ -15,14 +16,9 @@ export async function retry<T>(
     try {
       return await fn(attempt);
     } catch (error) {
-      await options.onFailedAttempt?.(error, attempt);
       if (attempt >= options.attempts || !options.shouldRetry(error)) throw error;
       const jitter = 0.75 + Math.random() * 0.5;
       await sleep(options.baseDelayMs * 2 ** (attempt - 1) * jitter);
     }
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,18 +1,23 @@
-// `npm run dev`: the LiveKit server (unless LIVEKIT_URL names one), the Jeremy worker and Next,
-// together, with prefixed logs. Ctrl-C, or any one of them dying, stops all three.
+// `npm run dev`: Next, and for the local avatar the LiveKit server (unless LIVEKIT_URL names one)
+// and the Jeremy worker, together, with prefixed logs. Ctrl-C, or any one dying, stops them all.
+import { devPlan, WORKER_ENTRY } from "./lib/dev-plan.mjs";
 import { ensureLiveKitServer } from "./lib/livekit-binary.mjs";
 import { loadEnvFiles } from "./lib/load-env-files.mjs";
 import { createProcessGroup, waitForHttp } from "./lib/processes.mjs";
 
 loadEnvFiles();
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+let plan;
+try {
+  plan = devPlan(process.env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+for (const note of plan.notes) console.log(note);
 const group = createProcessGroup();
 
-if (process.env.LIVEKIT_URL) {
-  console.log(
-    `Using the LiveKit deployment at ${process.env.LIVEKIT_URL}; no local LiveKit server started.`,
-  );
-} else {
+if (plan.livekit) {
   let binary;
   try {
     binary = ensureLiveKitServer();
@@ -26,17 +31,13 @@ if (process.env.LIVEKIT_URL) {
 
 // tsx watch restarts the worker when a file it imports changes; the worker keeps warm job
 // processes ready, as in production, so a conversation does not wait for one to start.
-group.start({
-  name: "worker",
-  command: process.execPath,
-  args: [
-    "node_modules/tsx/dist/cli.mjs",
-    "watch",
-    "--clear-screen=false",
-    "avatar-worker/main.ts",
-    "dev",
-  ],
-});
+if (plan.worker) {
+  group.start({
+    name: "worker",
+    command: process.execPath,
+    args: ["node_modules/tsx/dist/cli.mjs", "watch", "--clear-screen=false", WORKER_ENTRY, "dev"],
+  });
+}
 group.start({
   name: "next",
   command: process.execPath,

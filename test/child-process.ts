@@ -1,5 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 
+import { sleep } from "@/lib/sleep";
+
 /**
  * Waits until a server the test started answers at `probeUrl` (any HTTP status); fails if the
  * process exits first or `timeoutMs` passes. Resolves with a way to stop it.
@@ -20,7 +22,7 @@ export async function whenServing(
         child.kill("SIGKILL");
         throw new Error(`${what} did not start`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
   }
   return { stop: () => stopChild(child) };

@@ -1,5 +1,5 @@
 // What the fake Equos speaks: the routes, request bodies and answer shapes of API v1 (sessions)
-// and API v3 (characters and conversations), as ../shared/reference/provider-apis.md has them.
+// and API v3 (characters and conversations) at https://api.equos.ai, as Equos documents them.
 // Both versions share one store of conversations, rendered in each version's shape.
 import { z } from "zod";
 

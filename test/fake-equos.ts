@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { sleep } from "@/lib/sleep";
+
 import {
   asConversation,
   asSession,
@@ -167,7 +169,7 @@ export class FakeEquos {
       body,
     });
 
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     if (apiKey !== this.apiKey)
       return send(res, 401, { message: "Invalid API key", code: "UNAUTHORIZED" });
     if (!matched) return send(res, 404, { message: "Not found" });

@@ -7,6 +7,8 @@ import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { sleep } from "@/lib/sleep";
+
 import { freePort } from "./ports";
 
 export const PGBOUNCER_MISSING =
@@ -101,6 +103,6 @@ async function untilListening(port: number, timeoutMs = 10_000) {
     });
     if (open) return;
     if (Date.now() > deadline) throw new Error(`pgbouncer did not listen on ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
 }

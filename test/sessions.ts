@@ -27,8 +27,6 @@ export async function sweep(browser: TestBrowser, cronSecret: string) {
   return res.body.report;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Empties the ledger, so that a session one test left running is not swept in the next. */
 export async function clearLedger(app: { db: () => Promise<PrismaClient> }) {
   const db = await app.db();

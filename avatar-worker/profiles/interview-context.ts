@@ -1,5 +1,6 @@
 // Reads the free-text context a session was started with ("Candidate Name is John Doe",
 // "Company Name is XYZ Consult", ...). Lines it does not recognise are kept as notes.
+import { BRAND } from "@/lib/brand";
 
 export interface InterviewContext {
   candidateName: string | null;
@@ -23,7 +24,7 @@ export function parseInterviewContext(context: string | null): InterviewContext 
     candidateName: null,
     companyName: null,
     jobTitle: null,
-    interviewerName: "Jeremy",
+    interviewerName: BRAND.avatarName,
     notes: [],
   };
   for (const rawLine of (context ?? "").split(/\r?\n/)) {

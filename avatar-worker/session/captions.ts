@@ -1,7 +1,8 @@
 import type { LocalParticipant } from "@livekit/rtc-node";
 
+import { TOPICS } from "@/lib/contract";
+
 /** The text-stream topic LiveKit clients read transcriptions from. */
-export const TRANSCRIPTION_TOPIC = "lk.transcription";
 
 /**
  * Publishes what Jeremy says as LiveKit transcriptions: one final segment per line, tied to his
@@ -16,7 +17,7 @@ export function createCaptions(
     const trackSid = voiceTrackSid();
     segment += 1;
     await participant.sendText(text, {
-      topic: TRANSCRIPTION_TOPIC,
+      topic: TOPICS.transcription,
       attributes: {
         "lk.segment_id": `SG_jeremy_${segment}`,
         "lk.transcription_final": "true",

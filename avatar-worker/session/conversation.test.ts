@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
+
 import { createInterviewer } from "../profiles/interviewer";
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 import type { TurnEvent } from "../speech/turn-detector";
-
 import { createConversation } from "./conversation";
 import { Transcript } from "./transcript";
 import type { Voice } from "./voice-publisher";
@@ -17,7 +18,7 @@ function setUp() {
     },
   } as unknown as SpeechSynthesizer;
   const voice = {
-    play: () => new Promise<void>((resolve) => setTimeout(resolve, 5)),
+    play: () => sleep(5),
   } as unknown as Voice;
   const transcript = new Transcript();
   const conversation = createConversation({
@@ -41,7 +42,7 @@ const end = (ms = 1500): TurnEvent => ({
   sampleRate: 48_000,
   truncated: false,
 });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+const settle = () => sleep(50);
 
 describe("conversation loop", () => {
   it("answers nothing said before Jeremy's greeting", async () => {

@@ -1,12 +1,12 @@
 import { AutoSubscribe, type JobContext } from "@livekit/agents";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 
-import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/client/participant-attributes";
+import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
+import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
-import { createProfile } from "../profiles";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
-
+import { createProfile } from "../profiles";
 import { createCaptions } from "./captions";
 import { createConversation } from "./conversation";
 import { parseJobMetadata } from "./job-metadata";
@@ -20,6 +20,10 @@ import type { WarmKit } from "./warm-up";
 
 // Give the page a moment to subscribe to Jeremy's voice before he starts talking.
 const GREETING_WAIT_MS = 3000;
+// The page joins within seconds of its start, and gives up on Jeremy after 20 s. A person who
+// has not come by now never will: typically the session was stopped before Jeremy joined, and his
+// join brought the deleted room back. Leave, so the job's process and capacity are freed.
+const USER_JOIN_WAIT_MS = 30_000;
 
 /**
  * One conversation: Jeremy joins the session's room, shows his face and voice, listens to the
@@ -38,6 +42,13 @@ export async function runJeremySession<T>(
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   const room = ctx.room;
+  if (room.metadata !== LOCAL_ROOM_METADATA) {
+    // Not a room the app made: the session ended before Jeremy joined, and his join brought
+    // its room back. Nobody will come; leave at once, freeing the job and its capacity.
+    log("the room is gone (stopped before Jeremy joined); leaving");
+    ctx.shutdown("room gone");
+    return;
+  }
   const cleanups: Array<() => unknown> = [];
   let userSpeaking = () => false;
   // Filled in as they arrive (the voice once published, the user once joined); the face asks
@@ -97,8 +108,12 @@ export async function runJeremySession<T>(
   const guard = setTimeout(() => end("max duration"), (meta.maxDurationSeconds + 30) * 1000);
   cleanups.push(() => clearTimeout(guard));
 
+  const nobodyCame = setTimeout(() => end("nobody joined"), USER_JOIN_WAIT_MS);
+  cleanups.push(() => clearTimeout(nobodyCame));
+
   const converse = async () => {
     const joined = await ctx.waitForParticipant();
+    clearTimeout(nobodyCame);
     present.user = joined;
     log(`${joined.identity} joined (${meta.profile})`);
     room.on(RoomEvent.ParticipantDisconnected, (participant: RemoteParticipant) => {

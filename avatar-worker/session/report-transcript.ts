@@ -4,7 +4,8 @@ import {
   transcriptReportPath,
   WORKER_REPORT_IDENTITY,
   type TranscriptLineReport,
-} from "@/lib/providers/local/worker-contract";
+} from "@/lib/contract";
+import { sleep } from "@/lib/sleep";
 
 import type { WorkerEnv } from "../env";
 
@@ -43,7 +44,7 @@ export async function reportTranscript(
     } catch (error) {
       lastError = error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    await sleep(500 * 2 ** attempt);
   }
   throw new Error(`Could not hand the transcript of ${sessionId} to the app`, { cause: lastError });
 }

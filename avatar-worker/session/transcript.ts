@@ -1,4 +1,4 @@
-import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract";
+import type { TranscriptLineReport } from "@/lib/contract";
 
 /** The conversation as it happened, line by line, to hand to the app when the job ends. */
 export class Transcript {

@@ -1,8 +1,8 @@
 import type { Room } from "@livekit/rtc-node";
 
+import { MAX_TYPED_TURN_CHARACTERS, TOPICS } from "@/lib/contract";
+
 /** The text-stream topic the page sends typed turns on (LiveKit's chat topic). */
-export const CHAT_TOPIC = "lk.chat";
-const MAX_TYPED_CHARACTERS = 2000;
 
 /** Calls `onText` with each message the user types into the conversation. */
 export function receiveTypedTurns(
@@ -10,10 +10,10 @@ export function receiveTypedTurns(
   userIdentity: string,
   onText: (text: string) => void,
 ) {
-  room.registerTextStreamHandler(CHAT_TOPIC, async (reader, participant) => {
+  room.registerTextStreamHandler(TOPICS.chat, async (reader, participant) => {
     if (participant.identity !== userIdentity) return;
-    const text = (await reader.readAll()).trim().slice(0, MAX_TYPED_CHARACTERS);
+    const text = (await reader.readAll()).trim().slice(0, MAX_TYPED_TURN_CHARACTERS);
     if (text !== "") onText(text);
   });
-  return () => room.unregisterTextStreamHandler(CHAT_TOPIC);
+  return () => room.unregisterTextStreamHandler(TOPICS.chat);
 }

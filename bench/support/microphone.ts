@@ -11,6 +11,7 @@ import {
 } from "@livekit/rtc-node";
 
 import { rms, toDb, toFrames } from "@/avatar-worker/speech/pcm";
+import { sleep } from "@/lib/sleep";
 
 const SAMPLE_RATE = 48_000;
 const FRAME_MS = 10;
@@ -49,7 +50,7 @@ export async function publishMicrophone(room: Room) {
     let due = performance.now();
     while (running) {
       const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) await sleep(wait);
       // After a long stall, start afresh rather than burst: a real microphone does not catch up.
       if (performance.now() - due > 200) due = performance.now();
       if (!current && clips.length > 0) current = { ...clips.shift()!, next: 0, lastVoicedAt: 0 };

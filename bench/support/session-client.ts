@@ -1,6 +1,7 @@
 // The session API as one browser uses it, from Node: start, keep the owner cookie the app sets,
 // and send it back to stop. Node's fetch sends no Origin, as a server-side caller would not.
 import { STACK } from "@/e2e/support/stack";
+import { sleep } from "@/lib/sleep";
 
 export interface StartedSession {
   session: { id: string };
@@ -73,6 +74,6 @@ export async function waitForIdleWorker(
       .catch(() => -1);
     if (jobs === 0) return;
     if (Date.now() > deadline) throw new Error(`the worker still had ${jobs} job(s) running`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
 }

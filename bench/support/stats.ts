@@ -17,5 +17,3 @@ export function describeMs(values: readonly number[], ps: readonly number[] = [5
   const parts = ps.map((p) => `p${p} ${Math.round(percentile(values, p))} ms`);
   return `${parts.join(", ")} (n = ${values.length})`;
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -3,6 +3,7 @@
 import { AudioStream, type RemoteTrack } from "@livekit/rtc-node";
 
 import { rms, toDb } from "@/avatar-worker/speech/pcm";
+import { sleep } from "@/lib/sleep";
 
 // Well above the decoder's comfort noise, well below speech (espeak speaks near -20 dBFS).
 const AUDIBLE_DB = -45;
@@ -53,7 +54,7 @@ export function monitorVoice(track: RemoteTrack) {
       const deadline = performance.now() + timeoutMs;
       while (!(performance.now() - lastAudibleAt >= quietMs && lastAudibleAt > -Infinity)) {
         if (performance.now() > deadline) throw new Error("Jeremy did not finish speaking");
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await sleep(50);
       }
     },
     close() {

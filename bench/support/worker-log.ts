@@ -4,8 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { STACK } from "@/e2e/support/stack";
-
-import { sleep } from "./stats";
+import { sleep } from "@/lib/sleep";
 
 export interface SessionReport {
   framesSent: number;

@@ -1,3 +1,5 @@
+import { BRAND } from "@/lib/brand";
+
 import type { CaptionLine } from "./use-captions";
 
 /** Jeremy's words as captions (and the user's typed turns), announced to screen readers. */
@@ -20,7 +22,9 @@ export function CaptionFeed({ lines, hidden }: { lines: CaptionLine[]; hidden: b
           data-speaker={line.speaker}
           className={line.speaker === "jeremy" ? "text-zinc-100" : "text-amber-200/90"}
         >
-          <span className="font-semibold">{line.speaker === "jeremy" ? "Jeremy: " : "You: "}</span>
+          <span className="font-semibold">
+            {line.speaker === "jeremy" ? `${BRAND.avatarName}: ` : "You: "}
+          </span>
           {line.text}
         </p>
       ))}

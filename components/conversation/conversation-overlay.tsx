@@ -4,8 +4,8 @@ import { LiveKitRoom } from "@livekit/components-react";
 import type { Room } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { BRAND } from "@/lib/brand";
 import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
-
 import type { StartedSession } from "@/lib/client/session-api";
 
 import { ConversationView } from "./conversation-view";
@@ -79,7 +79,7 @@ export function ConversationOverlay({
               <ConversationView
                 avatar={{
                   identity: session.avatar.identity ?? "jeremy",
-                  name: session.avatar.name ?? "Jeremy",
+                  name: session.avatar.name ?? BRAND.avatarName,
                 }}
                 joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
                 endsAt={startedAt + session.maxDurationSeconds * 1000}

@@ -1,20 +1,22 @@
-import type { StopState } from "./use-session-stop";
+import { BRAND } from "@/lib/brand";
+
 import { formatDuration } from "./use-countdown";
+import type { StopState } from "./use-session-stop";
 
 type Finished = Exclude<StopState, { phase: "active" }>;
 
 const TITLES: Record<Finished["reason"], string> = {
   hangup: "Conversation ended",
   page_closed: "Conversation ended",
-  avatar_timeout: "Jeremy could not join",
-  avatar_left: "Jeremy left",
+  avatar_timeout: `${BRAND.avatarName} could not join`,
+  avatar_left: `${BRAND.avatarName} left`,
   max_duration: "Time's up",
 };
 
 const EXPLANATIONS: Partial<Record<Finished["reason"], string>> = {
   avatar_timeout:
     "He didn't arrive in time, so we ended the session: you won't be charged for waiting.",
-  avatar_left: "Jeremy left the conversation, so we ended the session.",
+  avatar_left: `${BRAND.avatarName} left the conversation, so we ended the session.`,
   max_duration: "This conversation reached its time limit.",
 };
 
@@ -38,7 +40,7 @@ export function EndedPanel({ state, onClose }: { state: Finished; onClose: () =>
       {state.phase === "stopped" && (
         <p data-testid="summary" className="text-zinc-300">
           {state.session.durationSeconds
-            ? `You talked with Jeremy for ${formatDuration(state.session.durationSeconds)}.`
+            ? `You talked with ${BRAND.avatarName} for ${formatDuration(state.session.durationSeconds)}.`
             : "The session is closed."}
         </p>
       )}

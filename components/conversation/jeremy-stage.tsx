@@ -5,11 +5,13 @@ import { type Participant, ParticipantEvent } from "livekit-client";
 import { useCallback, useSyncExternalStore } from "react";
 import Image from "next/image";
 
+import { BRAND } from "@/lib/brand";
+
 import type { LiveStatus } from "./use-conversation-status";
 
 const STATUS_TEXT: Record<Exclude<LiveStatus, "talking">, string> = {
   connecting: "Connecting…",
-  joining: "Jeremy is joining…",
+  joining: `${BRAND.avatarName} is joining…`,
   reconnecting: "Connection lost. Reconnecting…",
 };
 

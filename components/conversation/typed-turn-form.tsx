@@ -3,8 +3,10 @@
 import { useRoomContext } from "@livekit/components-react";
 import { useId, useState, type FormEvent } from "react";
 
+import { BRAND } from "@/lib/brand";
+import { MAX_TYPED_TURN_CHARACTERS, TOPICS } from "@/lib/contract";
+
 /** The text-stream topic Jeremy reads typed turns from (LiveKit's chat topic). */
-const CHAT_TOPIC = "lk.chat";
 
 /** Type a turn instead of speaking it. */
 export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
@@ -19,7 +21,7 @@ export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
     if (!message || sending) return;
     setSending(true);
     try {
-      await room.localParticipant.sendText(message, { topic: CHAT_TOPIC });
+      await room.localParticipant.sendText(message, { topic: TOPICS.chat });
       onSent(message);
       setText("");
     } finally {
@@ -30,13 +32,13 @@ export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
   return (
     <form onSubmit={send} className="flex w-full gap-2">
       <label htmlFor={id} className="sr-only">
-        Type a message to Jeremy
+        Type a message to {BRAND.avatarName}
       </label>
       <input
         id={id}
         data-testid="typed-turn"
         value={text}
-        maxLength={2000}
+        maxLength={MAX_TYPED_TURN_CHARACTERS}
         onChange={(event) => setText(event.target.value)}
         placeholder="Or type your answer…"
         autoComplete="off"

@@ -3,8 +3,9 @@
 import { useRoomContext } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
 
+import { TOPICS } from "@/lib/contract";
+
 /** LiveKit's text-stream topic for transcriptions; Jeremy publishes what he says on it. */
-const TRANSCRIPTION_TOPIC = "lk.transcription";
 const KEEP_LINES = 30;
 
 export interface CaptionLine {
@@ -23,12 +24,12 @@ export function useCaptions(avatarIdentity: string) {
   );
 
   useEffect(() => {
-    room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, async (reader, participant) => {
+    room.registerTextStreamHandler(TOPICS.transcription, async (reader, participant) => {
       if (participant.identity !== avatarIdentity) return;
       const text = (await reader.readAll()).trim();
       if (text) add({ id: reader.info.id, speaker: "jeremy", text });
     });
-    return () => room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);
+    return () => room.unregisterTextStreamHandler(TOPICS.transcription);
   }, [room, avatarIdentity, add]);
 
   const addOwn = useCallback(

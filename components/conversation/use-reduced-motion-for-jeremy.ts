@@ -4,7 +4,7 @@ import { useRoomContext } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
 import { useEffect } from "react";
 
-import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/client/participant-attributes";
+import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
 
 import { useRoomConnectionState } from "./use-room-connection-state";
 

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 
+import { BRAND } from "@/lib/brand";
 import {
   CONTEXT_MAX_WORDS,
   countWords,
@@ -16,7 +17,7 @@ export interface OptionValues {
 
 const PROFILE_LABELS: Record<string, string> = {
   interviewer: "Job interview",
-  echo: "Microphone check (Jeremy plays back what you say)",
+  echo: `Microphone check (${BRAND.avatarName} plays back what you say)`,
 };
 
 const CONTEXT_EXAMPLE =
@@ -74,7 +75,7 @@ export function ConversationOptions(props: {
 
         <div className="space-y-1.5">
           <label htmlFor={`${id}-context`} className="text-sm font-medium text-zinc-300">
-            Context for Jeremy{" "}
+            Context for {BRAND.avatarName}{" "}
             <span className="font-normal text-zinc-400">(optional, one fact per line)</span>
           </label>
           <textarea

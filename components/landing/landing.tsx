@@ -3,6 +3,7 @@
 import Image from "next/image";
 import { useEffect, useRef, useState } from "react";
 
+import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
 
@@ -38,7 +39,7 @@ export function Landing(props: LandingProps) {
       context: options.context.trim() || undefined,
     });
 
-  const name = props.avatar?.name ?? "Jeremy";
+  const name = props.avatar?.name ?? BRAND.avatarName;
   const startButton = useReturnFocusWhenUncovered(props.covered);
 
   return (
@@ -114,7 +115,7 @@ function Portrait({ avatar }: { avatar: LandingProps["avatar"] }) {
   return (
     <Image
       src="/jeremy.png"
-      alt="Jeremy, a friendly cartoon man with short dark hair in a blue shirt"
+      alt={BRAND.portraitAlt}
       width={224}
       height={224}
       priority

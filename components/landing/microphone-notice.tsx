@@ -1,8 +1,9 @@
+import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
 
 const MESSAGES: Record<Exclude<MicrophoneCheck, "granted">, { title: string; body: string }> = {
   denied: {
-    title: "Jeremy can't hear you: microphone access is blocked.",
+    title: `${BRAND.avatarName} can't hear you: microphone access is blocked.`,
     body: "Allow the microphone for this site, then try again. In Chrome or Edge, click the icon left of the address and switch Microphone to Allow. In Safari, open Settings for This Website. In Firefox, click the microphone icon in the address bar and remove the block.",
   },
   missing: {

@@ -1,3 +1,4 @@
+import { BRAND } from "@/lib/brand";
 import type { SessionApiError } from "@/lib/client/session-api";
 
 /** Why the conversation could not start, in the server's words, kindly framed. */
@@ -6,8 +7,8 @@ export function StartError({ error }: { error: SessionApiError }) {
     error.code === "RATE_LIMITED"
       ? "Let's take a short break."
       : error.code === "AVATAR_BUSY"
-        ? "Jeremy is busy right now."
-        : "Jeremy couldn't start the conversation.";
+        ? `${BRAND.avatarName} is busy right now.`
+        : `${BRAND.avatarName} couldn't start the conversation.`;
   return (
     <div
       role="alert"

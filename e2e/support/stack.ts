@@ -5,6 +5,11 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 
+import { AccessToken } from "livekit-server-sdk";
+
+import { CAPACITY_REPORT_PATH, WORKER_REPORT_IDENTITY, type CapacityReport } from "@/lib/contract";
+import { sleep } from "@/lib/sleep";
+
 export const STACK = {
   /** The page's address. Chromium resolves localhost itself; Node asks the resolver, which in a
    *  sandbox without DNS can stall for seconds, so Node-side calls use `apiUrl`. */
@@ -69,7 +74,7 @@ export async function waitUntil(url: string, ok: (status: number) => boolean, ti
     } catch (error) {
       last = String(error);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   throw new Error(`${url} was not ready within ${timeoutMs} ms (${last}); see ${STACK.logDir}`);
 }
@@ -115,6 +120,7 @@ export async function startStack(options: StackOptions) {
     {},
   );
   let worker = startWorker(env);
+  let silent: { stop(): Promise<void> } | undefined;
   let app: ChildProcess;
   try {
     await waitUntil(STACK.livekitHttp, () => true, 30_000);
@@ -131,14 +137,22 @@ export async function startStack(options: StackOptions) {
     get workerPid() {
       return worker.pid;
     },
+    /**
+     * Stops the worker as a hung one would: it takes no jobs, yet the app still counts its room
+     * (a stand-in keeps reporting it), so starts go ahead and Jeremy never comes. A worker that
+     * is simply gone makes the app refuse starts instead (503 AVATAR_BUSY, tested elsewhere).
+     */
     async stopWorker() {
       await kill(worker);
+      silent ??= await reportAsSilentWorker();
     },
     /** Kills the worker and its job processes at once, as a crash would. */
     async killWorker() {
       await kill(worker, "SIGKILL");
     },
     async restartWorker() {
+      await silent?.stop();
+      silent = undefined;
       await kill(worker);
       worker = startWorker(env);
       await workerReady();
@@ -149,6 +163,7 @@ export async function startStack(options: StackOptions) {
       app = await startApp({ ...env, ...extra });
     },
     async stop() {
+      await silent?.stop();
       await Promise.all([kill(app), kill(worker)]);
       await kill(livekit);
     },
@@ -182,6 +197,35 @@ async function startApp(env: Record<string, string>) {
     throw error;
   }
   return app;
+}
+
+/** Reports room to the app every few seconds on behalf of a worker that takes no jobs. */
+async function reportAsSilentWorker() {
+  const workerId = `e2e-silent-worker-${randomBytes(3).toString("hex")}`;
+  const send = async (maxSessions: number) => {
+    const token = new AccessToken(STACK.apiKey, STACK.apiSecret, {
+      identity: WORKER_REPORT_IDENTITY,
+      ttl: 60,
+    });
+    const report: CapacityReport = { workerId, agentName: "jeremy", maxSessions, activeJobs: 0 };
+    const res = await fetch(`${STACK.apiUrl}${CAPACITY_REPORT_PATH}`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${await token.toJwt()}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify(report),
+    });
+    if (!res.ok) throw new Error(`capacity report answered ${res.status}`);
+  };
+  await send(4);
+  const timer = setInterval(() => void send(4).catch(() => undefined), 5_000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await send(0).catch(() => undefined); // gone: its room no longer counts
+    },
+  };
 }
 
 function startWorker(env: Record<string, string>) {

@@ -8,6 +8,7 @@ import type {
   TranscriptLine,
 } from "@/lib/generated/prisma/client";
 import { isSessionId } from "@/lib/sessions/ids";
+import { OPEN_STATUSES } from "@/lib/sessions/statuses";
 import { toSessionView, type SessionView } from "@/lib/sessions/view";
 
 /** What an operator sees of a session: the client's view plus the ledger's bookkeeping. */
@@ -48,7 +49,7 @@ export async function listSessions(
       _count: true,
       _sum: { durationSeconds: true },
     }),
-    db.session.count({ where: { status: { in: ["STARTING", "ACTIVE", "STOP_FAILED"] } } }),
+    db.session.count({ where: { status: { in: OPEN_STATUSES } } }),
   ]);
   return {
     sessions: rows.map(toAdminView),

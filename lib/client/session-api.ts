@@ -1,6 +1,8 @@
 // The browser's side of the session API. Plain fetch, no secrets: everything here ships to the
 // browser. Stopping retries until the server confirms, because an unstopped session bills.
+import type { StopReason } from "@/lib/contract";
 import type { SessionView } from "@/lib/sessions/view";
+import { sleep } from "@/lib/sleep";
 
 export type { SessionView };
 
@@ -68,9 +70,7 @@ async function errorFrom(response: Response): Promise<SessionApiError> {
   }
 }
 
-/** Reasons the page may give when it ends a conversation. */
-export type StopReason =
-  "hangup" | "page_closed" | "avatar_timeout" | "avatar_left" | "max_duration";
+export type { StopReason };
 
 /** Why a stop is being asked again: the server was out of reach, or it is still ending it. */
 export interface StopRetry {
@@ -112,7 +112,7 @@ export async function stopSessionUntilConfirmed(
     }
     const offline = typeof navigator !== "undefined" && !navigator.onLine;
     onRetry?.({ attempt, offline, serverPending });
-    await (offline ? untilOnline() : delay(Math.min(15_000, 500 * 2 ** attempt)));
+    await (offline ? untilOnline() : sleep(Math.min(15_000, 500 * 2 ** attempt)));
   }
 }
 
@@ -127,10 +127,6 @@ export async function sendHeartbeat(id: string): Promise<void> {
   await fetch(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { method: "POST" }).catch(
     () => undefined,
   );
-}
-
-function delay(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function untilOnline() {

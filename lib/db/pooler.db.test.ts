@@ -10,6 +10,7 @@ import { FakeEquos } from "@/test/fake-equos";
 import { startPgBouncer, type Pooler } from "@/test/pgbouncer";
 import { freePort } from "@/test/ports";
 import { startSession } from "@/test/sessions";
+import { runSql } from "@/test/sql";
 
 const onPostgres = process.env.TEST_DATABASE === "postgres";
 
@@ -38,16 +39,7 @@ describe.runIf(onPostgres)("the database through a transaction pooler", () => {
     return openDatabase();
   }
 
-  async function direct<Row>(sql: string): Promise<Row[]> {
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ connectionString: directUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
+  const direct = <Row>(sql: string) => runSql<Row>(directUrl, sql);
 
   it("migrates once when ten instances cold-start at once through the pooler alone, leaving no lock held", async () => {
     const handles = await Promise.all(

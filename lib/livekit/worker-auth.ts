@@ -2,9 +2,10 @@ import "server-only";
 
 import { TokenVerifier } from "livekit-server-sdk";
 
+import { WORKER_REPORT_IDENTITY } from "@/lib/contract";
 import { livekitSettings } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { WORKER_REPORT_IDENTITY } from "@/lib/providers/local/worker-contract";
+import { bearerToken } from "@/lib/security/bearer";
 
 /** Checks that a request comes from our avatar worker and concerns `sessionId`'s room. */
 export async function verifyWorkerRequest(request: Request, sessionId: string): Promise<void> {
@@ -21,7 +22,7 @@ export async function verifyWorkerRequest(request: Request, sessionId: string): 
 export async function verifyWorkerToken(request: Request) {
   // Never verified with the public dev key pair: without LiveKit keys in production, no route.
   if (!livekitSettings.trusted) throw new AppError("NOT_FOUND", "Not found.");
-  const token = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+  const token = bearerToken(request);
   if (!token) throw new AppError("UNAUTHORIZED", "A worker token is required.");
   let claims;
   try {

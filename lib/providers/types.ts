@@ -33,6 +33,13 @@ export interface ProviderHealth {
   detail?: string;
 }
 
+/** A provider's own avatar, as the landing page shows it. */
+export interface AvatarLook {
+  name: string;
+  /** An absolute http(s) URL, or null when there is no picture to show. */
+  portraitUrl: string | null;
+}
+
 export interface AvatarProvider {
   readonly name: ProviderName;
   /** Conversation profiles this provider can run; the first is the default. */
@@ -57,4 +64,16 @@ export interface AvatarProvider {
    */
   findRunning(sessionId: string): Promise<string[]>;
   health(): Promise<ProviderHealth>;
+  /** The provider's own avatar's name and picture (an Equos character); unset: the drawn one. */
+  look?(): Promise<AvatarLook>;
+}
+
+/**
+ * A provider as the app registers it (lib/providers/registry.ts): its folder exports one of
+ * these, and the registry lists it on one line.
+ */
+export interface ProviderModule {
+  readonly name: ProviderName;
+  /** The provider, or null when this deployment has not configured it. */
+  create(): AvatarProvider | null;
 }

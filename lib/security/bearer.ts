@@ -4,9 +4,14 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 import { AppError } from "@/lib/errors";
 
+/** The token in `Authorization: Bearer <token>`, if the request carries one. */
+export function bearerToken(request: Request): string | undefined {
+  return /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+}
+
 /** True when the request carries `Authorization: Bearer <secret>`, compared in constant time. */
 export function hasBearer(request: Request, secret: string): boolean {
-  const presented = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+  const presented = bearerToken(request) ?? "";
   const digest = (value: string) => createHash("sha256").update(value).digest();
   return presented !== "" && timingSafeEqual(digest(presented), digest(secret));
 }

@@ -1,3 +1,4 @@
+import { BRAND } from "@/lib/brand";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -53,7 +54,7 @@ export async function checkDailyBudget(
   if (ended + wantedSeconds > budget || soonestEnd >= untilMidnight) {
     throw new AppError(
       "RATE_LIMITED",
-      "Today's conversation time with Jeremy is used up. Please come back tomorrow (the day starts at 00:00 UTC).",
+      `Today's conversation time with ${BRAND.avatarName} is used up. Please come back tomorrow (the day starts at 00:00 UTC).`,
       { retryAfterSeconds: untilMidnight },
     );
   }

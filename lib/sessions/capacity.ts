@@ -1,9 +1,9 @@
+import { BRAND } from "@/lib/brand";
+import { CAPACITY_REPORT_SECONDS, type CapacityReport } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import {
-  CAPACITY_REPORT_SECONDS,
-  type CapacityReport,
-} from "@/lib/providers/local/worker-contract";
+
+import { LIVE_STATUSES } from "./statuses";
 
 /** A worker not heard from in this long has gone (crashed, scaled away, cut off). */
 export const WORKER_STALE_MS = 3 * CAPACITY_REPORT_SECONDS * 1000;
@@ -50,14 +50,14 @@ export async function checkAvatarCapacity(
 ) {
   const capacity = await liveWorkerCapacity(tx, agentName);
   const open = await tx.session.count({
-    where: { provider, status: { in: ["STARTING", "ACTIVE"] } },
+    where: { provider, status: { in: LIVE_STATUSES } },
   });
   if (open < capacity) return;
   throw new AppError(
     "AVATAR_BUSY",
     capacity === 0
-      ? "Jeremy isn't available right now (no avatar worker is running). Please try again in a minute."
-      : "Jeremy is in too many conversations, try again in a minute.",
+      ? `${BRAND.avatarName} isn't available right now (no avatar worker is running). Please try again in a minute.`
+      : `${BRAND.avatarName} is in too many conversations, try again in a minute.`,
     { retryAfterSeconds: 30 },
   );
 }

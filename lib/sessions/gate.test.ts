@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
+
 import { createGate } from "./gate";
 
 describe("createGate", () => {
@@ -11,7 +13,7 @@ describe("createGate", () => {
     const task = (i: number) => async () => {
       running += 1;
       peak = Math.max(peak, running);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
       order.push(i);
       running -= 1;
       return i;

@@ -1,8 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { loadApp, type TestBrowser } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
-import { clearLedger, sleep } from "@/test/sessions";
+import { clearLedger } from "@/test/sessions";
 
 type Answer = {
   session?: { id: string };

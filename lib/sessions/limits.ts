@@ -1,3 +1,4 @@
+import { BRAND } from "@/lib/brand";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PrismaClient, Session } from "@/lib/generated/prisma/client";
 
@@ -5,6 +6,7 @@ import { checkDailyBudget } from "./budget";
 import { checkAvatarCapacity } from "./capacity";
 import { createGate } from "./gate";
 import { STOP_ALERT_ATTEMPTS } from "./provider-stop";
+import { LIVE_STATUSES } from "./statuses";
 import type { StartLimits } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -73,7 +75,7 @@ async function checkActiveSessions(tx: Tx, max: number) {
   const open = await tx.session.count({
     where: {
       OR: [
-        { status: { in: ["STARTING", "ACTIVE"] } },
+        { status: { in: LIVE_STATUSES } },
         // A stop that keeps failing holds a place until its retries pass the alert ceiling;
         // from then on an operator has been told, and it no longer keeps others out.
         { status: "STOP_FAILED", stopAttempts: { lt: STOP_ALERT_ATTEMPTS } },
@@ -83,7 +85,7 @@ async function checkActiveSessions(tx: Tx, max: number) {
   if (open >= max) {
     throw new AppError(
       "RATE_LIMITED",
-      `Jeremy is already in ${max} conversation${max === 1 ? "" : "s"}, as many as he can hold at once. Please try again in a minute.`,
+      `${BRAND.avatarName} is already in ${max} conversation${max === 1 ? "" : "s"}, as many as ${BRAND.pronoun} can hold at once. Please try again in a minute.`,
       { retryAfterSeconds: 60 },
     );
   }

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
-import { clearLedger, sleep, type SessionBody } from "@/test/sessions";
+import { clearLedger, type SessionBody } from "@/test/sessions";
 
 // The fake runs in this process, which the load keeps busy: give its answers time.
 

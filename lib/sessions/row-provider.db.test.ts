@@ -5,10 +5,11 @@ import path from "node:path";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { equosEnv } from "@/test/equos-app";
 import { FakeEquos } from "@/test/fake-equos";
-import { clearLedger, sleep, startSession, sweep } from "@/test/sessions";
+import { clearLedger, startSession, sweep } from "@/test/sessions";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
 const SETTINGS = {

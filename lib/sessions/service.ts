@@ -1,10 +1,9 @@
+import type { CapacityReport, TranscriptLineReport } from "@/lib/contract";
 import type { Session } from "@/lib/generated/prisma/client";
-import type { CapacityReport, TranscriptLineReport } from "@/lib/providers/local/worker-contract";
 
 import { recordWorkerCapacity } from "./capacity";
 import { touchSession } from "./heartbeat";
-import { isSessionId } from "./ids";
-import { findOwnedSession } from "./lookup";
+import { findOwnedSession, findSession } from "./lookup";
 import { startSession, type StartedSession } from "./start";
 import { createStopper } from "./stop";
 import { sweepSessions, type SweepOptions, type SweepReport } from "./sweep";
@@ -45,7 +44,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
   const stopById = async (id: string, reason: EndReason) => {
     const db = await deps.db();
-    const row = isSessionId(id) ? await db.session.findUnique({ where: { id } }) : null;
+    const row = await findSession(db, id);
     return row ? stopper.stop(db, row, reason) : null;
   };
 
@@ -71,7 +70,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
     async userLeft(id, identity) {
       const db = await deps.db();
-      const row = isSessionId(id) ? await db.session.findUnique({ where: { id } }) : null;
+      const row = await findSession(db, id);
       if (!row) return null;
       if (identity !== undefined && identity === row.avatarIdentity) return row;
       return stopper.stop(db, row, "user_left");

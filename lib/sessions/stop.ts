@@ -1,6 +1,7 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
 import { stopAtProvider } from "./provider-stop";
+import { OPEN_STATUSES } from "./statuses";
 import type { EndReason, SessionDeps } from "./types";
 
 /** A claim older than this belongs to a process that died mid-stop; another may take over. */
@@ -71,7 +72,7 @@ async function recordReason(db: PrismaClient, id: string, reason: EndReason): Pr
     ? [{ endReason: null }]
     : [{ endReason: null }, { endReason: { in: INFERRED_REASONS } }];
   await db.session.updateMany({
-    where: { id, status: { in: ["STARTING", "ACTIVE", "STOP_FAILED"] }, OR: replaceable },
+    where: { id, status: { in: OPEN_STATUSES }, OR: replaceable },
     data: { endReason: reason },
   });
 }

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 import { openInstances } from "@/test/instances";
-import { clearLedger, sleep, startSession, sweep } from "@/test/sessions";
+import { clearLedger, startSession, sweep } from "@/test/sessions";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
 const ADMIN_TOKEN = "admin-token-for-tests-0123456789";

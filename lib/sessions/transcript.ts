@@ -1,6 +1,6 @@
+import type { TranscriptLineReport } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { TranscriptLineReport } from "@/lib/providers/local/worker-contract";
 
 import { isSessionId } from "./ids";
 

@@ -1,8 +1,9 @@
 // Serverless reaping: no timer, no cron; any request sweeps once its response is sent.
 import { describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { setUpEquosApp } from "@/test/equos-app";
-import { clearLedger, sleep, startSession } from "@/test/sessions";
+import { clearLedger, startSession } from "@/test/sessions";
 
 const ctx = setUpEquosApp({
   SWEEP_MODE: "requests",

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { sleep } from "@/lib/sleep";
+
 import { runEvery } from "./interval";
 
 afterEach(() => {
@@ -16,7 +18,7 @@ describe("runEvery", () => {
       runs += 1;
       running += 1;
       most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 2500)); // slower than the interval
+      await sleep(2500); // slower than the interval
       running -= 1;
     };
     const timer = runEvery(1000, job);

@@ -1,8 +1,8 @@
 // The lease that lets one request per interval sweep, across every instance.
 import { expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { setUpEquosApp } from "@/test/equos-app";
-import { sleep } from "@/test/sessions";
 
 const ctx = setUpEquosApp({ SWEEP_MODE: "requests", SWEEP_INTERVAL_SECONDS: "30" });
 

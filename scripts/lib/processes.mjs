@@ -2,6 +2,7 @@
 // when one exits, or on Ctrl-C, all of them are stopped (their whole process groups).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const colors = [36, 35, 33, 32, 34];
 
@@ -84,7 +85,7 @@ export async function waitForHttp(url, timeoutMs = 30_000) {
     } catch (error) {
       if (Date.now() > deadline)
         throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
 }

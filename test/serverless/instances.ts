@@ -2,6 +2,8 @@
 // whose folder is read-only, killed without warning and started again cold.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 
+import { sleep } from "@/lib/sleep";
+
 import { freePort } from "../ports";
 
 /**
@@ -96,7 +98,7 @@ export class Instance {
           child.kill("SIGKILL");
           throw new Error(`instance ${this.index} did not start:\n${this.log.slice(-4000)}`);
         }
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await sleep(50);
       }
     }
     this.child = child;

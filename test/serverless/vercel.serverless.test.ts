@@ -5,12 +5,14 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { sleep } from "@/lib/sleep";
 
 import { copyProject, nextBuild, removeCopy, skipTypeCheck } from "../build-copy";
 import { FAKE_CHARACTER, FakeEquos } from "../fake-equos";
 import { startPgBouncer, type Pooler } from "../pgbouncer";
+import { runSql } from "../sql";
 import { Instance, isReadOnlyForInstances } from "./instances";
 import { PIN_HEADER, RandomProxy } from "./proxy";
 import { readmePaths, readmeVariables } from "./vercel-readme";
@@ -27,8 +29,6 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A seeded generator, so that every run makes the same routing and cold-start choices. */
 function seeded(seed: number) {
   return () => {
@@ -37,15 +37,7 @@ function seeded(seed: number) {
   };
 }
 
-async function sql<Row>(url: string, text: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = runSql;
 
 describe("the app in Vercel's shape", () => {
   let fake: FakeEquos;

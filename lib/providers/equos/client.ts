@@ -11,9 +11,10 @@ export interface EquosClientOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
-  /** Extra tries for idempotent reads; starting a conversation is never repeated. */
-  readRetries?: number;
 }
+
+/** Tries for an idempotent read; starting a conversation is never repeated. */
+const READ_ATTEMPTS = 3;
 
 type Query = Record<string, string | number | undefined>;
 
@@ -28,7 +29,7 @@ export class EquosClient {
   /** A GET, retried on failures that may pass (overload, timeout, unreachable). */
   get<T extends z.ZodType>(path: string, schema: T, query: Query = {}) {
     return retry(() => this.send("GET", withQuery(path, query), schema), {
-      attempts: 1 + (this.options.readRetries ?? 2),
+      attempts: READ_ATTEMPTS,
       baseDelayMs: 200,
       shouldRetry: (error) => isProviderError(error) && error.retryable,
     });

@@ -2,9 +2,11 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
+import { BRAND } from "@/lib/brand";
 import { mintAvatarToken, mintUserToken, type LiveKitCredentials } from "@/lib/livekit/tokens";
 import { ProviderError } from "@/lib/providers/errors";
 import type {
+  AvatarLook,
   ProviderConnection,
   ProviderSessionState,
   ProviderStartInput,
@@ -18,11 +20,7 @@ import type {
 export type OwnLiveKit = LiveKitCredentials & { url: string };
 
 /** The avatar's name and picture, for the landing page. */
-export interface AvatarLook {
-  name: string;
-  /** An absolute http(s) URL, or null when there is no picture to show. */
-  portraitUrl: string | null;
-}
+export type { AvatarLook };
 
 /** One Equos API version, as the provider in ./provider.ts drives it. */
 export interface EquosApi {
@@ -43,7 +41,7 @@ export const PAGE_SIZE = 50;
 const MAX_PAGES = 200;
 
 export function conversationName(sessionId: string) {
-  return `Talk to Jeremy ${sessionId}`;
+  return `${BRAND.productName} ${sessionId}`;
 }
 
 /** The person in the room, as Equos is told about them. */

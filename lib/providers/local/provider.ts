@@ -9,7 +9,12 @@ import { mintUserToken } from "@/lib/livekit/tokens";
 import { isProviderError } from "@/lib/providers/errors";
 import type { AvatarProvider } from "@/lib/providers/types";
 
-import { AVATAR, LOCAL_PROFILES, type JeremyJobMetadata } from "./worker-contract";
+import {
+  AVATAR,
+  LOCAL_PROFILES,
+  LOCAL_ROOM_METADATA,
+  type JeremyJobMetadata,
+} from "./worker-contract";
 
 export interface LocalSettings {
   url: string;
@@ -47,6 +52,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
       try {
         await rooms.createRoom({
           name: input.sessionId,
+          metadata: LOCAL_ROOM_METADATA,
           emptyTimeout: 60,
           departureTimeout: 10,
           maxParticipants: 2,

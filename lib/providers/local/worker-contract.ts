@@ -1,5 +1,7 @@
-// The contract between the app and the Jeremy worker: what a dispatched job is told, and how
-// the worker reports the transcript back. Free of server-only imports: the worker shares it.
+// What the local provider tells the Jeremy worker it dispatches: the profiles it plays, its
+// identity in the room and the job's metadata. Free of server-only imports: the worker shares it.
+// (How any avatar agent reports back to the app is in lib/contract.ts.)
+import { BRAND } from "@/lib/brand";
 
 export const LOCAL_PROFILES = ["interviewer", "echo"] as const satisfies readonly [
   string,
@@ -8,7 +10,14 @@ export const LOCAL_PROFILES = ["interviewer", "echo"] as const satisfies readonl
 
 export type LocalProfile = (typeof LOCAL_PROFILES)[number];
 
-export const AVATAR = { identity: "jeremy", name: "Jeremy" } as const;
+export const AVATAR = { identity: "jeremy", name: BRAND.avatarName } as const;
+
+/**
+ * Metadata of every room the local provider creates. A room without it was not made by the app:
+ * typically a join brought back a room the app had already deleted (LiveKit creates rooms on
+ * join), and the worker leaves it at once rather than wait there for nobody.
+ */
+export const LOCAL_ROOM_METADATA = JSON.stringify({ createdBy: "talk-to-jeremy" });
 
 /** Job metadata the local provider dispatches the worker with. */
 export interface JeremyJobMetadata {
@@ -18,39 +27,3 @@ export interface JeremyJobMetadata {
   userName: string | null;
   maxDurationSeconds: number;
 }
-
-/**
- * The worker authenticates its report with a LiveKit token (signed with the same API key and
- * secret) whose identity is this and whose room grant names the session.
- */
-export const WORKER_REPORT_IDENTITY = "jeremy-worker";
-
-export interface TranscriptLineReport {
-  /** Position in the conversation; a line sent twice is stored once. */
-  seq: number;
-  role: "assistant" | "user";
-  text: string;
-  /** ISO 8601 time the line was said. */
-  at: string;
-}
-
-/** Where the worker sends a session's transcript, relative to the app's URL. */
-export function transcriptReportPath(sessionId: string): string {
-  return `/api/worker/sessions/${encodeURIComponent(sessionId)}/transcript`;
-}
-
-/** Where each worker reports, every few seconds, how many conversations it takes. */
-export const CAPACITY_REPORT_PATH = "/api/worker/capacity";
-
-/** A worker's capacity report. */
-export interface CapacityReport {
-  /** The worker process's own id, the same in every report it sends. */
-  workerId: string;
-  agentName: string;
-  /** Conversations it takes at once (JEREMY_MAX_SESSIONS); 0 when it is going away. */
-  maxSessions: number;
-  activeJobs: number;
-}
-
-/** Seconds between a worker's reports; one not heard from in three times this has gone. */
-export const CAPACITY_REPORT_SECONDS = 10;

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
-import { clearLedger, sleep, startSession } from "@/test/sessions";
+import { clearLedger, startSession } from "@/test/sessions";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
 

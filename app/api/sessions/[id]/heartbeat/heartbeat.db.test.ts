@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
-import { sleep, startSession } from "@/test/sessions";
+import { startSession } from "@/test/sessions";
 
 describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
   const ctx = setUpEquosApp({}, version);

@@ -1,13 +1,6 @@
 import { z } from "zod";
 
-/** Reasons a browser may give for ending its own session; the server records the others. */
-export const CLIENT_STOP_REASONS = [
-  "hangup",
-  "page_closed",
-  "avatar_timeout",
-  "avatar_left",
-  "max_duration",
-] as const;
+import { CLIENT_STOP_REASONS } from "@/lib/contract";
 
 /** Body of POST /api/sessions/{id}/stop (may also be empty, for a beacon). */
 export const stopSessionBody = z.strictObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 
+import { sleep } from "@/lib/sleep";
 import type { TestBrowser } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 
@@ -27,7 +28,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     it("stops the provider session and records ENDED with reason, end time and duration", async () => {
       const browser = ctx.app.browser();
       const id = await startOne(browser);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await sleep(1100);
 
       const res = await browser.call<SessionBody>(
         "POST /api/sessions/:id/stop",

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { MAX_TYPED_TURN_CHARACTERS } from "@/lib/contract";
+
 /** Body of POST /api/worker/sessions/{id}/transcript. */
 export const transcriptReportBody = z.strictObject({
   lines: z
@@ -11,7 +13,7 @@ export const transcriptReportBody = z.strictObject({
         at: z.iso.datetime(),
       }),
     )
-    .max(2000),
+    .max(MAX_TYPED_TURN_CHARACTERS),
 });
 
 export const TRANSCRIPT_BODY_MAX_BYTES = 2 * 1024 * 1024;

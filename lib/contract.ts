@@ -1,0 +1,61 @@
+// What the page, the server and any avatar agent in the room share, in one place. Free of
+// server-only imports: the browser bundle and the worker both use it.
+import type { EndReason } from "@/lib/generated/prisma/enums";
+
+/** LiveKit text-stream topics: the user's typed turns, and the avatar's captions. */
+export const TOPICS = { chat: "lk.chat", transcription: "lk.transcription" } as const;
+
+/** The longest typed turn (and transcript line) anyone accepts, in characters. */
+export const MAX_TYPED_TURN_CHARACTERS = 2000;
+
+/** Participant attribute: "true" when the person prefers reduced motion (the avatar keeps still). */
+export const REDUCED_MOTION_ATTRIBUTE = "jeremy.reduced-motion";
+
+/** Reasons a browser may give for ending its own session; the server records the others. */
+export const CLIENT_STOP_REASONS = [
+  "hangup",
+  "page_closed",
+  "avatar_timeout",
+  "avatar_left",
+  "max_duration",
+] as const satisfies readonly EndReason[];
+
+export type StopReason = (typeof CLIENT_STOP_REASONS)[number];
+
+// ── An avatar agent's reports to the app (the Jeremy worker's, or any agent built like it) ──
+
+/**
+ * The worker authenticates its report with a LiveKit token (signed with the same API key and
+ * secret) whose identity is this and whose room grant names the session.
+ */
+export const WORKER_REPORT_IDENTITY = "jeremy-worker";
+
+export interface TranscriptLineReport {
+  /** Position in the conversation; a line sent twice is stored once. */
+  seq: number;
+  role: "assistant" | "user";
+  text: string;
+  /** ISO 8601 time the line was said. */
+  at: string;
+}
+
+/** Where the worker sends a session's transcript, relative to the app's URL. */
+export function transcriptReportPath(sessionId: string): string {
+  return `/api/worker/sessions/${encodeURIComponent(sessionId)}/transcript`;
+}
+
+/** Where each worker reports, every few seconds, how many conversations it takes. */
+export const CAPACITY_REPORT_PATH = "/api/worker/capacity";
+
+/** A worker's capacity report. */
+export interface CapacityReport {
+  /** The worker process's own id, the same in every report it sends. */
+  workerId: string;
+  agentName: string;
+  /** Conversations it takes at once (JEREMY_MAX_SESSIONS); 0 when it is going away. */
+  maxSessions: number;
+  activeJobs: number;
+}
+
+/** Seconds between a worker's reports; one not heard from in three times this has gone. */
+export const CAPACITY_REPORT_SECONDS = 10;
