@@ -1,8 +1,6 @@
 // What a person does and sees on the page, in a few words each.
 import { expect, type Page } from "@playwright/test";
 
-import { sleep } from "@/lib/sleep";
-
 export interface StartedConversation {
   sessionId: string;
 }
@@ -50,7 +48,8 @@ export async function jeremyVideo(page: Page) {
       return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     };
     const first = sample();
-    await sleep(1000);
+    // Runs in the page, where this file's imports do not exist.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const second = sample();
     let changed = 0;
     for (let i = 0; i < first.length; i += 4) if (Math.abs(first[i]! - second[i]!) > 8) changed++;
