@@ -28,7 +28,8 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
   let failing = false;
   let stopped = false;
 
-  const send = async () => {
+  /** Sends one report; resolves whether it offered room (the worker had registered). */
+  const send = async (): Promise<boolean> => {
     const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
       identity: WORKER_REPORT_IDENTITY,
       ttl: 60,
@@ -51,12 +52,14 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    return active !== null;
   };
 
   const loop = async () => {
     let ok = true;
+    let offeredRoom = false;
     try {
-      await send();
+      offeredRoom = await send();
       if (failing) console.log(`Reporting capacity to ${url} again.`);
     } catch (error) {
       ok = false;
@@ -66,12 +69,12 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     }
     failing = !ok;
     if (stopped) return;
-    // Until the worker has registered (and so offers room), look again every second: the app
-    // must learn of its room the moment it has some.
-    const registered = activeJobs() !== null;
+    // Until a report has offered room (the worker had registered when it was sent), report
+    // again every second: the app must learn of the room the moment there is some, not one
+    // full interval after a report sent just before registering.
     timer = setTimeout(
       () => void loop(),
-      ok && registered ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS,
+      ok && offeredRoom ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS,
     );
     timer.unref();
   };

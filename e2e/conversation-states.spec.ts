@@ -18,6 +18,8 @@ test("Jeremy never joins (worker down): the page says so and the session ends wi
       { timeout: 20_000 },
     );
     await expect(page.getByRole("heading", { name: "Jeremy could not join" })).toBeVisible();
+    // The summary shows once the server has answered that the session ended.
+    await expect(page.getByTestId("summary")).toBeVisible();
     expect(await ledger.session(sessionId)).toMatchObject({
       status: "ENDED",
       endReason: "avatar_timeout",
@@ -44,6 +46,8 @@ test("Jeremy leaves mid-conversation: the page says so and the session ends with
       { timeout: 30_000 },
     );
     await expect(page.getByRole("heading", { name: "Jeremy left" })).toBeVisible();
+    // The summary shows once the server has answered that the session ended.
+    await expect(page.getByTestId("summary")).toBeVisible();
     expect(await ledger.session(sessionId)).toMatchObject({
       status: "ENDED",
       endReason: "avatar_left",
@@ -171,6 +175,8 @@ test("the maximum duration counts down, warns, and ends the session with max_dur
       { timeout: 45_000 },
     );
     await expect(page.getByRole("heading", { name: "Time's up" })).toBeVisible();
+    // The summary shows once the server has answered that the session ended.
+    await expect(page.getByTestId("summary")).toBeVisible();
     expect(await ledger.session(sessionId)).toMatchObject({
       status: "ENDED",
       endReason: "max_duration",

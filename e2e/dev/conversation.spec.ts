@@ -29,6 +29,9 @@ test("under npm run dev: Start → Jeremy appears → a spoken turn → hang up 
 
   await page.getByTestId("hang-up").click();
   await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+  // The summary comes with the server's answer that the session has ended (the room may close,
+  // and the panel open, a moment before the ledger is written).
+  await expect(page.getByTestId("summary")).toContainText("You talked with Jeremy for");
   const ended = await devLedger.session(sessionId);
   expect(ended).toMatchObject({ status: "ENDED", endReason: "hangup" });
   expect(ended.durationSeconds).toBeGreaterThan(0);

@@ -1,0 +1,45 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import type { CapacityReport } from "@/lib/contract";
+
+import { reportCapacity } from "./capacity-report";
+import { readWorkerEnv } from "./env";
+
+const stops: Array<() => unknown> = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+/** An app that records the capacity reports it receives. */
+async function fakeApp() {
+  const reports: CapacityReport[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      reports.push(JSON.parse(body) as CapacityReport);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  stops.push(() => server.close());
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, reports };
+}
+
+describe("reportCapacity", () => {
+  it("offers room within about a second of registering, even when it registered mid-report", async () => {
+    const app = await fakeApp();
+    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: app.url, JEREMY_MAX_SESSIONS: "3" });
+    // Not registered for the first report; registered by the time it has been sent.
+    let calls = 0;
+    const reporter = reportCapacity(env, () => (calls++ === 0 ? null : 0));
+    stops.push(() => reporter.stop());
+    await expect
+      .poll(() => app.reports.find((report) => report.maxSessions === 3), { timeout: 3_000 })
+      .toBeDefined();
+    expect(app.reports[0]).toMatchObject({ maxSessions: 0, activeJobs: 0 });
+  });
+});
