@@ -14,6 +14,9 @@ import {
 
 import type { WorkerEnv } from "./env";
 
+/** Logged once, when the app has first been told of this worker's room. */
+export const OFFERING_ROOM = "Offering the app";
+
 /** While the app cannot be reached (it may still be starting), ask again this often. */
 const RETRY_MS = 1000;
 
@@ -26,6 +29,7 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
   const url = new URL(CAPACITY_REPORT_PATH, env.APP_URL);
   let timer: NodeJS.Timeout | undefined;
   let failing = false;
+  let announced = false;
   let stopped = false;
 
   /** Sends one report; resolves whether it offered room (the worker had registered). */
@@ -61,6 +65,10 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     try {
       offeredRoom = await send();
       if (failing) console.log(`Reporting capacity to ${url} again.`);
+      if (offeredRoom && !announced) {
+        announced = true;
+        console.log(`${OFFERING_ROOM} ${env.JEREMY_MAX_SESSIONS} conversations to ${url}.`);
+      }
     } catch (error) {
       ok = false;
       // Once, not every second: the app may simply still be starting.

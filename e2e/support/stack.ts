@@ -2,11 +2,12 @@
 // benchmarks: the LiveKit server (test ports), the Jeremy worker, and `next start` on the build.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { AccessToken } from "livekit-server-sdk";
 
+import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
 import { CAPACITY_REPORT_PATH, WORKER_REPORT_IDENTITY, type CapacityReport } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
 
@@ -176,8 +177,27 @@ export async function startStack(options: StackOptions) {
  */
 async function workerReady() {
   await waitUntil(STACK.workerHealthUrl, (status) => status === 200, 60_000);
+  // The app may still count a worker that just died for a while; wait until it has heard of
+  // this one's room (the worker logs that once), so a start right after cannot find none.
+  const deadline = Date.now() + 60_000;
+  while (workerLogCount(OFFERING_ROOM) <= offersBefore) {
+    if (Date.now() > deadline) throw new Error("the worker never offered the app its room");
+    await sleep(100);
+  }
   await waitUntil(`${STACK.apiUrl}/api/health`, (status) => status === 200, 60_000);
 }
+
+/** How often the worker's log (across restarts) holds `text`. */
+function workerLogCount(text: string): number {
+  try {
+    return readFileSync(path.join(STACK.logDir, "worker.log"), "utf8").split(text).length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+/** Offers counted before the latest worker start: workerReady waits for one more. */
+let offersBefore = 0;
 
 async function startApp(env: Record<string, string>) {
   const app = spawnLogged(
@@ -229,6 +249,7 @@ async function reportAsSilentWorker() {
 }
 
 function startWorker(env: Record<string, string>) {
+  offersBefore = workerLogCount(OFFERING_ROOM);
   return spawnLogged(
     "worker",
     process.execPath,
