@@ -2,13 +2,12 @@
 // same run on the same machine. Both stacks run side by side and the visits alternate, so
 // whatever else loads the machine weighs on both alike. The first dev visit, which waits for
 // Next to compile the page and the routes, is reported on its own and left out of the p50.
-import { launchChromium } from "@/e2e/support/browser";
 import { DEV, startDevStack } from "@/e2e/support/dev-stack";
-import { writeFakeMicrophone } from "@/e2e/support/fake-microphone";
 import { STACK } from "@/e2e/support/stack";
 
 import { type FirstFrameMarks, format, visit } from "./first-frame";
 import type { Benchmark } from "./support/benchmark";
+import { launchBenchBrowser } from "./support/browser";
 import { figure } from "./support/figures";
 import { waitForIdleWorker } from "./support/session-client";
 import { percentile } from "./support/stats";
@@ -21,13 +20,8 @@ export const devFirstFrame: Benchmark = {
   name: "dev-first-frame",
   title: "click Start → Jeremy's first frame, `npm run dev` against the production build",
   async run(context) {
-    await context.stack();
-    await writeFakeMicrophone();
+    const browser = await launchBenchBrowser(context);
     const dev = await startDevStack();
-    const browser = await launchChromium([
-      "--use-fake-ui-for-media-stream",
-      "--autoplay-policy=no-user-gesture-required",
-    ]);
     const firstFrames = { production: [] as number[], development: [] as number[] };
     let compileVisit: FirstFrameMarks;
     try {

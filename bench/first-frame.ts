@@ -5,11 +5,10 @@ import path from "node:path";
 
 import type { Browser } from "@playwright/test";
 
-import { launchChromium } from "@/e2e/support/browser";
-import { writeFakeMicrophone } from "@/e2e/support/fake-microphone";
 import { STACK } from "@/e2e/support/stack";
 
 import type { Benchmark } from "./support/benchmark";
+import { launchBenchBrowser } from "./support/browser";
 import { figure } from "./support/figures";
 import { waitForIdleWorker } from "./support/session-client";
 import { describeMs, percentile } from "./support/stats";
@@ -70,12 +69,7 @@ export const firstFrame: Benchmark = {
   name: "first-frame",
   title: "click Start → Jeremy's first video frame (Chromium, real stack)",
   async run(context) {
-    await context.stack();
-    await writeFakeMicrophone();
-    const browser = await launchChromium([
-      "--use-fake-ui-for-media-stream",
-      "--autoplay-policy=no-user-gesture-required",
-    ]);
+    const browser = await launchBenchBrowser(context);
     const runs: FirstFrameMarks[] = [];
     try {
       // One unmeasured visit first: the app's first request opens its database.

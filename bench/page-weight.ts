@@ -5,11 +5,10 @@ import { gzipSync } from "node:zlib";
 
 import type { Page, Response } from "@playwright/test";
 
-import { launchChromium } from "@/e2e/support/browser";
-import { writeFakeMicrophone } from "@/e2e/support/fake-microphone";
 import { STACK } from "@/e2e/support/stack";
 
 import type { Benchmark } from "./support/benchmark";
+import { launchBenchBrowser } from "./support/browser";
 import { figure } from "./support/figures";
 import { waitForIdleWorker } from "./support/session-client";
 
@@ -58,13 +57,8 @@ export const pageWeight: Benchmark = {
   name: "page-weight",
   title: "JavaScript downloaded (gzipped): landing page, then a conversation",
   async run(context) {
-    await context.stack();
-    await writeFakeMicrophone();
+    const browser = await launchBenchBrowser(context);
     await waitForIdleWorker();
-    const browser = await launchChromium([
-      "--use-fake-ui-for-media-stream",
-      "--autoplay-policy=no-user-gesture-required",
-    ]);
     try {
       const page = await (await browser.newContext({ baseURL: STACK.appUrl })).newPage();
       const landingScripts = recordScripts(page);

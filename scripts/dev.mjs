@@ -1,7 +1,7 @@
 // `npm run dev`: Next, and for the local avatar the LiveKit server (unless LIVEKIT_URL names one)
 // and the Jeremy worker, together, with prefixed logs. Ctrl-C, or any one dying, stops them all.
 import { devPlan, WORKER_ENTRY } from "./lib/dev-plan.mjs";
-import { ensureLiveKitServer } from "./lib/livekit-binary.mjs";
+import { liveKitServerOrExit } from "./lib/livekit-binary.mjs";
 import { loadEnvFiles } from "./lib/load-env-files.mjs";
 import { createProcessGroup, waitForHttp } from "./lib/processes.mjs";
 
@@ -18,14 +18,11 @@ for (const note of plan.notes) console.log(note);
 const group = createProcessGroup();
 
 if (plan.livekit) {
-  let binary;
-  try {
-    binary = ensureLiveKitServer();
-  } catch (error) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  group.start({ name: "livekit", command: binary, args: ["--config", "livekit/livekit.dev.yaml"] });
+  group.start({
+    name: "livekit",
+    command: liveKitServerOrExit(),
+    args: ["--config", "livekit/livekit.dev.yaml"],
+  });
   await waitForHttp("http://127.0.0.1:7880");
 }
 

@@ -1,6 +1,6 @@
 // Neck, shoulders and an open-collared shirt. Only breathing moves them.
 
-import type { Ctx } from "./layout";
+import { type Ctx, fillEllipse } from "./layout";
 import { PALETTE } from "./palette";
 
 /** Draws the neck and shirt; `breath` (0..1) lifts the shoulders a few pixels. */
@@ -29,9 +29,7 @@ function drawShirt(ctx: Ctx): void {
   ctx.save();
   ctx.clip();
   ctx.fillStyle = PALETTE.shirtShadow;
-  ctx.beginPath();
-  ctx.ellipse(40, 500, 70, 110, -0.3, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 40, 500, 70, 110, -0.3);
   ctx.restore();
   // Folds where the arms meet the chest, the placket and a breast pocket.
   ctx.strokeStyle = PALETTE.shirtShadow;
@@ -67,9 +65,7 @@ function drawShirt(ctx: Ctx): void {
 function drawNeck(ctx: Ctx): void {
   // The back of the collar shows either side of the neck.
   ctx.fillStyle = PALETTE.shirtShadow;
-  ctx.beginPath();
-  ctx.ellipse(256, 372, 58, 16, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 256, 372, 58, 16, 0);
   ctx.fillStyle = PALETTE.skin;
   ctx.beginPath();
   ctx.moveTo(212, 270);

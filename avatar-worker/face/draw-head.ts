@@ -1,6 +1,6 @@
 // The head shape, ears, cheeks and nose, in head coordinates (origin between the eyes, 512 scale).
 
-import type { Ctx } from "./layout";
+import { type Ctx, fillEllipse } from "./layout";
 import { PALETTE } from "./palette";
 
 /** Traces the outline of the face; `jaw` drops the chin by that many pixels as the mouth opens. */
@@ -22,9 +22,7 @@ export function drawEars(ctx: Ctx, shift: number): void {
   for (const side of [-1, 1]) {
     const cx = side * 99 + shift;
     ctx.fillStyle = PALETTE.skin;
-    ctx.beginPath();
-    ctx.ellipse(cx, 16, 16, 27, side * 0.12, 0, Math.PI * 2);
-    ctx.fill();
+    fillEllipse(ctx, cx, 16, 16, 27, side * 0.12);
     ctx.strokeStyle = PALETTE.skinShadow;
     ctx.lineWidth = 4;
     ctx.lineCap = "round";
@@ -45,9 +43,7 @@ export function drawFace(ctx: Ctx, jaw: number, yaw: number): void {
   // Light from the upper right: a soft shadow down the far side of the face.
   ctx.fillStyle = PALETTE.skinShadow;
   ctx.globalAlpha = 0.35;
-  ctx.beginPath();
-  ctx.ellipse(-128 - yaw * 10, 20, 46, 150, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, -128 - yaw * 10, 20, 46, 150, 0);
   ctx.restore();
 }
 
@@ -55,9 +51,7 @@ export function drawFace(ctx: Ctx, jaw: number, yaw: number): void {
 export function drawCheeks(ctx: Ctx, smile: number): void {
   ctx.fillStyle = PALETTE.blush;
   for (const side of [-1, 1]) {
-    ctx.beginPath();
-    ctx.ellipse(side * 56, 44 - smile * 4, 17, 11, 0, 0, Math.PI * 2);
-    ctx.fill();
+    fillEllipse(ctx, side * 56, 44 - smile * 4, 17, 11, 0);
   }
 }
 
@@ -71,17 +65,11 @@ export function drawNose(ctx: Ctx): void {
   ctx.quadraticCurveTo(-10, 24, -8, 32);
   ctx.stroke();
   ctx.fillStyle = PALETTE.skinShadow;
-  ctx.beginPath();
-  ctx.ellipse(0, 38, 15, 9, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 0, 38, 15, 9, 0);
   ctx.fillStyle = PALETTE.skinLight;
-  ctx.beginPath();
-  ctx.ellipse(2, 34, 8, 5, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 2, 34, 8, 5, 0);
   ctx.fillStyle = PALETTE.skinDeep;
   for (const side of [-1, 1]) {
-    ctx.beginPath();
-    ctx.ellipse(side * 7, 43, 4, 2.2, side * 0.3, 0, Math.PI * 2);
-    ctx.fill();
+    fillEllipse(ctx, side * 7, 43, 4, 2.2, side * 0.3);
   }
 }

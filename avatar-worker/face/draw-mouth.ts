@@ -1,7 +1,7 @@
 // The mouth, drawn from a MouthShape: open shows the dark inside with teeth and a tongue, wide
 // spreads the corners, round purses fuller lips into an "o".
 
-import type { Ctx } from "./layout";
+import { type Ctx, fillEllipse } from "./layout";
 import type { MouthShape } from "./mouth-shape";
 import { PALETTE } from "./palette";
 import { clamp } from "./smoothing";
@@ -63,9 +63,7 @@ export function drawMouth(ctx: Ctx, mouth: MouthShape, smile: number): void {
   traceOpening(ctx, g, 2 + round * 3, 4 + round * 5, 6.5 + round * 6);
   ctx.fill();
   ctx.fillStyle = PALETTE.skinShadow;
-  ctx.beginPath();
-  ctx.ellipse(0, g.lowerY + 13 + round * 6, 11 + round * 2, 3, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 0, g.lowerY + 13 + round * 6, 11 + round * 2, 3, 0);
 
   if (gap > 1.2) {
     ctx.save();
@@ -108,8 +106,6 @@ function drawTeeth(ctx: Ctx, g: Geometry, mouth: MouthShape, gap: number): void 
   }
   if (gap > 9) {
     ctx.fillStyle = PALETTE.tongue;
-    ctx.beginPath();
-    ctx.ellipse(0, g.lowerY + 1, g.halfWidth * 0.62, gap * 0.3, 0, 0, Math.PI * 2);
-    ctx.fill();
+    fillEllipse(ctx, 0, g.lowerY + 1, g.halfWidth * 0.62, gap * 0.3, 0);
   }
 }

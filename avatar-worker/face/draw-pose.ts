@@ -5,7 +5,7 @@ import { drawBrows, drawEyes } from "./draw-eyes";
 import { drawBackHair, drawFrontHair } from "./draw-hair";
 import { drawCheeks, drawEars, drawFace, drawNose } from "./draw-head";
 import { drawMouth, jawDrop } from "./draw-mouth";
-import { HEAD_X, HEAD_Y, NECK_PIVOT, type Ctx } from "./layout";
+import { type Ctx, fillEllipse, HEAD_X, HEAD_Y, NECK_PIVOT } from "./layout";
 import type { Pose } from "./pose";
 import { PALETTE } from "./palette";
 
@@ -38,7 +38,5 @@ export function drawPose(ctx: Ctx, pose: Pose): void {
 // The jaw's shadow on the neck, drawn before the face so the face covers its top.
 function drawChinShadow(ctx: Ctx, jaw: number): void {
   ctx.fillStyle = PALETTE.skinShadow;
-  ctx.beginPath();
-  ctx.ellipse(0, 118 + jaw, 46, 30, 0, 0, Math.PI * 2);
-  ctx.fill();
+  fillEllipse(ctx, 0, 118 + jaw, 46, 30, 0);
 }

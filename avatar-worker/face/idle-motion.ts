@@ -1,14 +1,13 @@
 // Gentle idle head motion and breathing as sums of slow sines at unrelated frequencies, so the
 // movement never visibly repeats. A pure function of time: frame-rate independent.
 
-export interface IdleMotion {
-  headX: number;
-  headY: number;
-  headRoll: number;
-  headYaw: number;
-  headPitch: number;
-  breath: number;
-}
+import type { Pose } from "./pose";
+
+/** The part of a pose that idle motion moves. */
+export type IdleMotion = Pick<
+  Pose,
+  "headX" | "headY" | "headRoll" | "headYaw" | "headPitch" | "breath"
+>;
 
 const TAU = Math.PI * 2;
 

@@ -14,3 +14,17 @@ export const HEAD_Y = 222;
 
 /** The head turns and nods about a point in the neck, this far below HEAD_Y. */
 export const NECK_PIVOT = 120;
+
+/** Fills a whole ellipse (centre, radii, rotation in radians) with the current fill style. */
+export function fillEllipse(
+  ctx: Ctx,
+  x: number,
+  y: number,
+  rx: number,
+  ry: number,
+  rotation: number,
+) {
+  ctx.beginPath();
+  ctx.ellipse(x, y, rx, ry, rotation, 0, Math.PI * 2);
+  ctx.fill();
+}

@@ -1,15 +1,9 @@
-import {
-  AudioFrame,
-  AudioSource,
-  LocalAudioTrack,
-  type Room,
-  TrackPublishOptions,
-  TrackSource,
-} from "@livekit/rtc-node";
+import { AudioFrame, type Room } from "@livekit/rtc-node";
 
 import { MOUTH_AT_REST, type MouthKeyframe, type MouthShape } from "../face/mouth-shape";
 import { toFrames } from "../speech/pcm";
 
+import { publishAudioTrack } from "./audio-track";
 import { mouthAt } from "./mouth-timeline";
 
 export const VOICE_SAMPLE_RATE = 48_000;
@@ -28,12 +22,11 @@ interface Playing {
  * track of what is being heard so the face can move its mouth in time.
  */
 export async function publishVoice(room: Room) {
-  const source = new AudioSource(VOICE_SAMPLE_RATE, 1, QUEUE_MS);
-  const track = LocalAudioTrack.createAudioTrack("jeremy-voice", source);
-  const publication = await room.localParticipant!.publishTrack(
-    track,
-    new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
-  );
+  const { source, publication } = await publishAudioTrack(room, {
+    name: "jeremy-voice",
+    sampleRate: VOICE_SAMPLE_RATE,
+    queueMs: QUEUE_MS,
+  });
   let playing: Playing | undefined;
   let firstAudioAt: number | undefined;
 

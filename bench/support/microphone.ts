@@ -1,15 +1,9 @@
 // A user's microphone from Node: publishes a 48 kHz mono track fed in real time, 10 ms at a
 // time, with silence between the clips it is asked to say. Being paced like a real
 // microphone is what lets a benchmark know exactly when the user stopped talking.
-import {
-  AudioFrame,
-  AudioSource,
-  LocalAudioTrack,
-  type Room,
-  TrackPublishOptions,
-  TrackSource,
-} from "@livekit/rtc-node";
+import { AudioFrame, type Room } from "@livekit/rtc-node";
 
+import { publishAudioTrack } from "@/avatar-worker/session/audio-track";
 import { rms, toDb, toFrames } from "@/avatar-worker/speech/pcm";
 import { sleep } from "@/lib/sleep";
 
@@ -35,12 +29,11 @@ export type Microphone = Awaited<ReturnType<typeof publishMicrophone>>;
 
 /** Publishes the microphone track; it sends silence until `say` is called. */
 export async function publishMicrophone(room: Room) {
-  const source = new AudioSource(SAMPLE_RATE, 1, QUEUE_MS);
-  const track = LocalAudioTrack.createAudioTrack("microphone", source);
-  await room.localParticipant!.publishTrack(
-    track,
-    new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
-  );
+  const { source } = await publishAudioTrack(room, {
+    name: "microphone",
+    sampleRate: SAMPLE_RATE,
+    queueMs: QUEUE_MS,
+  });
   const clips: Clip[] = [];
   const silence = new Int16Array(FRAME);
   let running = true;

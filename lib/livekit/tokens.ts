@@ -1,6 +1,6 @@
 import "server-only";
 
-import { AccessToken, TrackSource } from "livekit-server-sdk";
+import { AccessToken, TrackSource, type VideoGrant } from "livekit-server-sdk";
 
 export interface LiveKitCredentials {
   apiKey: string;
@@ -20,25 +20,24 @@ interface ParticipantTokenInput {
  * attributes (the page tells Jeremy it prefers reduced motion).
  */
 export function mintUserToken(credentials: LiveKitCredentials, input: ParticipantTokenInput) {
-  const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
-    identity: input.identity,
-    name: input.name,
-    ttl: input.ttlSeconds,
-  });
-  token.addGrant({
-    room: input.room,
-    roomJoin: true,
-    canPublish: true,
+  return sign(credentials, input, {
     canPublishSources: [TrackSource.MICROPHONE],
-    canSubscribe: true,
-    canPublishData: true,
     canUpdateOwnMetadata: true,
   });
-  return token.toJwt();
 }
 
 /** A token for an avatar that joins the room on our behalf (Equos with our own LiveKit). */
 export function mintAvatarToken(credentials: LiveKitCredentials, input: ParticipantTokenInput) {
+  return sign(credentials, input, {}, "agent");
+}
+
+/** A token to join one room, publish, subscribe and send data, with the grants given on top. */
+function sign(
+  credentials: LiveKitCredentials,
+  input: ParticipantTokenInput,
+  grant: VideoGrant,
+  kind?: "agent",
+) {
   const token = new AccessToken(credentials.apiKey, credentials.apiSecret, {
     identity: input.identity,
     name: input.name,
@@ -50,7 +49,8 @@ export function mintAvatarToken(credentials: LiveKitCredentials, input: Particip
     canPublish: true,
     canSubscribe: true,
     canPublishData: true,
+    ...grant,
   });
-  token.kind = "agent";
+  if (kind) token.kind = kind;
   return token.toJwt();
 }

@@ -24,6 +24,16 @@ export function findLiveKitServer() {
   return onPath("livekit-server") ?? (existsSync(localBinary) ? localBinary : null);
 }
 
+/** For command-line scripts: the LiveKit server (as ensureLiveKitServer), or exit saying why not. */
+export function liveKitServerOrExit() {
+  try {
+    return ensureLiveKitServer();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /** Finds the LiveKit server, installing it into .bin/ with Go if needed; explains if it cannot. */
 export function ensureLiveKitServer({ log = console.log } = {}) {
   const found = findLiveKitServer();

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 
 import { findChromium, MISSING_BROWSER } from "./chromium.mjs";
-import { ensureLiveKitServer } from "./livekit-binary.mjs";
+import { liveKitServerOrExit } from "./livekit-binary.mjs";
 
 /** Runs a command to the end with inherited output; resolves its exit status. */
 export const run = (command, args, env = {}) =>
@@ -25,13 +25,7 @@ const BUILD_ENV = {
  * arguments and the environment that tells the stack where the LiveKit server and Chromium are.
  */
 export async function prepareProductionStack() {
-  let livekit;
-  try {
-    livekit = ensureLiveKitServer();
-  } catch (error) {
-    console.error(error.message);
-    process.exit(1);
-  }
+  const livekit = liveKitServerOrExit();
   const chromium = await findChromium();
   if (!chromium) {
     console.error(MISSING_BROWSER);

@@ -4,11 +4,9 @@ import { isProviderError } from "@/lib/providers/errors";
 import type { AvatarProvider, ProviderHealth } from "@/lib/providers/types";
 
 import { EquosClient } from "./client";
-import type { AvatarLook, EquosApi, OwnLiveKit } from "./shared";
+import type { EquosApi, OwnLiveKit } from "./shared";
 import { createEquosV1, type EquosV1Settings } from "./v1";
 import { createEquosV3, type EquosV3Settings } from "./v3";
-
-export type { AvatarLook } from "./shared";
 
 export type EquosSettings = {
   apiUrl: string;
@@ -21,7 +19,7 @@ export type EquosSettings = {
 /** The Equos provider, plus what the landing page shows of the avatar. */
 export interface EquosProvider extends AvatarProvider {
   /** The avatar's display name and picture. */
-  look(): Promise<AvatarLook>;
+  look: NonNullable<AvatarProvider["look"]>;
 }
 
 /** How long a health answer is reused: health checks must not spend the rate limit stops need. */

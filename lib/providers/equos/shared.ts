@@ -19,9 +19,6 @@ import type {
 /** Our own LiveKit deployment ("bring your own LiveKit"). */
 export type OwnLiveKit = LiveKitCredentials & { url: string };
 
-/** The avatar's name and picture, for the landing page. */
-export type { AvatarLook };
-
 /** One Equos API version, as the provider in ./provider.ts drives it. */
 export interface EquosApi {
   start(input: ProviderStartInput): Promise<ProviderStartResult>;
@@ -61,7 +58,7 @@ export async function ownHost(livekit: OwnLiveKit, input: ProviderStartInput, av
 }
 
 /** The browser's connection to a room on our own LiveKit: we mint its token ourselves. */
-export async function ownConnection(
+async function ownConnection(
   livekit: OwnLiveKit,
   input: ProviderStartInput,
   consumer: { identity: string; name: string },
@@ -78,25 +75,52 @@ export async function ownConnection(
   };
 }
 
-/** The consumer token from a start answer; without one the browser cannot join. */
-export function requireToken(token: string | null | undefined, id: string): string {
-  if (!token) throw new ProviderError("error", `Equos started ${id} without a consumer token`);
-  return token;
+/** The room Equos hosts for a conversation (when it is not on our own LiveKit). */
+interface HostedRoom {
+  serverUrl: string;
+  /** The browser's token, from the create answer; without one the browser cannot join. */
+  token: string | null | undefined;
+  avatar: () => Promise<{ identity: string; name: string }> | { identity: string; name: string };
 }
 
 /**
- * Runs what follows a successful create; if it fails, stops what was created before throwing,
- * because Equos bills it until it is stopped.
+ * The start's answer once Equos has created `id`: on our own LiveKit we mint the browser's
+ * token; otherwise the browser joins the room Equos hosts. If this fails, what was created is
+ * stopped before the error goes on, because Equos bills it until it is stopped.
  */
-export async function orStop<T>(
-  id: string,
-  stop: (id: string) => Promise<unknown>,
-  then: () => Promise<T>,
-) {
+export async function answerStart(options: {
+  id: string;
+  input: ProviderStartInput;
+  consumer: { identity: string; name: string };
+  livekit: OwnLiveKit | undefined;
+  stop: (id: string) => Promise<unknown>;
+  /** The avatar's name in a room on our own LiveKit. */
+  avatarName: () => Promise<string> | string;
+  hosted: HostedRoom;
+}): Promise<ProviderStartResult> {
+  const { id, input, consumer, livekit, hosted } = options;
   try {
-    return await then();
+    if (livekit) {
+      return {
+        providerSessionId: id,
+        avatar: { identity: HOSTED_AVATAR_IDENTITY, name: await options.avatarName() },
+        connection: await ownConnection(livekit, input, consumer),
+      };
+    }
+    if (!hosted.token) {
+      throw new ProviderError("error", `Equos started ${id} without a consumer token`);
+    }
+    return {
+      providerSessionId: id,
+      avatar: await hosted.avatar(),
+      connection: {
+        serverUrl: hosted.serverUrl,
+        participantToken: hosted.token,
+        participantIdentity: consumer.identity,
+      },
+    };
   } catch (error) {
-    await stop(id).catch((stopError: unknown) => {
+    await options.stop(id).catch((stopError: unknown) => {
       console.error(`Equos ${id} could not be stopped after a failed start`, stopError);
     });
     throw error;
@@ -119,6 +143,42 @@ export async function everyPage<T>(
     if (rows.length >= answer.total) return rows;
   }
   throw new ProviderError("error", `Equos listed more than ${MAX_PAGES} pages`);
+}
+
+/** How one API version reads, lists and stops its rows (v1 sessions, v3 conversations). */
+interface RowCalls<Row extends { id: string }> {
+  stop(id: string): Promise<unknown>;
+  read(id: string): Promise<Row>;
+  state(row: Row): ProviderSessionState;
+  listPage(query: { client: string; take: number; skip: number }): Promise<{
+    total: number;
+    take: number;
+    rows: Row[];
+  }>;
+  /** Whether a listed row was started for this session and may still bill. */
+  runningFor(row: Row, sessionId: string): boolean;
+}
+
+/** Stop, get and findRunning: alike in both versions but for their paths and rows. */
+export function rowLookups<Row extends { id: string }>(
+  calls: RowCalls<Row>,
+): Pick<EquosApi, "stop" | "get" | "findRunning"> {
+  return {
+    async stop(id) {
+      await calls.stop(id);
+    },
+    async get(id) {
+      return { state: calls.state(await calls.read(id)) };
+    },
+    async findRunning(sessionId) {
+      const rows = await everyPage((skip, take) =>
+        calls.listPage({ client: sessionId, take, skip }),
+      );
+      // Only rows that carry our tag: were the filter ever ignored, nobody else's session may
+      // be taken for ours.
+      return rows.filter((row) => calls.runningFor(row, sessionId)).map((row) => row.id);
+    },
+  };
 }
 
 /** A picture URL the page may show: absolute http(s) only. */

@@ -2,6 +2,8 @@
 // loosely: unknown fields are kept, so a newer API that adds fields does not break us.
 import { z } from "zod";
 
+import { listPage, startTokens } from "./api-shapes";
+
 export const equosSessionSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().nullish(),
@@ -21,14 +23,11 @@ export const equosSessionSchema = z.looseObject({
 
 export const createSessionResponseSchema = z.looseObject({
   session: equosSessionSchema,
-  consumerAccessToken: z.string().min(1).nullish(),
-  remoteAgentAccessToken: z.string().nullish(),
+  ...startTokens,
 });
 
 export const listSessionsResponseSchema = z.looseObject({
-  skip: z.number(),
-  take: z.number(),
-  total: z.number(),
+  ...listPage,
   sessions: z.array(equosSessionSchema),
 });
 

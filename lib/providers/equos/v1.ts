@@ -4,15 +4,13 @@ import type { ProviderSessionState } from "@/lib/providers/types";
 
 import type { EquosClient } from "./client";
 import {
+  answerStart,
   conversationName,
-  everyPage,
   HOSTED_AVATAR_IDENTITY,
   newConsumer,
-  orStop,
-  ownConnection,
   ownHost,
   portraitUrl,
-  requireToken,
+  rowLookups,
   type EquosApi,
   type OwnLiveKit,
 } from "./shared";
@@ -66,48 +64,33 @@ export function createEquosV1(client: EquosClient, settings: EquosV1Settings): E
         request,
       );
       const { session } = created;
-
-      return orStop(session.id, stop, async () => {
-        if (livekit) {
-          return {
-            providerSessionId: session.id,
-            avatar: { identity: HOSTED_AVATAR_IDENTITY, name: session.avatar.name },
-            connection: await ownConnection(livekit, input, consumer),
-          };
-        }
-        return {
-          providerSessionId: session.id,
-          avatar: { identity: session.avatar.identity, name: session.avatar.name },
-          connection: {
-            serverUrl: session.host.serverUrl,
-            participantToken: requireToken(created.consumerAccessToken, session.id),
-            participantIdentity: consumer.identity,
-          },
-        };
+      return answerStart({
+        id: session.id,
+        input,
+        consumer,
+        livekit,
+        stop,
+        avatarName: () => session.avatar.name,
+        hosted: {
+          serverUrl: session.host.serverUrl,
+          token: created.consumerAccessToken,
+          avatar: () => ({ identity: session.avatar.identity, name: session.avatar.name }),
+        },
       });
     },
 
-    async stop(id) {
-      await stop(id);
-    },
-
-    async get(id) {
-      const session = await client.get(sessionPath(id), equosSessionSchema);
-      return { state: toState(session.status, session.endedAt) };
-    },
-
-    async findRunning(sessionId) {
-      const rows = await everyPage(async (skip, take) => {
-        const page = await listPage({ client: sessionId, take, skip });
+    ...rowLookups({
+      stop,
+      read: (id) => client.get(sessionPath(id), equosSessionSchema),
+      state: (session) => toState(session.status, session.endedAt),
+      listPage: async (query) => {
+        const page = await listPage(query);
         return { total: page.total, take: page.take, rows: page.sessions };
-      });
-      // Only sessions that carry our tag: were the filter ever ignored, nobody else's session
-      // may be taken for ours.
-      return rows
-        .filter((s) => s.client === sessionId || s.name === conversationName(sessionId))
-        .filter((s) => toState(s.status, s.endedAt) !== "ended")
-        .map((s) => s.id);
-    },
+      },
+      runningFor: (session, sessionId) =>
+        (session.client === sessionId || session.name === conversationName(sessionId)) &&
+        toState(session.status, session.endedAt) !== "ended",
+    }),
 
     async ping() {
       await listPage({ take: 1 });

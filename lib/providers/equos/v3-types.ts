@@ -2,6 +2,8 @@
 // v1, answers are validated loosely: unknown fields are kept and only what we read is required.
 import { z } from "zod";
 
+import { listPage, startTokens } from "./api-shapes";
+
 const characterRefSchema = z.looseObject({
   name: z.string().min(1),
   livekitIdentity: z.string().min(1),
@@ -22,14 +24,11 @@ export const conversationSchema = z.looseObject({
 
 export const createConversationResponseSchema = z.looseObject({
   conversation: conversationSchema,
-  consumerAccessToken: z.string().min(1).nullish(),
-  remoteAgentAccessToken: z.string().nullish(),
+  ...startTokens,
 });
 
 export const listConversationsResponseSchema = z.looseObject({
-  skip: z.number(),
-  take: z.number(),
-  total: z.number(),
+  ...listPage,
   conversations: z.array(conversationSchema),
 });
 

@@ -4,15 +4,12 @@ import type { ProviderSessionState, ProviderStartInput } from "@/lib/providers/t
 
 import type { EquosClient } from "./client";
 import {
+  answerStart,
   conversationName,
-  everyPage,
-  HOSTED_AVATAR_IDENTITY,
   newConsumer,
-  orStop,
-  ownConnection,
   ownHost,
   portraitUrl,
-  requireToken,
+  rowLookups,
   type EquosApi,
   type OwnLiveKit,
 } from "./shared";
@@ -69,53 +66,35 @@ export function createEquosV3(client: EquosClient, settings: EquosV3Settings): E
         request,
       );
       const { conversation } = created;
-
-      return orStop(conversation.id, stop, async () => {
-        if (livekit) {
-          return {
-            providerSessionId: conversation.id,
-            avatar: { identity: HOSTED_AVATAR_IDENTITY, name: (await readCharacter()).name },
-            connection: await ownConnection(livekit, input, consumer),
-          };
-        }
-        const token = requireToken(created.consumerAccessToken, conversation.id);
-        const avatar = conversation.character ?? (await readCharacter());
-        return {
-          providerSessionId: conversation.id,
-          avatar: { identity: avatar.livekitIdentity, name: avatar.name },
-          connection: {
-            serverUrl: conversation.serverUrl,
-            participantToken: token,
-            participantIdentity: consumer.identity,
+      return answerStart({
+        id: conversation.id,
+        input,
+        consumer,
+        livekit,
+        stop,
+        avatarName: async () => (await readCharacter()).name,
+        hosted: {
+          serverUrl: conversation.serverUrl,
+          token: created.consumerAccessToken,
+          avatar: async () => {
+            const avatar = conversation.character ?? (await readCharacter());
+            return { identity: avatar.livekitIdentity, name: avatar.name };
           },
-        };
+        },
       });
     },
 
-    async stop(id) {
-      await stop(id);
-    },
-
-    async get(id) {
-      const conversation = await client.get(conversationPath(id), conversationSchema);
-      return { state: toState(conversation.status, conversation.endedAt) };
-    },
-
-    async findRunning(sessionId) {
-      const rows = await everyPage(async (skip, take) => {
-        const page = await client.get("/v3/conversations", listConversationsResponseSchema, {
-          client: sessionId,
-          take,
-          skip,
-        });
+    ...rowLookups({
+      stop,
+      read: (id) => client.get(conversationPath(id), conversationSchema),
+      state: (conversation) => toState(conversation.status, conversation.endedAt),
+      listPage: async (query) => {
+        const page = await client.get("/v3/conversations", listConversationsResponseSchema, query);
         return { total: page.total, take: page.take, rows: page.conversations };
-      });
-      // Only rows that carry our tag: were the filter ever ignored, nobody else's conversation
-      // may be taken for ours.
-      return rows
-        .filter((row) => row.client === sessionId && RUNNING.has(row.status.toLowerCase()))
-        .map((row) => row.id);
-    },
+      },
+      runningFor: (row, sessionId) =>
+        row.client === sessionId && RUNNING.has(row.status.toLowerCase()),
+    }),
 
     async ping() {
       await client.get(characterPath, characterSchema);

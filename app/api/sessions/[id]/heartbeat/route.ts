@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { parseInput } from "@/lib/http/parse-input";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readBeaconBody } from "@/lib/http/read-beacon-body";
 import { route } from "@/lib/http/route";
 import { getSessionService } from "@/lib/sessions";
 import { ownerKeyFrom } from "@/lib/sessions/owner-cookie";
@@ -16,11 +15,7 @@ import { HEARTBEAT_BODY_MAX_BYTES, heartbeatBody } from "./schema";
 export const POST = route(
   async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
-    const body = await readJsonBody(request, {
-      maxBytes: HEARTBEAT_BODY_MAX_BYTES,
-      allowTextPlain: true,
-    });
-    parseInput(heartbeatBody, body === undefined ? {} : body);
+    await readBeaconBody(request, heartbeatBody, HEARTBEAT_BODY_MAX_BYTES);
     await getSessionService().touch(id, ownerKeyFrom(request));
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   },

@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
 
-import { parseInput } from "@/lib/http/parse-input";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readBeaconBody } from "@/lib/http/read-beacon-body";
 import { route } from "@/lib/http/route";
 import { getSessionService } from "@/lib/sessions";
 import { isOpen } from "@/lib/sessions/statuses";
@@ -16,11 +15,7 @@ import { STOP_BODY_MAX_BYTES, stopSessionBody } from "./schema";
 export const POST = route(
   async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
-    const body = await readJsonBody(request, {
-      maxBytes: STOP_BODY_MAX_BYTES,
-      allowTextPlain: true,
-    });
-    const { reason } = parseInput(stopSessionBody, body === undefined ? {} : body);
+    const { reason } = await readBeaconBody(request, stopSessionBody, STOP_BODY_MAX_BYTES);
     const session = await getSessionService().stop(id, reason ?? "hangup", ownerKeyFrom(request));
     return Response.json(
       { session },
