@@ -2,11 +2,12 @@ import { createJiti } from "jiti";
 
 // Validate the environment at build and start: a bad variable stops here, named.
 const jiti = createJiti(import.meta.url);
-const { env, livekitSettings } = await jiti.import("./lib/env.ts");
-const { avatarImageSources, securityHeaders } = await jiti.import("./lib/security/headers.ts");
+const { env, livekitSettings, providerManifest } = await jiti.import("./lib/env.ts");
+const { securityHeaders } = await jiti.import("./lib/security/headers.ts");
 
-// Equos without our own LiveKit puts the browser in rooms on Equos's LiveKit (Cloud) servers.
-const providerHostsRooms = env.AVATAR_PROVIDER === "equos" && !livekitSettings.configured;
+// What the chosen provider needs the page to reach: its rooms (a provider may host them on
+// LiveKit Cloud instead of the LiveKit in use) and its avatar's picture.
+const { hostsRooms, imageSources } = providerManifest.csp(env);
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -19,14 +20,10 @@ const nextConfig = {
   // Evaluated by `next build`: the policy (and the LiveKit URL in it) is part of the build.
   async headers() {
     const headers = securityHeaders({
-      livekitUrl: providerHostsRooms ? null : livekitSettings.url,
-      livekitCloud: providerHostsRooms,
+      livekitUrl: hostsRooms ? null : livekitSettings.url,
+      livekitCloud: hostsRooms,
       extraConnectSrc: env.CSP_CONNECT_SRC?.split(" ") ?? [],
-      imageSources: avatarImageSources({
-        provider: env.AVATAR_PROVIDER,
-        characterId: env.EQUOS_CHARACTER_ID,
-        imageUrl: env.EQUOS_AVATAR_IMAGE_URL,
-      }),
+      imageSources,
       mode: env.NODE_ENV,
     });
     return [{ source: "/:path*", headers }];

@@ -4,10 +4,7 @@ import { databaseSettings, env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import type { DatabaseHandle } from "./db/handle";
-
-const globalForDb = globalThis as typeof globalThis & {
-  jeremyDatabase?: Promise<DatabaseHandle>;
-};
+import { singletons } from "./singletons";
 
 /** Opens the database named by the environment and applies pending migrations. */
 export async function openDatabase(): Promise<DatabaseHandle> {
@@ -33,11 +30,11 @@ export async function openDatabase(): Promise<DatabaseHandle> {
 
 /** The process's one database handle, opened on first use (kept across dev hot reloads). */
 export function getDatabase(): Promise<DatabaseHandle> {
-  globalForDb.jeremyDatabase ??= openDatabase().catch((error: unknown) => {
-    globalForDb.jeremyDatabase = undefined; // let the next request try again
+  singletons.jeremyDatabase ??= openDatabase().catch((error: unknown) => {
+    singletons.jeremyDatabase = undefined; // let the next request try again
     throw error;
   });
-  return globalForDb.jeremyDatabase;
+  return singletons.jeremyDatabase;
 }
 
 /** The Prisma client, ready to use. */

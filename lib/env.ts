@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
-import { BRAND } from "./brand"; // relative: next.config.mjs loads this file without path aliases
+// Relative imports: next.config.mjs loads this file without path aliases.
+import type { EnvProblems, EnvValues, ProviderManifest } from "./providers/manifest";
+import * as registry from "./providers/registry";
 
 const whole = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -37,14 +39,18 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
   .optional();
 
-const httpUrl = z.url({ protocol: /^https?$/ });
 const livekitUrl = z.url({ protocol: /^(wss?|https?)$/ });
 
-/** Every variable the app reads (.env.example documents each one). */
-export const serverVariables = {
+/** The registered avatar providers (lib/providers/registry.ts). */
+const manifests: ProviderManifest[] = Object.values(registry);
+const providerNames = manifests.map((manifest) => manifest.name) as [string, ...string[]];
+const defaultProvider = (manifests.find((manifest) => manifest.isDefault) ?? manifests[0]!).name;
+
+/** The app's own variables. */
+const appVariables = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 
-  AVATAR_PROVIDER: z.enum(["local", "equos"]).default("local"),
+  AVATAR_PROVIDER: z.enum(providerNames).default(defaultProvider),
   SESSION_MAX_DURATION_SECONDS: whole(600, 10, 4 * 60 * 60),
   /** How long the page waits for the avatar to appear before giving up (avatar_timeout). */
   AVATAR_JOIN_TIMEOUT_SECONDS: whole(20, 3, 120),
@@ -61,25 +67,6 @@ export const serverVariables = {
   LIVEKIT_URL: livekitUrl.optional(),
   LIVEKIT_API_KEY: z.string().min(1).optional(),
   LIVEKIT_API_SECRET: z.string().min(1).optional(),
-  LIVEKIT_AGENT_NAME: z
-    .string()
-    .regex(/^[\w-]{1,64}$/)
-    .default("jeremy"),
-
-  EQUOS_API_KEY: z.string().min(1).optional(),
-  EQUOS_API_URL: httpUrl.default("https://api.equos.ai"),
-  /** API v3: the character (made in Equos Studio) that holds the conversations. */
-  EQUOS_CHARACTER_ID: z.string().min(1).optional(),
-  /** API v1, for older accounts: a pre-created or inline avatar and agent. */
-  EQUOS_AVATAR_ID: z.string().min(1).optional(),
-  EQUOS_AVATAR_NAME: z.string().min(1).max(64).default(BRAND.avatarName),
-  EQUOS_AVATAR_IMAGE_URL: httpUrl.optional(),
-  EQUOS_AGENT_ID: z.string().min(1).optional(),
-  EQUOS_AGENT_PROVIDER: z.enum(["openai", "gemini", "elevenlabs"]).optional(),
-  EQUOS_AGENT_MODEL: z.string().min(1).optional(),
-  EQUOS_AGENT_VOICE: z.string().min(1).optional(),
-  EQUOS_TIMEOUT_MS: whole(15_000, 1_000, 120_000),
-
   PROVIDER_STOP_ATTEMPTS: whole(3, 1, 10),
   /** Abuse limits: unset means the NODE_ENV default in `startLimits` below; 0 turns one off. */
   START_LIMIT_PER_CLIENT: optionalWhole(0, 10_000),
@@ -126,18 +113,17 @@ export const serverVariables = {
   SESSION_HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
 };
 
-/** Variables that choose Equos API v1 (EQUOS_AVATAR_NAME has a default, so it cannot). */
-const EQUOS_V1_NAMES = [
-  "EQUOS_AVATAR_ID",
-  "EQUOS_AVATAR_IMAGE_URL",
-  "EQUOS_AGENT_ID",
-  "EQUOS_AGENT_PROVIDER",
-  "EQUOS_AGENT_MODEL",
-  "EQUOS_AGENT_VOICE",
-];
+/** Each registered provider's own variables, read through `providerEnv` below. */
+const providerVariables: object = Object.assign({}, ...manifests.map((m) => m.variables));
+
+/** Every variable the app reads (.env.example documents each one). */
+export const serverVariables: Record<string, z.ZodType> = {
+  ...appVariables,
+  ...providerVariables,
+};
 
 export const env = createEnv({
-  server: serverVariables,
+  server: { ...appVariables, ...providerVariables },
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
@@ -151,83 +137,54 @@ export const env = createEnv({
   },
 });
 
-type RawEnv = Record<string, unknown>;
-
-/** Rules that involve more than one variable. */
-function checkCombinations(values: RawEnv, ctx: z.RefinementCtx) {
-  const require = (name: string, why: string) => {
-    if (values[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: why });
+/** Rules that involve more than one variable: the app's, then the chosen provider's. */
+function checkCombinations(values: EnvValues, ctx: z.RefinementCtx) {
+  const problems: EnvProblems = {
+    require(name, why) {
+      if (values[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: why });
+    },
+    add(name, message) {
+      ctx.addIssue({ code: "custom", path: [name], message });
+    },
   };
 
   const livekitNames = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"];
   if (livekitNames.some((name) => values[name] !== undefined)) {
     for (const name of livekitNames) {
-      require(name, "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together");
+      problems.require(name, "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together");
     }
   }
 
-  if (values.AVATAR_PROVIDER === "equos") {
-    require("EQUOS_API_KEY", "required when AVATAR_PROVIDER=equos");
-    checkEquosVersion(values, ctx, require);
+  // On Vercel the deployment's files are read-only and every function instance is its own
+  // process: an embedded database would give each instance its own ledger, and sessions would leak.
+  if (values.VERCEL === "1") {
+    problems.require(
+      "DATABASE_URL",
+      "required on Vercel: the embedded PGlite database cannot work there (read-only files, one ledger per function instance). Add a Postgres database (Vercel Storage → Neon, or any PostgreSQL) and set DATABASE_URL to its connection string",
+    );
   }
 
-  // A start still in flight must not be taken for a lost one: the sweeper gives a start
-  // STARTING_TIMEOUT_SECONDS, so that must outlast the provider's own request time-out.
-  const startingMs = Number(values.STARTING_TIMEOUT_SECONDS) * 1000;
-  if (values.AVATAR_PROVIDER === "equos" && startingMs <= Number(values.EQUOS_TIMEOUT_MS)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["STARTING_TIMEOUT_SECONDS"],
-      message: `must be longer than EQUOS_TIMEOUT_MS (${values.EQUOS_TIMEOUT_MS} ms), or a start still in flight is taken for a lost one`,
-    });
-  }
-
-  if (values.VERCEL === "1") checkVercel(values, require);
-
-  if (values.AVATAR_PROVIDER === "local" && values.NODE_ENV === "production") {
-    // The dev server's key pair is public; a production deployment must bring its own.
-    require("LIVEKIT_API_SECRET", "required in production when AVATAR_PROVIDER=local");
-  }
+  manifestNamed(values.AVATAR_PROVIDER)?.check(values, problems);
 }
+
+function manifestNamed(name: unknown): ProviderManifest | undefined {
+  return manifests.find((manifest) => manifest.name === name);
+}
+
+/** The chosen provider's manifest. */
+export const providerManifest = manifestNamed(env.AVATAR_PROVIDER)!;
 
 /**
- * On Vercel the deployment's files are read-only and every function instance is its own
- * process: an embedded database would give each instance its own ledger, and sessions would leak.
+ * A provider's own variables as parsed above with the rest, typed by the schema its manifest
+ * declares: `providerEnv(variables).EQUOS_API_KEY`.
  */
-function checkVercel(values: RawEnv, require: (name: string, why: string) => void) {
-  require("DATABASE_URL", "required on Vercel: the embedded PGlite database cannot work there (read-only files, one ledger per function instance). Add a Postgres database (Vercel Storage → Neon, or any PostgreSQL) and set DATABASE_URL to its connection string");
-  if (values.AVATAR_PROVIDER === "local") {
-    require("LIVEKIT_URL", "required on Vercel with AVATAR_PROVIDER=local: set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to your LiveKit (Cloud or your own server), or use AVATAR_PROVIDER=equos");
-  }
-}
-
-/** Equos speaks API v3 with EQUOS_CHARACTER_ID, v1 with the avatar and agent variables. */
-function checkEquosVersion(
-  values: RawEnv,
-  ctx: z.RefinementCtx,
-  require: (name: string, why: string) => void,
-) {
-  const v1Set = EQUOS_V1_NAMES.filter((name) => values[name] !== undefined);
-  if (values.EQUOS_CHARACTER_ID !== undefined) {
-    if (v1Set.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["EQUOS_CHARACTER_ID"],
-        message: `set either EQUOS_CHARACTER_ID (API v3) or the API v1 variables, not both: unset ${v1Set.join(", ")}`,
-      });
-    }
-    return;
-  }
-  if (v1Set.length === 0) {
-    require("EQUOS_CHARACTER_ID", "required when AVATAR_PROVIDER=equos: set EQUOS_CHARACTER_ID (API v3), or the API v1 variables EQUOS_AVATAR_ID (or EQUOS_AVATAR_IMAGE_URL) and EQUOS_AGENT_ID (or EQUOS_AGENT_PROVIDER)");
-    return;
-  }
-  if (values.EQUOS_AVATAR_ID === undefined) {
-    require("EQUOS_AVATAR_IMAGE_URL", "set EQUOS_AVATAR_ID, or EQUOS_AVATAR_IMAGE_URL for an inline avatar");
-  }
-  if (values.EQUOS_AGENT_ID === undefined) {
-    require("EQUOS_AGENT_PROVIDER", "set EQUOS_AGENT_ID, or EQUOS_AGENT_PROVIDER for an inline agent");
-  }
+export function providerEnv<V extends Record<string, z.ZodType>>(
+  variables: V,
+): { [K in keyof V]: z.output<V[K]> } {
+  const values = env as unknown as EnvValues;
+  return Object.fromEntries(Object.keys(variables).map((name) => [name, values[name]])) as {
+    [K in keyof V]: z.output<V[K]>;
+  };
 }
 
 /** The ledger's database: PostgreSQL when DATABASE_URL is set, else the embedded PGlite. */
@@ -256,7 +213,6 @@ export const livekitSettings = {
    * production only configured keys count: routes that verify LiveKit's signature are off.
    */
   trusted: env.LIVEKIT_URL !== undefined || env.NODE_ENV !== "production",
-  agentName: env.LIVEKIT_AGENT_NAME,
 };
 
 const production = env.NODE_ENV === "production";
@@ -284,7 +240,13 @@ export const addressTrust = {
     // Derived from a secret the deployment has anyway, so the ledger alone reveals no address.
     createHash("sha256")
       .update(
-        `talk-to-jeremy:${env.LIVEKIT_API_SECRET ?? env.EQUOS_API_KEY ?? env.ADMIN_TOKEN ?? env.CRON_SECRET ?? ""}`,
+        `talk-to-jeremy:${firstSecret(["LIVEKIT_API_SECRET", ...manifests.flatMap((m) => m.secrets ?? []), "ADMIN_TOKEN", "CRON_SECRET"])}`,
       )
       .digest("hex"),
 };
+
+function firstSecret(names: string[]): string {
+  const values = env as unknown as EnvValues;
+  const name = names.find((candidate) => values[candidate] !== undefined);
+  return name ? String(values[name]) : "";
+}

@@ -1,6 +1,6 @@
 // `npm run dev`: Next, and for the local avatar the LiveKit server (unless LIVEKIT_URL names one)
 // and the Jeremy worker, together, with prefixed logs. Ctrl-C, or any one dying, stops them all.
-import { devPlan, WORKER_ENTRY } from "./lib/dev-plan.mjs";
+import { devPlan, loadManifests, WORKER_ENTRY } from "./lib/dev-plan.mjs";
 import { liveKitServerOrExit } from "./lib/livekit-binary.mjs";
 import { loadEnvFiles } from "./lib/load-env-files.mjs";
 import { createProcessGroup, waitForHttp } from "./lib/processes.mjs";
@@ -9,7 +9,7 @@ loadEnvFiles();
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 let plan;
 try {
-  plan = devPlan(process.env);
+  plan = devPlan(process.env, await loadManifests());
 } catch (error) {
   console.error(error.message);
   process.exit(1);

@@ -3,7 +3,7 @@
 import { NextRequest } from "next/server";
 import { vi } from "vitest";
 
-import type { DatabaseHandle } from "@/lib/db/handle";
+import { resetSingletons } from "@/lib/singletons";
 
 const BASE_URL = "http://localhost:3000";
 
@@ -37,17 +37,9 @@ export type RouteName = keyof typeof routes;
 /** Every route the tests can call, as "METHOD /path/:param". */
 export const ROUTE_NAMES = Object.keys(routes) as RouteName[];
 
-const globals = globalThis as typeof globalThis & {
-  jeremyDatabase?: Promise<DatabaseHandle>;
-  jeremySessions?: unknown;
-};
-
-/** Closes the database the loaded app opened, if any. */
+/** Closes the database the loaded app opened, if any, and forgets what it built on it. */
 export async function closeApp() {
-  const database = globals.jeremyDatabase;
-  globals.jeremyDatabase = undefined;
-  globals.jeremySessions = undefined;
-  if (database) await (await database.catch(() => undefined))?.close();
+  await resetSingletons();
 }
 
 export interface TestResponse<T = Record<string, unknown>> {

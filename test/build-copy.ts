@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { whenServing } from "./child-process";
+import { stopProcess } from "@/scripts/lib/processes.mjs";
+
+import { serving } from "./serving";
 
 // Build output, local data and tools: none of it is source.
 const SKIP = new Set([
@@ -105,6 +107,6 @@ export async function nextStart(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const { stop } = await whenServing(child, url, "next start", 30_000);
-  return { url, stop };
+  await serving(child, url);
+  return { url, stop: () => stopProcess(child) };
 }

@@ -3,9 +3,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 import { findLiveKitServer } from "../scripts/lib/livekit-binary.mjs";
+import { stopProcess } from "../scripts/lib/processes.mjs";
 
-import { whenServing } from "./child-process";
 import { freePort } from "./ports";
+import { serving } from "./serving";
 
 export const LIVEKIT_TEST_KEYS = {
   apiKey: "devkey",
@@ -32,6 +33,6 @@ export async function startLiveKit(binary: string, webhookUrl?: string) {
     "logging: { level: warn }",
   ].join("\n");
   const child: ChildProcess = spawn(binary, ["--config-body", config], { stdio: "ignore" });
-  const { stop } = await whenServing(child, `http://127.0.0.1:${port}`, "LiveKit", 20_000);
-  return { url: `ws://127.0.0.1:${port}`, stop };
+  await serving(child, `http://127.0.0.1:${port}`, 20_000);
+  return { url: `ws://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }

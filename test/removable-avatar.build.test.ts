@@ -16,7 +16,7 @@ export const LOCAL_AVATAR_PATHS = [
   "playwright.config.ts",
   "bench",
 ];
-const REGISTRATION = 'export { local } from "./local";';
+const REGISTRATION = 'export { local } from "./local/manifest";';
 
 describe("the app without the local avatar", () => {
   let copy: string;

@@ -10,6 +10,7 @@ import { AccessToken } from "livekit-server-sdk";
 import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
 import { CAPACITY_REPORT_PATH, WORKER_REPORT_IDENTITY, type CapacityReport } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
+import { stopProcess, waitForHttp } from "@/scripts/lib/processes.mjs";
 
 export const STACK = {
   /** The page's address. Chromium resolves localhost itself; Node asks the resolver, which in a
@@ -64,39 +65,18 @@ function spawnLogged(
   return child;
 }
 
+/** Resolves once `url` answers with a status `ok` accepts; the error points at the logs. */
 export async function waitUntil(url: string, ok: (status: number) => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (ok(res.status)) return;
-      last = `HTTP ${res.status}: ${await res.text()}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await sleep(250);
+  try {
+    await waitForHttp(url, { ok, timeoutMs });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; see ${STACK.logDir}`);
   }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms (${last}); see ${STACK.logDir}`);
 }
 
-export function kill(
-  child: ChildProcess | undefined,
-  signal: NodeJS.Signals = "SIGTERM",
-): Promise<void> {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 8000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      resolve();
-    }
-  });
+/** Stops a stack process and everything it started (SIGKILL after 8 s). */
+export function kill(child: ChildProcess | undefined, signal: NodeJS.Signals = "SIGTERM") {
+  return stopProcess(child, { signal, graceMs: 8000 });
 }
 
 export interface StackOptions {

@@ -3,13 +3,20 @@ import "server-only";
 import { BRAND } from "@/lib/brand";
 import { env } from "@/lib/env";
 
+import type { ProviderManifest } from "./manifest";
 import * as registry from "./registry";
-import type { AvatarLook, AvatarProvider, ProviderModule } from "./types";
+import type { AvatarLook, AvatarProvider } from "./types";
 
 export type { AvatarLook } from "./types";
 
-const modules = new Map<string, ProviderModule>(
-  Object.values(registry).map((module: ProviderModule) => [module.name, module]),
+// Every registered provider's server code, loaded once when this module is first imported.
+const factories = new Map(
+  await Promise.all(
+    Object.values(registry).map(async (manifest: ProviderManifest) => {
+      const { createProvider } = await manifest.load();
+      return [manifest.name, createProvider] as const;
+    }),
+  ),
 );
 const providers = new Map<string, AvatarProvider | null>();
 
@@ -26,7 +33,7 @@ export function getProvider(): AvatarProvider {
  * own provider. Undefined when that provider is not configured (or not registered) here.
  */
 export function getProviderNamed(name: string): AvatarProvider | undefined {
-  if (!providers.has(name)) providers.set(name, modules.get(name)?.create() ?? null);
+  if (!providers.has(name)) providers.set(name, factories.get(name)?.() ?? null);
   return providers.get(name) ?? undefined;
 }
 

@@ -1,7 +1,10 @@
 // The one interface every avatar provider implements. Nothing outside lib/providers imports a
 // vendor module; the session service sees only these types.
 
-export type ProviderName = "local" | "equos";
+import type * as registry from "./registry";
+
+/** The registered providers' names (./registry.ts). */
+export type ProviderName = (typeof registry)[keyof typeof registry]["name"];
 
 export interface ProviderStartInput {
   /** Our public session id; providers use it as a tag so a lost session can still be found. */
@@ -66,14 +69,4 @@ export interface AvatarProvider {
   health(): Promise<ProviderHealth>;
   /** The provider's own avatar's name and picture (an Equos character); unset: the drawn one. */
   look?(): Promise<AvatarLook>;
-}
-
-/**
- * A provider as the app registers it (lib/providers/registry.ts): its folder exports one of
- * these, and the registry lists it on one line.
- */
-export interface ProviderModule {
-  readonly name: ProviderName;
-  /** The provider, or null when this deployment has not configured it. */
-  create(): AvatarProvider | null;
 }

@@ -2,12 +2,7 @@ import { execFileSync } from "node:child_process";
 
 import { describe, expect, it } from "vitest";
 
-import {
-  avatarImageSources,
-  contentSecurityPolicy,
-  securityHeaders,
-  type SecurityHeaderOptions,
-} from "./headers";
+import { contentSecurityPolicy, securityHeaders, type SecurityHeaderOptions } from "./headers";
 
 const base: SecurityHeaderOptions = {
   livekitUrl: "wss://jeremy-abc123.livekit.cloud",
@@ -118,17 +113,6 @@ describe("Content-Security-Policy", () => {
     ]);
     const equos = contentSecurityPolicy({ ...base, imageSources: ["https://img.example"] });
     expect(directives(equos).get("img-src")).toContain("https://img.example");
-  });
-
-  it("derives the avatar picture's sources from the Equos settings", () => {
-    expect(avatarImageSources({ provider: "local", imageUrl: "https://x.example/a.png" })).toEqual(
-      [],
-    );
-    expect(
-      avatarImageSources({ provider: "equos", imageUrl: "https://cdn.example:8443/faces/a.png" }),
-    ).toEqual(["https://cdn.example:8443"]);
-    expect(avatarImageSources({ provider: "equos", characterId: "char_1" })).toEqual(["https:"]);
-    expect(avatarImageSources({ provider: "equos" })).toEqual([]);
   });
 
   it("loosens only what hot reloading needs, and only in development", () => {

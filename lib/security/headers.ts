@@ -31,22 +31,6 @@ export function livekitSources(url: string): string[] {
 }
 
 /**
- * The img-src sources the avatar's picture needs: an Equos v1 avatar's image URL gives its
- * origin. An Equos v3 character's picture is whatever Equos Studio holds for it, on a host the
- * app learns only at run time from the API, after the build has fixed this policy: any https
- * origin, for images only.
- */
-export function avatarImageSources(avatar: {
-  provider: string;
-  characterId?: string;
-  imageUrl?: string;
-}): string[] {
-  if (avatar.provider !== "equos") return [];
-  if (avatar.characterId) return ["https:"];
-  return avatar.imageUrl && URL.canParse(avatar.imageUrl) ? [new URL(avatar.imageUrl).origin] : [];
-}
-
-/**
  * The Content-Security-Policy: only this app's own scripts, styles and media, connections only
  * to the app and the LiveKit server in use, and no framing. Next's inline bootstrap scripts and
  * styles need 'unsafe-inline' (a nonce would make every page dynamic); in development its

@@ -3,21 +3,20 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { env, startLimits } from "@/lib/env";
 import { getProvider, getProviderNamed } from "@/lib/providers";
+import { singletons } from "@/lib/singletons";
 
 import { createSessionService, type SessionService } from "./service";
 import type { SessionSettings } from "./types";
 
-const globalForSessions = globalThis as typeof globalThis & { jeremySessions?: SessionService };
-
 /** The process's session service, wired to the configured database and provider. */
 export function getSessionService(): SessionService {
-  globalForSessions.jeremySessions ??= createSessionService({
+  singletons.jeremySessions ??= createSessionService({
     db: getDb,
     provider: getProvider(),
     providerFor: getProviderNamed,
     settings: sessionSettings(),
   });
-  return globalForSessions.jeremySessions;
+  return singletons.jeremySessions;
 }
 
 /** The session settings the environment asks for. */

@@ -1,11 +1,10 @@
 import "server-only";
 
 import { env, sweepMode } from "@/lib/env";
+import { singletons } from "@/lib/singletons";
 
 import { runEvery } from "./interval";
 import { sweepOnce } from "./sweep-once";
-
-const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { stop(): void } };
 
 /**
  * Starts this process's sweeper (every SWEEP_INTERVAL_SECONDS, 0 = never) where SWEEP_MODE is
@@ -13,12 +12,12 @@ const globalForSweeper = globalThis as typeof globalThis & { jeremySweeper?: { s
  * may sweep at once, the session service's claims keep them from doing anything twice.
  */
 export function startSweeper(intervalSeconds = env.SWEEP_INTERVAL_SECONDS): void {
-  if (sweepMode !== "timer" || intervalSeconds === 0 || globalForSweeper.jeremySweeper) return;
-  globalForSweeper.jeremySweeper = runEvery(intervalSeconds * 1000, () => sweepOnce());
+  if (sweepMode !== "timer" || intervalSeconds === 0 || singletons.jeremySweeper) return;
+  singletons.jeremySweeper = runEvery(intervalSeconds * 1000, () => sweepOnce());
 }
 
 /** Stops this process's sweeper, if it runs. */
 export function stopSweeper(): void {
-  globalForSweeper.jeremySweeper?.stop();
-  globalForSweeper.jeremySweeper = undefined;
+  singletons.jeremySweeper?.stop();
+  singletons.jeremySweeper = undefined;
 }

@@ -1,34 +1,38 @@
-// What `npm run dev` starts, decided from the environment alone: the local avatar needs a LiveKit
-// server (unless LIVEKIT_URL names one) and the Jeremy worker; a provider that brings its own
-// avatar (Equos) needs neither: it hosts the rooms, or joins those on LIVEKIT_URL.
+// What `npm run dev` starts, decided from the environment and the chosen provider's manifest
+// (lib/providers/*/manifest.ts): the local avatar needs a LiveKit server (unless LIVEKIT_URL
+// names one) and the Jeremy worker; a provider that brings its own avatar (Equos) needs neither.
 import { existsSync } from "node:fs";
 
+/** The worker's entry file, for providers whose manifest asks `npm run dev` for a worker. */
 export const WORKER_ENTRY = "avatar-worker/main.ts";
 
 /**
  * Resolves { livekit: boolean, worker: boolean, notes: string[] }: whether to start a local
- * LiveKit server and the Jeremy worker, and what to tell the developer about it.
+ * LiveKit server and the avatar worker, and what to tell the developer.
+ * `manifests` are the registered providers' (lib/providers/registry.ts).
  */
-export function devPlan(env, hasWorker = existsSync(WORKER_ENTRY)) {
-  const provider = env.AVATAR_PROVIDER || "local";
-  const notes = [];
-  if (provider !== "local") {
-    notes.push(
-      `AVATAR_PROVIDER=${provider}: the provider brings the avatar, so no Jeremy worker is started` +
-        (env.LIVEKIT_URL ? `; rooms are on ${env.LIVEKIT_URL}.` : ", and it hosts the rooms."),
-    );
-    return { livekit: false, worker: false, notes };
-  }
-  if (!hasWorker) {
+export function devPlan(env, manifests, exists = existsSync) {
+  const name = env.AVATAR_PROVIDER || (manifests.find((m) => m.isDefault) ?? manifests[0]).name;
+  const manifest = manifests.find((candidate) => candidate.name === name);
+  const others = manifests.filter((candidate) => candidate !== manifest).map((m) => m.name);
+  if (!manifest) {
     throw new Error(
-      `AVATAR_PROVIDER=local needs the Jeremy worker (${WORKER_ENTRY}), which is not in this ` +
-        "checkout. Set AVATAR_PROVIDER=equos (see README, Providers).",
+      `AVATAR_PROVIDER=${name} is not a registered provider; use ${manifests.map((m) => m.name).join(" or ")}.`,
     );
   }
-  if (env.LIVEKIT_URL) {
-    notes.push(
-      `Using the LiveKit deployment at ${env.LIVEKIT_URL}; no local LiveKit server started.`,
+  const plan = manifest.dev(env);
+  if (plan.worker && !exists(WORKER_ENTRY)) {
+    throw new Error(
+      `AVATAR_PROVIDER=${name} needs its avatar worker (${WORKER_ENTRY}), which is not in this ` +
+        `checkout. Use another provider: ${others.map((other) => `AVATAR_PROVIDER=${other}`).join(" or ")} (see README, Providers).`,
     );
   }
-  return { livekit: !env.LIVEKIT_URL, worker: true, notes };
+  return plan;
+}
+
+/** The registered providers' manifests, loaded from TypeScript. */
+export async function loadManifests() {
+  const { createJiti } = await import("jiti");
+  const registry = await createJiti(import.meta.url).import("../../lib/providers/registry.ts");
+  return Object.values(registry);
 }

@@ -1,5 +1,7 @@
-// Runs several long-lived processes as one: each line of output is prefixed with its name, and
-// when one exits, or on Ctrl-C, all of them are stopped (their whole process groups).
+// The one process toolkit of scripts, the end-to-end stack and tests: start a server, wait until
+// it answers over HTTP, stop it (SIGTERM, then SIGKILL). And for `npm run dev`, several
+// long-lived processes run as one: each line of output is prefixed with its name, and when one
+// exits, or on Ctrl-C, all of them are stopped (their whole process groups).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -23,23 +25,40 @@ export function startProcess({ name, command, args = [], env = {}, index = 0 }) 
   return child;
 }
 
-/** Sends SIGTERM to a child's process group, then SIGKILL if it has not gone in time. */
-export function stopProcess(child, graceMs = 5000) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/**
+ * Sends `signal` to a child: to its whole process group when it leads one (started with
+ * `detached: true`), else to the child alone.
+ */
+export function signalProcess(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Stops a child: `signal` (SIGTERM unless given), then SIGKILL if it has not gone within
+ * `graceMs` (a server draining its connections). Resolves once it has exited.
+ * @param {import("node:child_process").ChildProcess | undefined} child
+ * @param {{ signal?: NodeJS.Signals, graceMs?: number }} [options]
+ * @returns {Promise<void>}
+ */
+export function stopProcess(child, { signal = "SIGTERM", graceMs = 5000 } = {}) {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const kill = (signal) => {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    const timer = setTimeout(() => kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => signalProcess(child, "SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    kill("SIGTERM");
+    signalProcess(child, signal);
   });
 }
 
@@ -75,17 +94,33 @@ export function createProcessGroup() {
   };
 }
 
-/** Resolves once `url` answers (any HTTP status), or rejects after `timeoutMs`. */
-export async function waitForHttp(url, timeoutMs = 30_000) {
+/**
+ * Resolves once `url` answers with a status `ok` accepts (any, unless given). Rejects, saying
+ * what it last heard, after `timeoutMs`, or as soon as `child` (the server being waited for)
+ * exits.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, intervalMs?: number, ok?: (status: number) => boolean,
+ *   child?: import("node:child_process").ChildProcess }} [options]
+ * @returns {Promise<void>}
+ */
+export async function waitForHttp(url, options = {}) {
+  const { timeoutMs = 30_000, intervalMs = 250, ok = () => true, child } = options;
   const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
   for (;;) {
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
-      return;
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (ok(response.status)) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`;
     } catch (error) {
-      if (Date.now() > deadline)
-        throw new Error(`${url} did not answer within ${timeoutMs} ms`, { cause: error });
-      await sleep(250);
+      last = String(error);
     }
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      throw new Error(`${url}: the server exited before it answered (${last})`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} was not ready within ${timeoutMs} ms (${last})`);
+    }
+    await sleep(intervalMs);
   }
 }

@@ -2,9 +2,8 @@
 // whose folder is read-only, killed without warning and started again cold.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 
-import { sleep } from "@/lib/sleep";
-
 import { freePort } from "../ports";
+import { serving } from "../serving";
 
 /**
  * Runs `command` with `dir` mounted read-only over itself, in a mount namespace of its own (a
@@ -87,19 +86,11 @@ export class Instance {
     const keep = (chunk: Buffer) => (this.log += chunk.toString().replace(/^/gm, tag));
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        // The health route opens the database: the cold start is over when it answers.
-        await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
-        break;
-      } catch {
-        if (child.exitCode !== null || Date.now() > deadline) {
-          child.kill("SIGKILL");
-          throw new Error(`instance ${this.index} did not start:\n${this.log.slice(-4000)}`);
-        }
-        await sleep(50);
-      }
+    try {
+      // The health route opens the database: the cold start is over when it answers.
+      await serving(child, `${this.url}/api/health`);
+    } catch {
+      throw new Error(`instance ${this.index} did not start:\n${this.log.slice(-4000)}`);
     }
     this.child = child;
   }

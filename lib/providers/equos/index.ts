@@ -1,25 +1,25 @@
 import "server-only";
 
-import { env, livekitSettings } from "@/lib/env";
-import type { ProviderModule } from "@/lib/providers/types";
+import type { AvatarProvider } from "@/lib/providers/types";
+import { livekitSettings, providerEnv } from "@/lib/env";
 
+import { variables } from "./manifest";
 import { createEquosProvider, type EquosSettings } from "./provider";
 
+const env = providerEnv(variables);
+
 /** Equos, when AVATAR_PROVIDER=equos or the ledger holds Equos sessions and it is configured. */
-export const equos: ProviderModule = {
-  name: "equos",
-  create() {
-    try {
-      return createEquosProvider(equosSettings());
-    } catch {
-      return null; // not configured (lib/env.ts checks it whenever AVATAR_PROVIDER=equos)
-    }
-  },
-};
+export function createProvider(): AvatarProvider | null {
+  try {
+    return createEquosProvider(equosSettings());
+  } catch {
+    return null; // not configured (the manifest's check runs whenever AVATAR_PROVIDER=equos)
+  }
+}
 
 function equosSettings(): EquosSettings {
-  // lib/env.ts has already checked that these combinations are complete.
-  const required = (value: string | undefined, name: string) => {
+  // The manifest has already checked that these combinations are complete.
+  const required = <T>(value: T | undefined, name: string): T => {
     if (value === undefined) throw new Error(`${name} is not set`);
     return value;
   };
@@ -48,8 +48,7 @@ function equosSettings(): EquosSettings {
     agent: env.EQUOS_AGENT_ID
       ? { id: env.EQUOS_AGENT_ID }
       : {
-          provider: required(env.EQUOS_AGENT_PROVIDER, "EQUOS_AGENT_PROVIDER") as
-            "openai" | "gemini" | "elevenlabs",
+          provider: required(env.EQUOS_AGENT_PROVIDER, "EQUOS_AGENT_PROVIDER"),
           model: env.EQUOS_AGENT_MODEL,
           voice: env.EQUOS_AGENT_VOICE,
         },
