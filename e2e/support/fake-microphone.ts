@@ -6,6 +6,7 @@ import path from "node:path";
 
 import { concatPcm } from "@/avatar-worker/speech/pcm";
 import { SpeechSynthesizer } from "@/avatar-worker/speech/speech-synthesizer";
+import { encodeWav } from "@/test/wav";
 
 export const FAKE_MICROPHONE_WAV = path.resolve("test-results", "fake-microphone.wav");
 const USER_LINE =
@@ -19,7 +20,7 @@ export async function writeFakeMicrophone(file = FAKE_MICROPHONE_WAV) {
     const silence = (ms: number) => new Int16Array((speech.sampleRate * ms) / 1000);
     const samples = concatPcm([silence(1500), speech.samples, silence(4500)]);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, wav(samples, speech.sampleRate));
+    writeFileSync(file, encodeWav(samples, speech.sampleRate));
     return {
       file,
       speechMs: speech.durationMs,
@@ -28,24 +29,4 @@ export async function writeFakeMicrophone(file = FAKE_MICROPHONE_WAV) {
   } finally {
     await synthesizer.close();
   }
-}
-
-function wav(samples: Int16Array, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([
-    header,
-    Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength),
-  ]);
 }

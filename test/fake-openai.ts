@@ -1,0 +1,245 @@
+// A stand-in for an OpenAI-compatible model endpoint, for tests and benchmarks: a real HTTP
+// server on loopback speaking the documented contract of the two calls Jeremy makes when he
+// listens. `POST /v1/audio/transcriptions` takes a multipart WAV, checks that it is real,
+// non-silent audio of plausible length, and answers the transcript the test chose;
+// `POST /v1/chat/completions` records the messages it was sent and answers (streamed as
+// server-sent events when asked) the reply the test chose, slowly or not at all if told to.
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { rms, toDb } from "@/avatar-worker/speech/pcm";
+import { sleep } from "@/lib/sleep";
+
+import { decodeWav } from "./wav";
+
+/** Audio quieter than this (dBFS, RMS over the whole file) is taken for silence. */
+const SILENT_DB = -50;
+const MIN_AUDIO_MS = 100;
+const MAX_AUDIO_MS = 120_000;
+
+export interface ChatMessage {
+  role: string;
+  content: unknown;
+}
+
+export interface RecordedChat {
+  model: string;
+  stream: boolean;
+  messages: ChatMessage[];
+}
+
+export interface RecordedTranscription {
+  model: string;
+  durationMs: number;
+  levelDb: number;
+  /** What was answered (null: refused). */
+  text: string | null;
+}
+
+/** How the next chat completion answers. */
+export interface ChatAnswer {
+  /** The reply; streamed a word at a time. */
+  reply?: string;
+  /** Wait this long before the first token (or before the error). */
+  firstTokenMs?: number;
+  /** Between tokens. */
+  tokenMs?: number;
+  /** Answer this HTTP status with an OpenAI error body instead. */
+  status?: number;
+  /** Never answer. */
+  hang?: boolean;
+}
+
+/** How the next transcription answers. */
+export interface TranscriptionAnswer {
+  text?: string;
+  delayMs?: number;
+  status?: number;
+}
+
+const DEFAULT_REPLY = "That is interesting. Tell me more about it.";
+const DEFAULT_TRANSCRIPT = "Hello Jeremy.";
+
+export class FakeOpenAi {
+  readonly chats: RecordedChat[] = [];
+  readonly transcriptions: RecordedTranscription[] = [];
+  /** Answers for the next chat completions, in order; then the default reply. */
+  readonly chatAnswers: ChatAnswer[] = [];
+  /** Answers for the next transcriptions, in order; then the default transcript. */
+  readonly transcriptionAnswers: TranscriptionAnswer[] = [];
+
+  private readonly server = createServer((request, response) => {
+    this.handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, 500, String(error));
+      else response.destroy();
+    });
+  });
+  /** e.g. http://127.0.0.1:41234/v1: what LLM_BASE_URL and STT_BASE_URL are set to. */
+  baseUrl = "";
+
+  private constructor(readonly apiKey: string) {}
+
+  static async start(apiKey = `sk-fake-${randomBytes(6).toString("hex")}`): Promise<FakeOpenAi> {
+    const fake = new FakeOpenAi(apiKey);
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.baseUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/v1`;
+    return fake;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse) {
+    const path = new URL(request.url ?? "/", "http://fake").pathname;
+    if (request.headers.authorization !== `Bearer ${this.apiKey}`) {
+      return sendError(response, 401, "Incorrect API key provided.", "invalid_api_key");
+    }
+    const body = await readBody(request);
+    if (request.method === "POST" && path === "/v1/chat/completions") {
+      return this.chat(JSON.parse(body.toString("utf8")) as Record<string, unknown>, response);
+    }
+    if (request.method === "POST" && path === "/v1/audio/transcriptions") {
+      return this.transcribe(request, body, response);
+    }
+    return sendError(response, 404, `No route ${request.method} ${path}`);
+  }
+
+  private async chat(request: Record<string, unknown>, response: ServerResponse) {
+    const messages = request.messages;
+    if (typeof request.model !== "string" || !Array.isArray(messages)) {
+      return sendError(response, 400, "model and messages are required");
+    }
+    const stream = request.stream === true;
+    this.chats.push({ model: request.model, stream, messages: messages as ChatMessage[] });
+    const answer = this.chatAnswers.shift() ?? {};
+    if (answer.hang) return; // the connection stays open until the client gives up
+    await sleep(answer.firstTokenMs ?? 0);
+    if (answer.status) return sendError(response, answer.status, `Fake failure ${answer.status}`);
+    const reply = answer.reply ?? DEFAULT_REPLY;
+    const id = `chatcmpl-${randomBytes(6).toString("hex")}`;
+    const created = Math.floor(Date.now() / 1000);
+    if (!stream) {
+      return sendJson(response, 200, {
+        id,
+        object: "chat.completion",
+        created,
+        model: request.model,
+        choices: [
+          { index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" },
+        ],
+        usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+      });
+    }
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+      `data: ${JSON.stringify({
+        id,
+        object: "chat.completion.chunk",
+        created,
+        model: request.model,
+        choices: [{ index: 0, delta, finish_reason: finish }],
+      })}\n\n`;
+    const words = reply.split(/(?<= )/);
+    response.write(chunk({ role: "assistant", content: "" }, null));
+    for (const [index, word] of words.entries()) {
+      if (index > 0) await sleep(answer.tokenMs ?? 0);
+      response.write(chunk({ content: word }, null));
+    }
+    response.write(chunk({}, "stop"));
+    const options = request.stream_options as { include_usage?: boolean } | undefined;
+    if (options?.include_usage) {
+      response.write(
+        `data: ${JSON.stringify({
+          id,
+          object: "chat.completion.chunk",
+          created,
+          model: request.model,
+          choices: [],
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: words.length,
+            total_tokens: 10 + words.length,
+          },
+        })}\n\n`,
+      );
+    }
+    response.end("data: [DONE]\n\n");
+  }
+
+  private async transcribe(request: IncomingMessage, body: Buffer, response: ServerResponse) {
+    const form = await new Request("http://fake/", {
+      method: "POST",
+      headers: { "content-type": request.headers["content-type"] ?? "" },
+      body: new Uint8Array(body),
+    })
+      .formData()
+      .catch(() => null);
+    const file = form?.get("file");
+    const model = form?.get("model");
+    if (!form || typeof model !== "string" || !(file instanceof Blob)) {
+      return sendError(response, 400, "a multipart body with file and model is required");
+    }
+    let durationMs: number;
+    let levelDb: number;
+    try {
+      const wav = decodeWav(new Uint8Array(await file.arrayBuffer()));
+      durationMs = (wav.samples.length / wav.sampleRate) * 1000;
+      levelDb = toDb(rms(wav.samples));
+    } catch (error) {
+      return sendError(response, 400, `file is not a usable WAV: ${(error as Error).message}`);
+    }
+    const answer = this.transcriptionAnswers.shift() ?? {};
+    const refuse = (message: string) => {
+      this.transcriptions.push({ model, durationMs, levelDb, text: null });
+      sendError(response, 400, message);
+    };
+    if (durationMs < MIN_AUDIO_MS || durationMs > MAX_AUDIO_MS) {
+      return refuse(`audio of ${Math.round(durationMs)} ms is not a plausible utterance`);
+    }
+    if (!(levelDb > SILENT_DB)) return refuse(`audio is silent (${levelDb.toFixed(1)} dBFS)`);
+    await sleep(answer.delayMs ?? 0);
+    if (answer.status) {
+      this.transcriptions.push({ model, durationMs, levelDb, text: null });
+      return sendError(response, answer.status, `Fake failure ${answer.status}`);
+    }
+    const text = answer.text ?? DEFAULT_TRANSCRIPT;
+    this.transcriptions.push({ model, durationMs, levelDb, text });
+    const format = form.get("response_format");
+    if (format === "text") {
+      response.writeHead(200, { "content-type": "text/plain" });
+      return response.end(text);
+    }
+    if (format === "verbose_json") {
+      return sendJson(response, 200, { text, language: "english", duration: durationMs / 1000 });
+    }
+    return sendJson(response, 200, { text });
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+/** An error in OpenAI's shape: `{ error: { message, type, code } }`. */
+function sendError(response: ServerResponse, status: number, message: string, code?: string) {
+  sendJson(response, status, {
+    error: {
+      message,
+      type: status === 401 ? "invalid_request_error" : "server_error",
+      code: code ?? null,
+    },
+  });
+}
