@@ -2,6 +2,8 @@
 // it validates its own variables; with none set it joins `npm run dev`'s LiveKit server.
 import { z } from "zod";
 
+import { modelSettings, modelVariables, type ModelSettings } from "./models/settings";
+
 /** Every variable the worker reads (.env.example documents each one). */
 export const workerVariables = z.object({
   LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/ }).default("ws://127.0.0.1:7880"),
@@ -21,15 +23,23 @@ export const workerVariables = z.object({
   JEREMY_IDLE_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
+  ...modelVariables,
 });
 
-export type WorkerEnv = z.infer<typeof workerVariables>;
+export type WorkerEnv = z.infer<typeof workerVariables> & { models: ModelSettings };
 
 /** Reads and checks the worker's variables; exits with a message naming any bad one. */
 export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const parsed = workerVariables.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  let models: ModelSettings | undefined;
+  const parsed = workerVariables
+    .superRefine((values, ctx) => {
+      models = modelSettings(values, (name, message) =>
+        ctx.addIssue({ code: "custom", path: [name], message }),
+      );
+    })
+    .safeParse(cleaned);
+  if (parsed.success) return { ...parsed.data, models: models! };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid environment variables for the Jeremy worker:\n${lines.join("\n")}`);
 }
