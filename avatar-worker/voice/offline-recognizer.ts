@@ -3,7 +3,7 @@
 // STT interface (not streaming: the framework cuts the audio into utterances with the VAD), so the
 // session takes turns exactly as it does with a real transcription endpoint. It keeps the last
 // utterance's audio, for the echo profile to play back.
-import { type APIConnectOptions, asLanguageCode, mergeFrames, stt } from "@livekit/agents";
+import { asLanguageCode, mergeFrames, stt } from "@livekit/agents";
 import type { AudioFrame } from "@livekit/rtc-node";
 
 /** What the ledger records for a spoken turn nobody transcribed. */
@@ -38,7 +38,7 @@ export class OfflineRecognizer extends stt.STT {
     };
   }
 
-  stream(_options?: { connOptions?: APIConnectOptions }): stt.SpeechStream {
+  stream(): stt.SpeechStream {
     throw new Error(
       "the offline recognizer is not a streaming STT: the agent session wraps it with its VAD",
     );
