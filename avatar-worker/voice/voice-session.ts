@@ -1,0 +1,124 @@
+// One conversation's voice, on LiveKit Agents' own pipeline (voice.AgentSession): VAD, STT, LLM
+// and TTS plugins, with the framework's turn-taking, interruptions, transcription on
+// lk.transcription and typed turns on lk.chat. With model endpoints configured (LLM_*, STT_*,
+// optional TTS_*) Jeremy listens and answers; without, the offline demo: the scripted profile,
+// espeak-ng, no account. Jeremy's face follows the audio the session plays (./face-audio-output.ts).
+//
+// WORK IN PROGRESS (branch `listens`): not yet wired into ../session/jeremy-session.ts.
+import { ReadableStream } from "node:stream/web";
+
+import { type VAD, voice } from "@livekit/agents";
+import * as openai from "@livekit/agents-plugin-openai";
+import type { AudioFrame, RemoteParticipant, Room } from "@livekit/rtc-node";
+
+import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
+
+import type { ModelSettings } from "../models/settings";
+import { instructionsFor } from "../profiles/instructions";
+import { greeting, nextLine } from "../profiles/script";
+import type { Transcript } from "../session/transcript";
+import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
+
+import { EspeakTTS } from "./espeak-tts";
+import { FaceAudioOutput } from "./face-audio-output";
+import { OfflineRecognizer } from "./offline-recognizer";
+import { ScriptedLLM } from "./scripted-llm";
+
+const SAMPLE_RATE = 48_000;
+const PLAYED_BACK = "(your recording, played back)";
+
+export interface VoiceSessionParts {
+  room: Room;
+  user: RemoteParticipant;
+  meta: JeremyJobMetadata;
+  models: ModelSettings;
+  vad: VAD;
+  synthesizer: SpeechSynthesizer;
+  transcript: Transcript;
+  log(message: string): void;
+}
+
+/** The echo profile offline: the person's own voice, played back, instead of a reply. */
+class EchoAgent extends voice.Agent {
+  constructor(
+    options: voice.AgentOptions<unknown>,
+    private readonly recognizer: OfflineRecognizer,
+  ) {
+    super(options);
+  }
+
+  async onUserTurnCompleted(): Promise<void> {
+    const heard = this.recognizer.lastUtterance;
+    if (!heard) return;
+    this.session.say(PLAYED_BACK, { audio: streamOf(heard) });
+    throw new voice.StopResponse();
+  }
+}
+
+export async function startVoiceSession(parts: VoiceSessionParts) {
+  const { meta, models, transcript } = parts;
+  const listening = models.llm !== null && models.stt !== null;
+  const offlineRecognizer = listening ? null : new OfflineRecognizer();
+  const options: voice.AgentOptions<unknown> = {
+    instructions: instructionsFor(meta.profile, meta.context, meta.userName),
+    vad: parts.vad,
+    stt: listening ? new openai.STT({ ...models.stt! }) : offlineRecognizer!,
+    llm: listening
+      ? new openai.LLM({ ...models.llm! })
+      : new ScriptedLLM(nextLine(meta.profile, meta.context)),
+    tts: models.tts
+      ? new openai.TTS({ ...models.tts, voice: models.tts.voice as never })
+      : new EspeakTTS(parts.synthesizer, SAMPLE_RATE),
+  };
+  const agent =
+    offlineRecognizer && meta.profile === "echo"
+      ? new EchoAgent(options, offlineRecognizer)
+      : new voice.Agent(options);
+
+  const session = new voice.AgentSession({ vad: parts.vad });
+  session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
+    if (item.type !== "message") return;
+    if (item.role === "user" || item.role === "assistant") {
+      transcript.add(item.role, item.textContent ?? "");
+    }
+  });
+  session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
+    parts.log(`voice pipeline error: ${String((error as { error?: unknown }).error ?? error)}`);
+  });
+  await session.start({
+    agent,
+    room: parts.room,
+    inputOptions: {
+      participantIdentity: parts.user.identity,
+      audioSampleRate: SAMPLE_RATE,
+      closeOnDisconnect: false,
+    },
+    outputOptions: { audioSampleRate: SAMPLE_RATE },
+  });
+  const face = new FaceAudioOutput(session.output.audio!);
+  session.output.audio = face;
+
+  return {
+    session,
+    face,
+    listening,
+    /** Jeremy opens the conversation. */
+    greet() {
+      if (listening) {
+        session.generateReply({ instructions: "Greet the person and open the conversation." });
+        return;
+      }
+      for (const line of greeting(meta.profile, meta.context)) session.say(line);
+    },
+    close: () => session.close(),
+  };
+}
+
+function streamOf(frame: AudioFrame): ReadableStream<AudioFrame> {
+  return new ReadableStream<AudioFrame>({
+    start(controller) {
+      controller.enqueue(frame);
+      controller.close();
+    },
+  });
+}
