@@ -6,16 +6,13 @@ import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
-import { createProfile } from "../profiles";
-import { createCaptions } from "./captions";
-import { createConversation } from "./conversation";
+import { greeting } from "../profiles/script";
+import { startVoiceSession } from "../voice/voice-session";
+
 import { parseJobMetadata } from "./job-metadata";
-import { listenToUser } from "./mic-listener";
 import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
-import { receiveTypedTurns } from "./typed-turns";
 import { publishFace } from "./video-publisher";
-import { publishVoice, type Voice } from "./voice-publisher";
 import type { WarmKit } from "./warm-up";
 
 // Give the page a moment to subscribe to Jeremy's voice before he starts talking.
@@ -32,13 +29,12 @@ const USER_JOIN_WAIT_MS = 30_000;
 export async function runJeremySession<T>(
   ctx: JobContext<T>,
   env: WorkerEnv,
-  { synthesizer, renderer }: WarmKit,
+  { synthesizer, renderer, vad }: WarmKit,
 ) {
   const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
-  const profile = createProfile(meta.profile, meta.context);
   const transcript = new Transcript();
-  void synthesizer.warmUp(profile.scriptLines);
+  if (!env.models.tts) void synthesizer.warmUp(greeting(meta.profile, meta.context));
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   const room = ctx.room;
@@ -50,45 +46,35 @@ export async function runJeremySession<T>(
     return;
   }
   const cleanups: Array<() => unknown> = [];
-  let userSpeaking = () => false;
-  // Filled in as they arrive (the voice once published, the user once joined); the face asks
-  // every frame.
-  const present: { user?: RemoteParticipant; voice?: Voice } = {};
-  // Face and voice are published together: the first frame is what the user waits for.
-  const [face, voice] = await Promise.all([
-    publishFace(
-      room,
-      env.JEREMY_FPS,
-      () => ({
-        mouth: present.voice?.mouthNow() ?? MOUTH_AT_REST,
-        speaking: present.voice?.speaking() ?? false,
-        listening: userSpeaking() && !present.voice?.speaking(),
+  // Filled in once the person has joined; the face asks every frame.
+  const present: {
+    user?: RemoteParticipant;
+    voice?: Awaited<ReturnType<typeof startVoiceSession>>;
+  } = {};
+  const face = await publishFace(
+    room,
+    env.JEREMY_FPS,
+    () => {
+      const speaking = present.voice?.session.agentState === "speaking";
+      return {
+        mouth: present.voice?.face.mouth.shapeAt() ?? MOUTH_AT_REST,
+        speaking,
+        listening: present.voice?.session.userState === "speaking" && !speaking,
         reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
-      }),
-      renderer,
-    ),
-    publishVoice(room),
-  ]);
-  present.voice = voice;
-  const conversation = createConversation({
-    profile,
-    synthesizer,
-    voice,
-    caption: createCaptions(room.localParticipant!, voice.trackSid),
-    transcript,
-    log,
-  });
+      };
+    },
+    renderer,
+  );
   const cpuAtStart = process.cpuUsage();
 
   ctx.addShutdownCallback(async () => {
-    conversation.end();
     for (const cleanup of cleanups) cleanup();
     const stats = face.stats();
     const cpu = process.cpuUsage(cpuAtStart);
     log(
       `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length })}`,
     );
-    await Promise.allSettled([face.stop(), voice.close(), synthesizer.close()]);
+    await Promise.allSettled([face.stop(), present.voice?.close(), synthesizer.close()]);
     if (transcript.all.length > 0) {
       await reportTranscript(env, meta.sessionId, transcript.all).catch((error: unknown) =>
         log(String(error)),
@@ -100,7 +86,6 @@ export async function runJeremySession<T>(
   let endNow!: () => void;
   const ending = new Promise<void>((resolve) => (endNow = resolve));
   const end = (reason: string) => {
-    conversation.end();
     endNow();
     ctx.shutdown(reason);
   };
@@ -120,15 +105,18 @@ export async function runJeremySession<T>(
       if (participant.identity === joined.identity) end("user left");
     });
 
-    const mic = await listenToUser(room, joined, (event) => conversation.onTurnEvent(event));
-    userSpeaking = mic.userSpeaking;
-    cleanups.push(
-      () => mic.close(),
-      receiveTypedTurns(room, joined.identity, (text) => conversation.onTyped(text)),
-    );
-
+    present.voice = await startVoiceSession({
+      room,
+      user: joined,
+      meta,
+      models: env.models,
+      vad,
+      synthesizer,
+      transcript,
+      log,
+    });
     await waitForListener(room, GREETING_WAIT_MS);
-    await conversation.greet();
+    present.voice.greet();
   };
   await Promise.race([
     converse().catch((error: unknown) => {

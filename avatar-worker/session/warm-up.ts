@@ -1,8 +1,10 @@
+import type { VAD } from "@livekit/agents";
+import * as silero from "@livekit/agents-plugin-silero";
+
 import { createAnimator } from "../face/animator";
 import { createFaceRenderer, type FaceRenderer } from "../face/face-renderer";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
 import { SpeechSynthesizer } from "../speech/speech-synthesizer";
-import { TurnDetector } from "../speech/turn-detector";
 
 import { VIDEO_SIZE } from "./video-publisher";
 
@@ -10,6 +12,8 @@ import { VIDEO_SIZE } from "./video-publisher";
 export interface WarmKit {
   synthesizer: SpeechSynthesizer;
   renderer: FaceRenderer;
+  /** Silero's voice-activity model (it ships inside its LiveKit Agents plugin). */
+  vad: VAD;
 }
 
 const WARM_UP_FRAMES = 12;
@@ -27,8 +31,7 @@ export async function warmUp(): Promise<WarmKit> {
       animator.next({ nowMs: frame * 40, mouth: MOUTH_AT_REST, listening: false, speaking: false }),
     );
   }
-  const detector = await TurnDetector.create();
-  detector.close();
+  const vad = await silero.VAD.load();
   await synthesizer.ready;
-  return { synthesizer, renderer };
+  return { synthesizer, renderer, vad };
 }
