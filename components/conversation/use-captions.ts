@@ -14,7 +14,15 @@ export interface CaptionLine {
   text: string;
 }
 
-/** What Jeremy says, as captions, plus the turns the user typed, in order. */
+/** LiveKit's transcription attributes: which track a line transcribes, and whether it is final. */
+const TRANSCRIBED_TRACK = "lk.transcribed_track_id";
+const FINAL = "lk.transcription_final";
+
+/**
+ * What Jeremy says, as captions, plus what the user said (as the avatar's speech-to-text heard
+ * it) and typed, in order. The avatar publishes both its own lines and the user's; a line that
+ * transcribes this page's own microphone is the user's, and only its final version is shown.
+ */
 export function useCaptions(avatarIdentity: string) {
   const room = useRoomContext();
   const [lines, setLines] = useState<CaptionLine[]>([]);
@@ -26,8 +34,14 @@ export function useCaptions(avatarIdentity: string) {
   useEffect(() => {
     room.registerTextStreamHandler(TOPICS.transcription, async (reader, participant) => {
       if (participant.identity !== avatarIdentity) return;
+      const attributes = reader.info.attributes ?? {};
+      const track = attributes[TRANSCRIBED_TRACK];
+      const own =
+        track !== undefined &&
+        [...room.localParticipant.trackPublications.values()].some((p) => p.trackSid === track);
+      if (own && attributes[FINAL] !== "true") return;
       const text = (await reader.readAll()).trim();
-      if (text) add({ id: reader.info.id, speaker: "jeremy", text });
+      if (text) add({ id: reader.info.id, speaker: own ? "you" : "jeremy", text });
     });
     return () => room.unregisterTextStreamHandler(TOPICS.transcription);
   }, [room, avatarIdentity, add]);
