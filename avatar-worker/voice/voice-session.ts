@@ -75,7 +75,12 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       ? new EchoAgent(options, offlineRecognizer)
       : new voice.Agent(options);
 
-  const session = new voice.AgentSession({ vad: parts.vad });
+  const session = new voice.AgentSession({
+    vad: parts.vad,
+    // Offline, Jeremy cannot tell a reply from someone talking over him: he finishes what he
+    // says, as the scripted demo always has. With a model, speaking interrupts him.
+    turnHandling: { interruption: { enabled: listening } },
+  });
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
