@@ -3,13 +3,11 @@
 // lk.transcription and typed turns on lk.chat. With model endpoints configured (LLM_*, STT_*,
 // optional TTS_*) Jeremy listens and answers; without, the offline demo: the scripted profile,
 // espeak-ng, no account. Jeremy's face follows the audio the session plays (./face-audio-output.ts).
-//
-// WORK IN PROGRESS (branch `listens`): not yet wired into ../session/jeremy-session.ts.
 import { ReadableStream } from "node:stream/web";
 
 import { type VAD, voice } from "@livekit/agents";
 import * as openai from "@livekit/agents-plugin-openai";
-import type { AudioFrame, RemoteParticipant, Room } from "@livekit/rtc-node";
+import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node";
 
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
@@ -19,6 +17,12 @@ import { greeting, nextLine } from "../profiles/script";
 import type { Transcript } from "../session/transcript";
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
+import {
+  APOLOGY,
+  failureWarning,
+  HeardOrReported,
+  MODEL_CONNECT_OPTIONS,
+} from "./endpoint-failures";
 import { EspeakTTS } from "./espeak-tts";
 import { FaceAudioOutput } from "./face-audio-output";
 import { OfflineRecognizer } from "./offline-recognizer";
@@ -59,10 +63,19 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   const { meta, models, transcript } = parts;
   const listening = models.llm !== null && models.stt !== null;
   const offlineRecognizer = listening ? null : new OfflineRecognizer();
+  // Set once the session exists: a failed endpoint makes Jeremy apologise through it.
+  let apologise = (_what: string, _endpoint: string, _error: unknown) => {};
   const options: voice.AgentOptions<unknown> = {
     instructions: instructionsFor(meta.profile, meta.context, meta.userName),
     vad: parts.vad,
-    stt: listening ? new openai.STT({ ...models.stt! }) : offlineRecognizer!,
+    stt: listening
+      ? new HeardOrReported(
+          // Over HTTP, one utterance at a time (cut by the VAD), as every OpenAI-compatible
+          // transcription server speaks it; not OpenAI's realtime websocket.
+          new openai.STT({ ...models.stt!, useRealtime: false }),
+          (error) => apologise("speech-to-text endpoint", models.stt!.baseURL, error),
+        )
+      : offlineRecognizer!,
     llm: listening
       ? new openai.LLM({ ...models.llm! })
       : new ScriptedLLM(nextLine(meta.profile, meta.context)),
@@ -80,7 +93,16 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     // Offline, Jeremy cannot tell a reply from someone talking over him: he finishes what he
     // says, as the scripted demo always has. With a model, speaking interrupts him.
     turnHandling: { interruption: { enabled: listening } },
+    connOptions: {
+      sttConnOptions: MODEL_CONNECT_OPTIONS,
+      llmConnOptions: MODEL_CONNECT_OPTIONS,
+      ttsConnOptions: MODEL_CONNECT_OPTIONS,
+    },
   });
+  apologise = (what, endpoint, error) => {
+    parts.log(failureWarning(what, endpoint, error));
+    session.say(APOLOGY);
+  };
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
@@ -88,7 +110,11 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     }
   });
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
-    parts.log(`voice pipeline error: ${String((error as { error?: unknown }).error ?? error)}`);
+    if (error.type === "llm_error" && !error.recoverable && models.llm) {
+      apologise("language model endpoint", models.llm.baseURL, error.error);
+    } else if (!error.recoverable) {
+      parts.log(`voice pipeline error (${error.type}): ${String("error" in error ? error.error : error)}`);
+    }
   });
   await session.start({
     agent,
@@ -97,6 +123,12 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       participantIdentity: parts.user.identity,
       audioSampleRate: SAMPLE_RATE,
       closeOnDisconnect: false,
+      // A typed turn is a turn: offline it waits for Jeremy to finish his line, with a model it
+      // interrupts him as speaking would.
+      textInputCallback: (active, { text }) => {
+        if (listening) active.interrupt({ force: true });
+        active.generateReply({ userInput: text });
+      },
     },
     outputOptions: { audioSampleRate: SAMPLE_RATE },
   });
@@ -115,14 +147,29 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       }
       for (const line of greeting(meta.profile, meta.context)) session.say(line);
     },
+    /** Stops whatever Jeremy is saying, even a line that may not be interrupted. */
+    silence() {
+      try {
+        session.interrupt({ force: true });
+      } catch {
+        // Not running (closed, or never started): nothing is playing.
+      }
+    },
     close: () => session.close(),
   };
 }
 
-function streamOf(frame: AudioFrame): ReadableStream<AudioFrame> {
+/** A recording as a stream of 20 ms frames, the size the room's audio source plays out. */
+function streamOf(recording: AudioFrame): ReadableStream<AudioFrame> {
+  const step = (recording.sampleRate / 50) * recording.channels;
   return new ReadableStream<AudioFrame>({
     start(controller) {
-      controller.enqueue(frame);
+      for (let at = 0; at < recording.data.length; at += step) {
+        const data = recording.data.slice(at, at + step);
+        controller.enqueue(
+          new AudioFrame(data, recording.sampleRate, recording.channels, data.length / recording.channels),
+        );
+      }
       controller.close();
     },
   });
