@@ -1,7 +1,7 @@
 import { AutoSubscribe, type JobContext } from "@livekit/agents";
 import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
 
-import { REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
+import { AVATAR_LISTENING_ATTRIBUTE, REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
 import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
@@ -45,6 +45,11 @@ export async function runJeremySession<T>(
     ctx.shutdown("room gone");
     return;
   }
+  // The page tells the person whether Jeremy hears their words or follows his script.
+  const listening = env.models.llm !== null && env.models.stt !== null;
+  void room.localParticipant
+    ?.setAttributes({ [AVATAR_LISTENING_ATTRIBUTE]: String(listening) })
+    .catch((error: unknown) => log(`could not set the listening attribute: ${String(error)}`));
   const cleanups: Array<() => unknown> = [];
   // Filled in once the person has joined; the face asks every frame.
   const present: {
@@ -86,6 +91,9 @@ export async function runJeremySession<T>(
   let endNow!: () => void;
   const ending = new Promise<void>((resolve) => (endNow = resolve));
   const end = (reason: string) => {
+    // Cut Jeremy off mid-sentence: LiveKit Agents closes the session before anything else, and
+    // a line nobody may interrupt would otherwise play out to an empty room first.
+    present.voice?.silence();
     endNow();
     ctx.shutdown(reason);
   };
