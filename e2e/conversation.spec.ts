@@ -25,6 +25,10 @@ test("start → Jeremy appears, moves, speaks and greets; speaking or typing mov
     timeout: 20_000,
   });
   await expect(captions(page)).toContainText("tell me a little about yourself");
+  // With no model configured, the page says this is the scripted offline demo.
+  await expect(page.getByTestId("offline-note")).toHaveText(
+    "Offline demo: Jeremy follows a script. Set LLM_BASE_URL and STT_BASE_URL to let him listen.",
+  );
 
   // The fake microphone speaks; after the user's turn comes the next question.
   await expect(captions(page)).toContainText("What draws you to the Analyst role at XYZ Consult?", {

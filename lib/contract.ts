@@ -11,6 +11,13 @@ export const MAX_TYPED_TURN_CHARACTERS = 2000;
 /** Participant attribute: "true" when the person prefers reduced motion (the avatar keeps still). */
 export const REDUCED_MOTION_ATTRIBUTE = "jeremy.reduced-motion";
 
+/**
+ * The avatar's participant attribute: "false" while it runs as the offline demo (a scripted
+ * conversation, not hearing the words), "true" when it understands what is said. Absent: the
+ * provider does not say (the page then says nothing about it).
+ */
+export const AVATAR_LISTENING_ATTRIBUTE = "jeremy.listening";
+
 /** Reasons a browser may give for ending its own session; the server records the others. */
 export const CLIENT_STOP_REASONS = [
   "hangup",

@@ -9,6 +9,7 @@ import { CaptionFeed } from "./caption-feed";
 import { CountdownBadge } from "./countdown-badge";
 import { JeremyStage } from "./jeremy-stage";
 import { MicrophoneControls } from "./microphone-controls";
+import { OfflineNote } from "./offline-note";
 import { TypedTurnForm } from "./typed-turn-form";
 import { useCaptions } from "./use-captions";
 import { useConversationStatus } from "./use-conversation-status";
@@ -67,6 +68,7 @@ export function ConversationView(props: ConversationViewProps) {
         </button>
       )}
 
+      <OfflineNote avatar={avatar} name={props.avatar.name} />
       <CaptionFeed lines={lines} hidden={captionsHidden} />
       <TypedTurnForm onSent={addOwn} />
 
