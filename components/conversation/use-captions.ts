@@ -20,8 +20,9 @@ const FINAL = "lk.transcription_final";
 
 /**
  * What Jeremy says, as captions, plus what the user said (as the avatar's speech-to-text heard
- * it) and typed, in order. The avatar publishes both its own lines and the user's; a line that
- * transcribes this page's own microphone is the user's, and only its final version is shown.
+ * it) and typed, in order. The avatar publishes both its own lines and the user's; the user's
+ * come in the user's name (LiveKit Agents sends them on their behalf) or name this page's own
+ * microphone track, and only their final version is shown.
  */
 export function useCaptions(avatarIdentity: string) {
   const room = useRoomContext();
@@ -33,12 +34,13 @@ export function useCaptions(avatarIdentity: string) {
 
   useEffect(() => {
     room.registerTextStreamHandler(TOPICS.transcription, async (reader, participant) => {
-      if (participant.identity !== avatarIdentity) return;
       const attributes = reader.info.attributes ?? {};
       const track = attributes[TRANSCRIBED_TRACK];
       const own =
-        track !== undefined &&
-        [...room.localParticipant.trackPublications.values()].some((p) => p.trackSid === track);
+        participant.identity === room.localParticipant.identity ||
+        (track !== undefined &&
+          [...room.localParticipant.trackPublications.values()].some((p) => p.trackSid === track));
+      if (!own && participant.identity !== avatarIdentity) return;
       if (own && attributes[FINAL] !== "true") return;
       const text = (await reader.readAll()).trim();
       if (text) add({ id: reader.info.id, speaker: own ? "you" : "jeremy", text });
