@@ -106,4 +106,18 @@ describe("the fake OpenAI-compatible endpoint", () => {
       "That is interesting. Tell me more about it.",
     );
   });
+
+  it("answers by what the person said last, every time it matches, before the queue", async () => {
+    fake.chatRules.push({ lastUserSays: "salary?", answer: { status: 429 } });
+    fake.chatAnswers.push({ reply: "Queued." });
+    const asking = (content: unknown) => [
+      { role: "system", content: "You are Jeremy." },
+      { role: "user", content },
+    ];
+    expect((await chat({ messages: asking("What is the salary?"), stream: true })).status).toBe(429);
+    const parts = [{ type: "text", text: "What is the salary?" }];
+    expect((await chat({ messages: asking(parts), stream: true })).status).toBe(429);
+    expect(await streamedText(await chat({ messages: asking("Hi"), stream: true }))).toBe("Queued.");
+    fake.chatRules.length = 0;
+  });
 });

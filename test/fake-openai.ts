@@ -64,9 +64,17 @@ const DEFAULT_TRANSCRIPT = "Hello Jeremy.";
 export class FakeOpenAi {
   readonly chats: RecordedChat[] = [];
   readonly transcriptions: RecordedTranscription[] = [];
-  /** Answers for the next chat completions, in order; then the default reply. */
+  /**
+   * Answers by what the person said last: the first rule whose text the last user message
+   * contains answers, every time it matches (a client may ask twice for one turn: retries,
+   * LiveKit Agents' preemptive generation).
+   */
+  readonly chatRules: Array<{ lastUserSays: string; answer: ChatAnswer }> = [];
+  /** Answers for the next chat completions no rule answers, in order; then the default reply. */
   readonly chatAnswers: ChatAnswer[] = [];
-  /** Answers for the next transcriptions, in order; then the default transcript. */
+  /** What a transcription answers when no queued answer says otherwise. */
+  transcript = DEFAULT_TRANSCRIPT;
+  /** Answers for the next transcriptions, in order; then `transcript`. */
   readonly transcriptionAnswers: TranscriptionAnswer[] = [];
 
   private readonly server = createServer((request, response) => {
@@ -114,7 +122,11 @@ export class FakeOpenAi {
     }
     const stream = request.stream === true;
     this.chats.push({ model: request.model, stream, messages: messages as ChatMessage[] });
-    const answer = this.chatAnswers.shift() ?? {};
+    const said = lastUserText(messages as ChatMessage[]);
+    const answer =
+      this.chatRules.find((rule) => said.includes(rule.lastUserSays))?.answer ??
+      this.chatAnswers.shift() ??
+      {};
     if (answer.hang) return; // the connection stays open until the client gives up
     await sleep(answer.firstTokenMs ?? 0);
     if (answer.status) return sendError(response, answer.status, `Fake failure ${answer.status}`);
@@ -205,7 +217,7 @@ export class FakeOpenAi {
       this.transcriptions.push({ model, durationMs, levelDb, text: null });
       return sendError(response, answer.status, `Fake failure ${answer.status}`);
     }
-    const text = answer.text ?? DEFAULT_TRANSCRIPT;
+    const text = answer.text ?? this.transcript;
     this.transcriptions.push({ model, durationMs, levelDb, text });
     const format = form.get("response_format");
     if (format === "text") {
@@ -226,6 +238,18 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
+}
+
+/** The text of the last user message (content as a string or as text parts). */
+export function lastUserText(messages: ChatMessage[]): string {
+  const last = messages.filter((message) => message.role === "user").at(-1);
+  if (!last) return "";
+  if (typeof last.content === "string") return last.content;
+  if (!Array.isArray(last.content)) return "";
+  return last.content
+    .map((part) => (part as { text?: unknown }).text)
+    .filter((text): text is string => typeof text === "string")
+    .join(" ");
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {

@@ -131,11 +131,12 @@ export async function startStack(options: StackOptions) {
     async killWorker() {
       await kill(worker, "SIGKILL");
     },
-    async restartWorker() {
+    /** Restarts the worker with `extra` variables on top of the stack's (none: back to normal). */
+    async restartWorker(extra: Record<string, string> = {}) {
       await silent?.stop();
       silent = undefined;
       await kill(worker);
-      worker = startWorker(env);
+      worker = startWorker({ ...env, ...extra });
       await workerReady();
     },
     /** Restarts the app with `extra` variables on top of the stack's (none: back to normal). */
