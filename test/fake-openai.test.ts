@@ -114,10 +114,14 @@ describe("the fake OpenAI-compatible endpoint", () => {
       { role: "system", content: "You are Jeremy." },
       { role: "user", content },
     ];
-    expect((await chat({ messages: asking("What is the salary?"), stream: true })).status).toBe(429);
+    expect((await chat({ messages: asking("What is the salary?"), stream: true })).status).toBe(
+      429,
+    );
     const parts = [{ type: "text", text: "What is the salary?" }];
     expect((await chat({ messages: asking(parts), stream: true })).status).toBe(429);
-    expect(await streamedText(await chat({ messages: asking("Hi"), stream: true }))).toBe("Queued.");
+    expect(await streamedText(await chat({ messages: asking("Hi"), stream: true }))).toBe(
+      "Queued.",
+    );
     fake.chatRules.length = 0;
   });
 });

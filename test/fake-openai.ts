@@ -8,10 +8,9 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { rms, toDb } from "@/avatar-worker/speech/pcm";
 import { sleep } from "@/lib/sleep";
 
-import { decodeWav } from "./wav";
+import { decodeWav, levelDb as loudness } from "./wav";
 
 /** Audio quieter than this (dBFS, RMS over the whole file) is taken for silence. */
 const SILENT_DB = -50;
@@ -72,8 +71,9 @@ export class FakeOpenAi {
   readonly chatRules: Array<{ lastUserSays: string; answer: ChatAnswer }> = [];
   /** Answers for the next chat completions no rule answers, in order; then the default reply. */
   readonly chatAnswers: ChatAnswer[] = [];
-  /** What a transcription answers when no queued answer says otherwise. */
+  /** What a transcription answers, and after how long, when no queued answer says otherwise. */
   transcript = DEFAULT_TRANSCRIPT;
+  transcriptionDelayMs = 0;
   /** Answers for the next transcriptions, in order; then `transcript`. */
   readonly transcriptionAnswers: TranscriptionAnswer[] = [];
 
@@ -199,7 +199,7 @@ export class FakeOpenAi {
     try {
       const wav = decodeWav(new Uint8Array(await file.arrayBuffer()));
       durationMs = (wav.samples.length / wav.sampleRate) * 1000;
-      levelDb = toDb(rms(wav.samples));
+      levelDb = loudness(wav.samples);
     } catch (error) {
       return sendError(response, 400, `file is not a usable WAV: ${(error as Error).message}`);
     }
@@ -212,7 +212,7 @@ export class FakeOpenAi {
       return refuse(`audio of ${Math.round(durationMs)} ms is not a plausible utterance`);
     }
     if (!(levelDb > SILENT_DB)) return refuse(`audio is silent (${levelDb.toFixed(1)} dBFS)`);
-    await sleep(answer.delayMs ?? 0);
+    await sleep(answer.delayMs ?? this.transcriptionDelayMs);
     if (answer.status) {
       this.transcriptions.push({ model, durationMs, levelDb, text: null });
       return sendError(response, answer.status, `Fake failure ${answer.status}`);

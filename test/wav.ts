@@ -58,3 +58,10 @@ export function decodeWav(file: Uint8Array): DecodedWav {
   }
   throw new Error("no data chunk");
 }
+
+/** The loudness of 16-bit samples: RMS in dBFS (-Infinity for digital silence). */
+export function levelDb(samples: Int16Array): number {
+  let sum = 0;
+  for (const sample of samples) sum += sample * sample;
+  return 20 * Math.log10(Math.sqrt(sum / Math.max(1, samples.length)) / 32768);
+}

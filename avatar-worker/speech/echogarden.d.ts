@@ -1,4 +1,4 @@
-// Neither @echogarden package ships types; these cover only the parts speech/ calls.
+// The @echogarden espeak-ng package ships no types; these cover only the parts speech/ calls.
 
 declare module "@echogarden/espeak-ng-emscripten" {
   export interface ESpeakEvent {
@@ -34,23 +34,4 @@ declare module "@echogarden/espeak-ng-emscripten" {
   }
 
   export default function init(): Promise<ESpeakModule>;
-}
-
-declare module "@echogarden/fvad-wasm" {
-  export interface FvadModule {
-    HEAP16: Int16Array;
-    _malloc(bytes: number): number;
-    _free(pointer: number): void;
-    _fvad_new(): number;
-    _fvad_free(handle: number): void;
-    _fvad_reset(handle: number): void;
-    /** 0 (least aggressive) to 3; returns 0 on success. */
-    _fvad_set_mode(handle: number, mode: number): number;
-    /** 8000, 16000, 32000 or 48000; returns 0 on success. */
-    _fvad_set_sample_rate(handle: number, rate: number): number;
-    /** 1 voiced, 0 not, -1 for a frame that is not 10, 20 or 30 ms long. */
-    _fvad_process(handle: number, frame: number, length: number): number;
-  }
-
-  export default function init(): Promise<FvadModule>;
 }

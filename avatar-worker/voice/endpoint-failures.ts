@@ -21,7 +21,8 @@ export const MODEL_CONNECT_OPTIONS: APIConnectOptions = {
 /** What an endpoint's failure was, for the log: its HTTP status and message, or the error. */
 export function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const status = (error as { statusCode?: unknown; status?: unknown }).statusCode ??
+  const status =
+    (error as { statusCode?: unknown; status?: unknown }).statusCode ??
     (error as { status?: unknown }).status;
   return typeof status === "number" && status > 0
     ? `HTTP ${status}: ${error.message}`

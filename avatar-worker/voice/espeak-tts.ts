@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { type APIConnectOptions, tts } from "@livekit/agents";
 import { AudioFrame } from "@livekit/rtc-node";
 
-import { mouthAt } from "../session/mouth-timeline";
+import { mouthAt } from "../speech/mouth-keyframes";
 import { toFrames } from "../speech/pcm";
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 

@@ -64,7 +64,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   const listening = models.llm !== null && models.stt !== null;
   const offlineRecognizer = listening ? null : new OfflineRecognizer();
   // Set once the session exists: a failed endpoint makes Jeremy apologise through it.
-  let apologise = (_what: string, _endpoint: string, _error: unknown) => {};
+  let apologise: (what: string, endpoint: string, error: unknown) => void = () => {};
   const options: voice.AgentOptions<unknown> = {
     instructions: instructionsFor(meta.profile, meta.context, meta.userName),
     vad: parts.vad,
@@ -113,7 +113,9 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     if (error.type === "llm_error" && !error.recoverable && models.llm) {
       apologise("language model endpoint", models.llm.baseURL, error.error);
     } else if (!error.recoverable) {
-      parts.log(`voice pipeline error (${error.type}): ${String("error" in error ? error.error : error)}`);
+      parts.log(
+        `voice pipeline error (${error.type}): ${String("error" in error ? error.error : error)}`,
+      );
     }
   });
   await session.start({
@@ -167,7 +169,12 @@ function streamOf(recording: AudioFrame): ReadableStream<AudioFrame> {
       for (let at = 0; at < recording.data.length; at += step) {
         const data = recording.data.slice(at, at + step);
         controller.enqueue(
-          new AudioFrame(data, recording.sampleRate, recording.channels, data.length / recording.channels),
+          new AudioFrame(
+            data,
+            recording.sampleRate,
+            recording.channels,
+            data.length / recording.channels,
+          ),
         );
       }
       controller.close();

@@ -4,6 +4,7 @@ import { RoomAudioRenderer, useAudioPlayback } from "@livekit/components-react";
 import { useState } from "react";
 
 import type { StopReason } from "@/lib/client/session-api";
+import { AVATAR_LISTENING_ATTRIBUTE } from "@/lib/contract";
 
 import { CaptionFeed } from "./caption-feed";
 import { CountdownBadge } from "./countdown-badge";
@@ -13,6 +14,7 @@ import { OfflineNote } from "./offline-note";
 import { TypedTurnForm } from "./typed-turn-form";
 import { useCaptions } from "./use-captions";
 import { useConversationStatus } from "./use-conversation-status";
+import { useParticipantAttribute } from "./use-participant-attribute";
 import { useReducedMotionForJeremy } from "./use-reduced-motion-for-jeremy";
 
 interface ConversationViewProps {
@@ -31,7 +33,9 @@ export function ConversationView(props: ConversationViewProps) {
     props.joinTimeoutMs,
     props.stop,
   );
-  const { lines, addOwn } = useCaptions(props.avatar.identity);
+  // "false": the offline demo, which hears that you spoke but not what you said.
+  const offline = useParticipantAttribute(avatar, AVATAR_LISTENING_ATTRIBUTE) === "false";
+  const { lines, addOwn } = useCaptions(props.avatar.identity, { showHeard: !offline });
   const { canPlayAudio, startAudio } = useAudioPlayback();
   const [captionsHidden, setCaptionsHidden] = useState(false);
   useReducedMotionForJeremy();
@@ -68,7 +72,7 @@ export function ConversationView(props: ConversationViewProps) {
         </button>
       )}
 
-      <OfflineNote avatar={avatar} name={props.avatar.name} />
+      {offline && <OfflineNote name={props.avatar.name} />}
       <CaptionFeed lines={lines} hidden={captionsHidden} />
       <TypedTurnForm onSent={addOwn} />
 

@@ -22,9 +22,10 @@ const FINAL = "lk.transcription_final";
  * What Jeremy says, as captions, plus what the user said (as the avatar's speech-to-text heard
  * it) and typed, in order. The avatar publishes both its own lines and the user's; the user's
  * come in the user's name (LiveKit Agents sends them on their behalf) or name this page's own
- * microphone track, and only their final version is shown.
+ * microphone track, and only their final version is shown (and only while `showHeard`: the
+ * offline demo hears that you spoke, not what you said).
  */
-export function useCaptions(avatarIdentity: string) {
+export function useCaptions(avatarIdentity: string, { showHeard }: { showHeard: boolean }) {
   const room = useRoomContext();
   const [lines, setLines] = useState<CaptionLine[]>([]);
   const add = useCallback(
@@ -41,12 +42,12 @@ export function useCaptions(avatarIdentity: string) {
         (track !== undefined &&
           [...room.localParticipant.trackPublications.values()].some((p) => p.trackSid === track));
       if (!own && participant.identity !== avatarIdentity) return;
-      if (own && attributes[FINAL] !== "true") return;
+      if (own && (!showHeard || attributes[FINAL] !== "true")) return;
       const text = (await reader.readAll()).trim();
       if (text) add({ id: reader.info.id, speaker: own ? "you" : "jeremy", text });
     });
     return () => room.unregisterTextStreamHandler(TOPICS.transcription);
-  }, [room, avatarIdentity, add]);
+  }, [room, avatarIdentity, add, showHeard]);
 
   const addOwn = useCallback(
     (text: string) => add({ id: `you-${Date.now()}`, speaker: "you", text }),
