@@ -91,9 +91,14 @@ export async function runJeremySession<T>(
   let endNow!: () => void;
   const ending = new Promise<void>((resolve) => (endNow = resolve));
   const end = (reason: string) => {
-    // Cut Jeremy off mid-sentence: LiveKit Agents closes the session before anything else, and
-    // a line nobody may interrupt would otherwise play out to an empty room first.
+    // LiveKit Agents closes the session before anything else (our shutdown callback included),
+    // and that close waits for what can no longer happen: a line nobody may interrupt playing out
+    // to the empty room, and someone subscribing to Jeremy's voice when the room went before
+    // anyone did (it gives up after 60 s, holding the job). Cut him off, and let that wait go.
     present.voice?.silence();
+    for (const publication of room.localParticipant?.trackPublications.values() ?? []) {
+      publication.resolveFirstSubscription();
+    }
     endNow();
     ctx.shutdown(reason);
   };

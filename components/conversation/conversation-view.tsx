@@ -35,7 +35,7 @@ export function ConversationView(props: ConversationViewProps) {
   );
   // "false": the offline demo, which hears that you spoke but not what you said.
   const offline = useParticipantAttribute(avatar, AVATAR_LISTENING_ATTRIBUTE) === "false";
-  const { lines, addOwn } = useCaptions(props.avatar.identity, { showHeard: !offline });
+  const { lines, saying, addOwn } = useCaptions(props.avatar.identity, { showHeard: !offline });
   const { canPlayAudio, startAudio } = useAudioPlayback();
   const [captionsHidden, setCaptionsHidden] = useState(false);
   useReducedMotionForJeremy();
@@ -73,7 +73,7 @@ export function ConversationView(props: ConversationViewProps) {
       )}
 
       {offline && <OfflineNote name={props.avatar.name} />}
-      <CaptionFeed lines={lines} hidden={captionsHidden} />
+      <CaptionFeed lines={lines} saying={saying} hidden={captionsHidden} />
       <TypedTurnForm onSent={addOwn} />
 
       <div className="grid w-full gap-2">

@@ -28,6 +28,9 @@ const FINAL = "lk.transcription_final";
 export function useCaptions(avatarIdentity: string, { showHeard }: { showHeard: boolean }) {
   const room = useRoomContext();
   const [lines, setLines] = useState<CaptionLine[]>([]);
+  // The line Jeremy is saying right now, word by word as he says it; it joins `lines` (and is
+  // announced) once it is over.
+  const [saying, setSaying] = useState<{ id: string; text: string } | null>(null);
   const add = useCallback(
     (line: CaptionLine) => setLines((all) => [...all.slice(-(KEEP_LINES - 1)), line]),
     [],
@@ -43,8 +46,15 @@ export function useCaptions(avatarIdentity: string, { showHeard }: { showHeard: 
           [...room.localParticipant.trackPublications.values()].some((p) => p.trackSid === track));
       if (!own && participant.identity !== avatarIdentity) return;
       if (own && (!showHeard || attributes[FINAL] !== "true")) return;
-      const text = (await reader.readAll()).trim();
-      if (text) add({ id: reader.info.id, speaker: own ? "you" : "jeremy", text });
+      const id = reader.info.id;
+      let text = "";
+      for await (const chunk of reader) {
+        text += chunk;
+        if (!own) setSaying({ id, text });
+      }
+      if (!own) setSaying((now) => (now?.id === id ? null : now));
+      text = text.trim();
+      if (text) add({ id, speaker: own ? "you" : "jeremy", text });
     });
     return () => room.unregisterTextStreamHandler(TOPICS.transcription);
   }, [room, avatarIdentity, add, showHeard]);
@@ -53,5 +63,5 @@ export function useCaptions(avatarIdentity: string, { showHeard }: { showHeard: 
     (text: string) => add({ id: `you-${Date.now()}`, speaker: "you", text }),
     [add],
   );
-  return { lines, addOwn };
+  return { lines, saying: saying?.text.trim() || null, addOwn };
 }
