@@ -4,7 +4,7 @@
 // replies, espeak), then with model endpoints (a fake OpenAI-compatible server whose
 // transcription answers after 100 ms and whose chat streams its first token after 200 ms), where
 // "ours" is the total less those 300 ms.
-import { TOPICS } from "@/lib/contract";
+import { TURN_SILENCE_MS } from "@/avatar-worker/session/warm-up";
 import { FakeOpenAi } from "@/test/fake-openai";
 
 import type { Benchmark } from "./support/benchmark";
@@ -24,7 +24,6 @@ const FAKE_FIRST_TOKEN_MS = 200;
 
 interface Turns {
   audio: number[];
-  captions: number[];
   notes: string[];
 }
 
@@ -32,30 +31,20 @@ async function measureTurns(label: string): Promise<Turns> {
   await waitForIdleWorker();
   const speech = await userSpeech(USER_LINE);
   const call = await startCall("interviewer");
-  const captionsAt: number[] = [];
-  call.room.registerTextStreamHandler(TOPICS.transcription, (_reader, participant) => {
-    if (participant.identity !== call.room.localParticipant?.identity) {
-      captionsAt.push(performance.now());
-    }
-  });
   const voice = monitorVoice(await call.voice);
-  const turns: Turns = { audio: [], captions: [], notes: [] };
+  const turns: Turns = { audio: [], notes: [] };
   try {
     await voice.quiet(FINISHED_QUIET_MS, 30_000); // the greeting and the first question
     for (let turn = 1; turn <= TURNS; turn++) {
       const endOfSpeech = await call.microphone.say(speech);
       const heard = await voice.audibleAfter(endOfSpeech, 10_000).catch(() => undefined);
-      const caption = captionsAt.find((at) => at >= endOfSpeech);
       if (heard === undefined) {
         turns.notes.push(`${label}, turn ${turn}: no reply within 10 s`);
       } else {
         turns.audio.push(heard - endOfSpeech);
-        if (caption !== undefined) turns.captions.push(caption - endOfSpeech);
       }
-      const captionText =
-        caption === undefined ? "" : `, caption after ${Math.round(caption - endOfSpeech)} ms`;
       console.log(
-        `  ${label} turn ${String(turn).padStart(2)}: audible after ${heard === undefined ? "—" : `${Math.round(heard - endOfSpeech)} ms`}${captionText}`,
+        `  ${label} turn ${String(turn).padStart(2)}: audible after ${heard === undefined ? "—" : `${Math.round(heard - endOfSpeech)} ms`}`,
       );
       await voice.quiet(FINISHED_QUIET_MS, 30_000);
     }
@@ -89,8 +78,10 @@ export const replyLatency: Benchmark = {
       await stack.restartWorker({
         LLM_BASE_URL: fake.baseUrl,
         LLM_API_KEY: fake.apiKey,
+        LLM_MODEL: "fake-chat",
         STT_BASE_URL: fake.baseUrl,
         STT_API_KEY: fake.apiKey,
+        STT_MODEL: "fake-whisper",
       });
       model = await measureTurns("model");
     } finally {
@@ -104,7 +95,6 @@ export const replyLatency: Benchmark = {
     const figures: Figure[] = [
       figure("first audio p50", percentile(offline.audio, 50), "ms", { op: "<", value: 500 }),
       figure("first audio p95", percentile(offline.audio, 95), "ms"),
-      figure("caption p50", percentile(offline.captions, 50), "ms"),
       figure("turns answered", offline.audio.length, `of ${TURNS}`),
       figure("model: first audio p50", percentile(model.audio, 50), "ms"),
       figure("model: ours p50", percentile(ours, 50), "ms", { op: "<=", value: 350 }),
@@ -116,8 +106,8 @@ export const replyLatency: Benchmark = {
       notes: [
         ...offline.notes,
         ...model.notes,
-        "Includes the time LiveKit Agents' turn-taking waits to decide the person has finished " +
-          "(Silero VAD's silence, then the endpointing delay), Opus, both network legs and the " +
+        `Includes the ${TURN_SILENCE_MS} ms of quiet that ends a turn (Silero VAD's silence and the ` +
+          "session's endpointing delay), the VAD's own lag, Opus, both network legs and the " +
           "listener's jitter buffer.",
       ],
     };

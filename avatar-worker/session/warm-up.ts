@@ -22,6 +22,13 @@ const WARM_UP_FRAMES = 12;
  * Loads the voice and the voice-activity detector and draws a few frames, so that none of it
  * sits between a user pressing Start and seeing and hearing Jeremy.
  */
+/**
+ * How long a pause ends the person's turn (Silero's default is 550 ms, and the session's
+ * endpointing waits 500 ms more by default). 300 ms, as people leave between turns, keeps replies
+ * prompt; a pause inside a sentence is shorter.
+ */
+export const TURN_SILENCE_MS = 300;
+
 export async function warmUp(): Promise<WarmKit> {
   const synthesizer = new SpeechSynthesizer();
   const renderer = createFaceRenderer(VIDEO_SIZE);
@@ -31,7 +38,7 @@ export async function warmUp(): Promise<WarmKit> {
       animator.next({ nowMs: frame * 40, mouth: MOUTH_AT_REST, listening: false, speaking: false }),
     );
   }
-  const vad = await silero.VAD.load();
+  const vad = await silero.VAD.load({ minSilenceDuration: TURN_SILENCE_MS });
   await synthesizer.ready;
   return { synthesizer, renderer, vad };
 }

@@ -15,6 +15,7 @@ import type { ModelSettings } from "../models/settings";
 import { instructionsFor } from "../profiles/instructions";
 import { greeting, nextLine } from "../profiles/script";
 import type { Transcript } from "../session/transcript";
+import { TURN_SILENCE_MS } from "../session/warm-up";
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
 import {
@@ -92,7 +93,11 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     vad: parts.vad,
     // Offline, Jeremy cannot tell a reply from someone talking over him: he finishes what he
     // says, as the scripted demo always has. With a model, speaking interrupts him.
-    turnHandling: { interruption: { enabled: listening } },
+    turnHandling: {
+      interruption: { enabled: listening },
+      // The turn ends once the VAD has heard TURN_SILENCE_MS of quiet, not later.
+      endpointing: { minDelay: TURN_SILENCE_MS },
+    },
     connOptions: {
       sttConnOptions: MODEL_CONNECT_OPTIONS,
       llmConnOptions: MODEL_CONNECT_OPTIONS,
