@@ -108,3 +108,8 @@ export function modelSettings(
     tts: tts ? { ...tts, voice: env.TTS_VOICE ?? OPENAI_DEFAULTS.voice } : null,
   };
 }
+
+/** Whether Jeremy hears what is said (a transcriber and a language model), or runs offline. */
+export function listens(models: ModelSettings): boolean {
+  return models.llm !== null && models.stt !== null;
+}

@@ -6,6 +6,7 @@ import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { listens } from "../models/settings";
 import { greeting } from "../profiles/script";
 import { startVoiceSession } from "../voice/voice-session";
 
@@ -34,7 +35,10 @@ export async function runJeremySession<T>(
   const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
   const transcript = new Transcript();
-  if (!env.models.tts) void synthesizer.warmUp(greeting(meta.profile, meta.context));
+  // Jeremy listens when both a transcriber and a language model are configured; offline, he
+  // opens with the script's greeting, synthesized ahead of time.
+  const listening = listens(env.models);
+  if (!listening && !env.models.tts) void synthesizer.warmUp(greeting(meta.profile, meta.context));
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   const room = ctx.room;
@@ -46,7 +50,6 @@ export async function runJeremySession<T>(
     return;
   }
   // The page tells the person whether Jeremy hears their words or follows his script.
-  const listening = env.models.llm !== null && env.models.stt !== null;
   void room.localParticipant
     ?.setAttributes({ [AVATAR_LISTENING_ATTRIBUTE]: String(listening) })
     .catch((error: unknown) => log(`could not set the listening attribute: ${String(error)}`));
@@ -89,8 +92,10 @@ export async function runJeremySession<T>(
   // The job ends as soon as the room is gone or the person left, even mid-sentence: LiveKit
   // Agents waits for this function to return before it releases the job (and the capacity).
   let endNow!: () => void;
+  let ended = false;
   const ending = new Promise<void>((resolve) => (endNow = resolve));
   const end = (reason: string) => {
+    ended = true;
     // LiveKit Agents closes the session before anything else (our shutdown callback included),
     // and that close waits for what can no longer happen: a line nobody may interrupt playing out
     // to the empty room, and someone subscribing to Jeremy's voice when the room went before
@@ -127,7 +132,16 @@ export async function runJeremySession<T>(
       synthesizer,
       transcript,
       log,
+      onFailed: (why) => {
+        log(`the voice session failed (${why}); ending the conversation`);
+        end("voice session failed");
+      },
     });
+    if (ended) {
+      // The conversation ended while the session was starting: nobody is left to greet.
+      await present.voice.close();
+      return;
+    }
     await waitForListener(room, GREETING_WAIT_MS);
     present.voice.greet();
   };

@@ -11,11 +11,11 @@ import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node
 
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
-import type { ModelSettings } from "../models/settings";
+import { listens, type ModelSettings } from "../models/settings";
 import { instructionsFor } from "../profiles/instructions";
 import { greeting, nextLine } from "../profiles/script";
 import type { Transcript } from "../session/transcript";
-import { TURN_SILENCE_MS } from "../session/warm-up";
+
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
 import {
@@ -28,6 +28,7 @@ import { EspeakTTS } from "./espeak-tts";
 import { FaceAudioOutput } from "./face-audio-output";
 import { OfflineRecognizer } from "./offline-recognizer";
 import { ScriptedLLM } from "./scripted-llm";
+import { TURN_SILENCE_MS } from "./turn-taking";
 
 const SAMPLE_RATE = 48_000;
 const PLAYED_BACK = "(your recording, played back)";
@@ -41,6 +42,8 @@ export interface VoiceSessionParts {
   synthesizer: SpeechSynthesizer;
   transcript: Transcript;
   log(message: string): void;
+  /** The session closed itself after an error it could not carry on from. */
+  onFailed(why: string): void;
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */
@@ -62,7 +65,7 @@ class EchoAgent extends voice.Agent {
 
 export async function startVoiceSession(parts: VoiceSessionParts) {
   const { meta, models, transcript } = parts;
-  const listening = models.llm !== null && models.stt !== null;
+  const listening = listens(models);
   const offlineRecognizer = listening ? null : new OfflineRecognizer();
   // Set once the session exists: a failed endpoint makes Jeremy apologise through it.
   let apologise: (what: string, endpoint: string, error: unknown) => void = () => {};
@@ -81,7 +84,8 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       ? new openai.LLM({ ...models.llm! })
       : new ScriptedLLM(nextLine(meta.profile, meta.context)),
     tts: models.tts
-      ? new openai.TTS({ ...models.tts, voice: models.tts.voice as never })
+      ? // The plugin's type lists OpenAI's own voices; other compatible servers name theirs.
+        new openai.TTS({ ...models.tts, voice: models.tts.voice as openai.TTSVoices })
       : new EspeakTTS(parts.synthesizer, SAMPLE_RATE),
   };
   const agent =
@@ -106,8 +110,18 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   });
   apologise = (what, endpoint, error) => {
     parts.log(failureWarning(what, endpoint, error));
-    session.say(APOLOGY);
+    try {
+      session.say(APOLOGY);
+    } catch {
+      // The session is closing: there is nobody left to apologise to.
+    }
   };
+  // LiveKit Agents closes the session itself after errors it cannot carry on from (a speech
+  // endpoint failing again and again): the conversation is over, not silently voiceless.
+  session.on(voice.AgentSessionEventTypes.Close, ({ reason, error }) => {
+    if (reason !== voice.CloseReason.ERROR) return;
+    parts.onFailed(error && "error" in error ? String(error.error) : String(reason));
+  });
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
@@ -145,7 +159,6 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   return {
     session,
     face,
-    listening,
     /** Jeremy opens the conversation. */
     greet() {
       if (listening) {
