@@ -4,7 +4,7 @@
 // replies, espeak), then with model endpoints (a fake OpenAI-compatible server whose
 // transcription answers after 100 ms and whose chat streams its first token after 200 ms), where
 // "ours" is the total less those 300 ms.
-import { TURN_SILENCE_MS } from "@/avatar-worker/session/warm-up";
+import { TURN_SILENCE_MS } from "@/avatar-worker/voice/turn-taking";
 import { FakeOpenAi } from "@/test/fake-openai";
 
 import type { Benchmark } from "./support/benchmark";

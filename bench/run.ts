@@ -22,7 +22,7 @@ import { workerLoad } from "./worker-load";
 // Stack-free benchmarks first, so nothing else is running while they time the CPU.
 const BENCHMARKS: Benchmark[] = [
   scriptBenchmark("face-render", "one video frame of Jeremy's face", "bench/face-render.ts"),
-  scriptBenchmark("speech", "speech synthesis and turn detection", "bench/speech.ts"),
+  scriptBenchmark("speech", "speech synthesis and the Silero VAD", "bench/speech.ts"),
   pageWeight,
   firstFrame,
   devFirstFrame,

@@ -5,6 +5,7 @@ import { createAnimator } from "../face/animator";
 import { createFaceRenderer, type FaceRenderer } from "../face/face-renderer";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
 import { SpeechSynthesizer } from "../speech/speech-synthesizer";
+import { TURN_SILENCE_MS } from "../voice/turn-taking";
 
 import { VIDEO_SIZE } from "./video-publisher";
 
@@ -22,13 +23,6 @@ const WARM_UP_FRAMES = 12;
  * Loads the voice and the voice-activity detector and draws a few frames, so that none of it
  * sits between a user pressing Start and seeing and hearing Jeremy.
  */
-/**
- * How long a pause ends the person's turn (Silero's default is 550 ms, and the session's
- * endpointing waits 500 ms more by default). 300 ms, as people leave between turns, keeps replies
- * prompt; a pause inside a sentence is shorter.
- */
-export const TURN_SILENCE_MS = 300;
-
 export async function warmUp(): Promise<WarmKit> {
   const synthesizer = new SpeechSynthesizer();
   const renderer = createFaceRenderer(VIDEO_SIZE);

@@ -10,7 +10,7 @@ import { sleep } from "@/lib/sleep";
 const SAMPLE_RATE = 48_000;
 const FRAME_MS = 10;
 const FRAME = (SAMPLE_RATE * FRAME_MS) / 1000;
-// The turn detector's own floor (minLevelDb): anything quieter can never count as speech.
+// Quieter than this is silence, not speech (the level the fake OpenAI server also refuses).
 const VOICED_DB = -50;
 // A short queue: a frame leaves within a frame or two of being captured.
 const QUEUE_MS = 30;
