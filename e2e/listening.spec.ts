@@ -34,7 +34,7 @@ test.beforeAll(async ({ stack }) => {
 
 test.afterAll(async ({ stack }) => {
   await stack.restartWorker();
-  await fake.close();
+  await fake?.close();
 });
 
 test.beforeEach(() => {
@@ -186,7 +186,7 @@ test("a model endpoint that fails: Jeremy apologises, the worker log names it, a
     .poll(() => readFileSync(path.join(STACK.logDir, "worker.log"), "utf8"))
     .toContain(`the language model endpoint at ${fake.baseUrl} failed (HTTP 500`);
 
-  fake.chatRules.unshift({
+  fake.chatRules.push({
     lastUserSays: "salary, then?",
     answer: { reply: "The salary depends on experience." },
   });

@@ -5,6 +5,8 @@ export const BRAND = {
   avatarName: "Jeremy",
   /** How messages refer to the avatar after naming them ("as many as he can hold"). */
   pronoun: "he",
+  /** The same, as an object ("to let him listen"). */
+  objectPronoun: "him",
   /** The product's name: the page title, and the name of each conversation at a provider. */
   productName: "Talk to Jeremy",
   /** One line about the product, for search engines and link previews. */
