@@ -75,14 +75,7 @@ export const replyLatency: Benchmark = {
     });
     let model: Turns;
     try {
-      await stack.restartWorker({
-        LLM_BASE_URL: fake.baseUrl,
-        LLM_API_KEY: fake.apiKey,
-        LLM_MODEL: "fake-chat",
-        STT_BASE_URL: fake.baseUrl,
-        STT_API_KEY: fake.apiKey,
-        STT_MODEL: "fake-whisper",
-      });
+      await stack.restartWorker(fake.workerEnv());
       model = await measureTurns("model");
     } finally {
       await stack.restartWorker();

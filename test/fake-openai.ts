@@ -95,6 +95,18 @@ export class FakeOpenAi {
     return fake;
   }
 
+  /** The worker's variables that point Jeremy's transcriber and language model here. */
+  workerEnv(): Record<string, string> {
+    return {
+      LLM_BASE_URL: this.baseUrl,
+      LLM_API_KEY: this.apiKey,
+      LLM_MODEL: "fake-chat",
+      STT_BASE_URL: this.baseUrl,
+      STT_API_KEY: this.apiKey,
+      STT_MODEL: "fake-whisper",
+    };
+  }
+
   close(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));

@@ -14,7 +14,7 @@ import { OfflineNote } from "./offline-note";
 import { TypedTurnForm } from "./typed-turn-form";
 import { useCaptions } from "./use-captions";
 import { useConversationStatus } from "./use-conversation-status";
-import { useParticipantAttribute } from "./use-participant-attribute";
+import { useParticipantAttribute } from "./use-participant-state";
 import { useReducedMotionForJeremy } from "./use-reduced-motion-for-jeremy";
 
 interface ConversationViewProps {

@@ -2,12 +2,12 @@
 
 import { VideoTrack, type TrackReference } from "@livekit/components-react";
 import { type Participant, ParticipantEvent } from "livekit-client";
-import { useCallback, useSyncExternalStore } from "react";
 import Image from "next/image";
 
 import { BRAND } from "@/lib/brand";
 
 import type { LiveStatus } from "./use-conversation-status";
+import { useParticipantState } from "./use-participant-state";
 
 const STATUS_TEXT: Record<Exclude<LiveStatus, "talking">, string> = {
   connecting: "Connecting…",
@@ -67,18 +67,9 @@ export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed
 
 /** Whether LiveKit hears `participant` speaking; false while there is no participant. */
 function useSpeaking(participant: Participant | undefined): boolean {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      participant?.on(ParticipantEvent.IsSpeakingChanged, onChange);
-      return () => {
-        participant?.off(ParticipantEvent.IsSpeakingChanged, onChange);
-      };
-    },
-    [participant],
-  );
-  return useSyncExternalStore(
-    subscribe,
-    () => participant?.isSpeaking ?? false,
-    () => false,
+  return useParticipantState(
+    participant,
+    ParticipantEvent.IsSpeakingChanged,
+    (p) => p?.isSpeaking ?? false,
   );
 }
