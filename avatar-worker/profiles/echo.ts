@@ -1,6 +1,8 @@
 import type { ConversationProfile } from "./profile";
 
 const GREETING = "This is a microphone check. Say something, and I'll play it right back to you.";
+/** The caption (and transcript line) of the person's own recording, played back. */
+export const PLAYED_BACK = "(your recording, played back)";
 
 /** A microphone check: Jeremy plays the user's last utterance back in the user's own voice. */
 export function createEcho(): ConversationProfile {
@@ -9,7 +11,7 @@ export function createEcho(): ConversationProfile {
     greet: () => [{ kind: "say", text: GREETING }],
     reply(turn) {
       if (turn.audio && turn.audio.length > 0) {
-        return [{ kind: "play", audio: turn.audio, caption: "(your recording, played back)" }];
+        return [{ kind: "play", audio: turn.audio, caption: PLAYED_BACK }];
       }
       // A typed turn has no recording; reading it aloud is the nearest thing to an echo.
       return turn.text ? [{ kind: "say", text: turn.text }] : [];

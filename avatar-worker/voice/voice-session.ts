@@ -12,6 +12,7 @@ import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
 import { listens, type ModelSettings } from "../models/settings";
+import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
 import { greeting, nextLine } from "../profiles/script";
 import type { Transcript } from "../session/transcript";
@@ -31,7 +32,6 @@ import { ScriptedLLM } from "./scripted-llm";
 import { TURN_SILENCE_MS } from "./turn-taking";
 
 const SAMPLE_RATE = 48_000;
-const PLAYED_BACK = "(your recording, played back)";
 
 export interface VoiceSessionParts {
   room: Room;
