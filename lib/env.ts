@@ -78,6 +78,8 @@ const appVariables = {
   HEARTBEAT_TIMEOUT_SECONDS: whole(45, 1, 60 * 60),
   STARTING_TIMEOUT_SECONDS: whole(60, 1, 60 * 60),
   MAX_DURATION_GRACE_SECONDS: whole(30, 0, 60 * 60),
+  /** How long a paused conversation may be resumed before the sweeper ends it (pause_expired). */
+  PAUSE_MAX_SECONDS: whole(600, 10, 24 * 60 * 60),
   SWEEP_INTERVAL_SECONDS: whole(10, 0, 60 * 60),
   /**
    * How sweeps are started: `timer` (an in-process timer: long-running servers) or `requests`

@@ -17,6 +17,12 @@ const routes = {
   "GET /api/sessions/:id": () => import("@/app/api/sessions/[id]/route").then((m) => m.GET),
   "POST /api/sessions/:id/stop": () =>
     import("@/app/api/sessions/[id]/stop/route").then((m) => m.POST),
+  "POST /api/sessions/:id/pause": () =>
+    import("@/app/api/sessions/[id]/pause/route").then((m) => m.POST),
+  "POST /api/sessions/:id/resume": () =>
+    import("@/app/api/sessions/[id]/resume/route").then((m) => m.POST),
+  "GET /api/sessions/:id/transcript": () =>
+    import("@/app/api/sessions/[id]/transcript/route").then((m) => m.GET),
   "POST /api/sessions/:id/heartbeat": () =>
     import("@/app/api/sessions/[id]/heartbeat/route").then((m) => m.POST),
   "GET /api/cron/reap": () => import("@/app/api/cron/reap/route").then((m) => m.GET),

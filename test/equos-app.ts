@@ -46,6 +46,7 @@ export function equosEnv(
     HEARTBEAT_TIMEOUT_SECONDS: undefined,
     STARTING_TIMEOUT_SECONDS: undefined,
     MAX_DURATION_GRACE_SECONDS: undefined,
+    PAUSE_MAX_SECONDS: undefined,
     STOP_RETRY_BASE_SECONDS: undefined,
     STOP_RETRY_MAX_SECONDS: undefined,
     PROVIDER_STOP_ATTEMPTS: undefined,

@@ -233,6 +233,7 @@ export class FakeEquos {
         ...request,
         avatar,
         maxSeconds: request.maxDuration,
+        promptCtx: request.additionalCtx,
         consumer: request.consumerIdentity,
       });
       return { session, hosted: request.host !== undefined };

@@ -69,11 +69,9 @@ describe.runIf(onPostgres)("the database through a transaction pooler", () => {
   it("migrates through DATABASE_URL_UNPOOLED (or DIRECT_URL) when it is given", async () => {
     // A pooled URL nothing answers: only the direct connection can have done the migration.
     const nowhere = `postgresql://user:password@127.0.0.1:${await freePort()}/nowhere`;
-    await direct(`DROP TABLE IF EXISTS "_prisma_migrations"`);
-    await direct(
-      `DROP TABLE IF EXISTS "TranscriptLine", "Session", "SweepLease", "AvatarWorker" CASCADE`,
-    );
-    await direct(`DROP TYPE IF EXISTS "SessionStatus", "EndReason", "TranscriptRole"`);
+    // Every table and type the migrations made, whatever they are: an empty database again.
+    await direct(`DROP SCHEMA public CASCADE`);
+    await direct(`CREATE SCHEMA public`);
     for (const name of ["DATABASE_URL_UNPOOLED", "DIRECT_URL"]) {
       const handle = await coldStart({
         DATABASE_URL: nowhere,

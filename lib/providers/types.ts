@@ -12,7 +12,25 @@ export interface ProviderStartInput {
   profile: string;
   context: string | null;
   userName: string | null;
+  /** Talking time left: the whole maximum for a start, what is left of it for a resume. */
   maxDurationSeconds: number;
+  /** Set when a paused session resumes: the provider carries the conversation on. */
+  resume?: ProviderResume;
+}
+
+/** A resumed session's past: its new provider session takes the conversation on from there. */
+export interface ProviderResume {
+  /** Which billed stretch this is: 2 for the first resume. */
+  segment: number;
+  /** What was said so far, in order. */
+  history: HistoryLine[];
+}
+
+export interface HistoryLine {
+  /** The line's position in the session's transcript. */
+  seq: number;
+  role: "user" | "assistant";
+  text: string;
 }
 
 /** What the browser needs to join the conversation's LiveKit room. */

@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Refuses a start that could take today's session seconds past `budget`. Ended sessions count
  * what they ran today; open ones count the most they may still run (the provider is told the
- * same maximum), so sessions that are running cannot overrun the budget either.
+ * same maximum), so sessions that are running cannot overrun the budget either. Paused and
+ * resumed sessions count what their segments billed (all of it, a conservative day's share).
  */
 export async function checkDailyBudget(
   tx: Prisma.TransactionClient,
@@ -21,7 +22,7 @@ export async function checkDailyBudget(
   const midnight = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
   const rows = await tx.session.findMany({
     where: {
-      OR: [{ status: { in: OPEN_STATUSES } }, { endedAt: { gte: midnight } }],
+      OR: [{ status: { in: [...OPEN_STATUSES, "PAUSED"] } }, { endedAt: { gte: midnight } }],
     },
     select: {
       status: true,
@@ -30,6 +31,8 @@ export async function checkDailyBudget(
       endedAt: true,
       durationSeconds: true,
       maxDurationSeconds: true,
+      billedSeconds: true,
+      segmentStartedAt: true,
     },
   });
 
@@ -38,10 +41,14 @@ export async function checkDailyBudget(
   let soonestEnd = Infinity;
   for (const row of rows) {
     const max = row.maxDurationSeconds;
-    if (OPEN_STATUSES.includes(row.status)) {
-      const begin = (row.startedAt ?? row.createdAt).getTime();
-      const end = begin + max * 1000;
-      reserved += clamp((end - Math.max(begin, midnight.getTime())) / 1000, 0, max);
+    if (row.status === "PAUSED") {
+      ended += row.billedSeconds;
+    } else if (OPEN_STATUSES.includes(row.status)) {
+      const left = Math.max(0, max - row.billedSeconds);
+      const begin = (row.segmentStartedAt ?? row.startedAt ?? row.createdAt).getTime();
+      const end = begin + left * 1000;
+      reserved +=
+        row.billedSeconds + clamp((end - Math.max(begin, midnight.getTime())) / 1000, 0, left);
       soonestEnd = Math.min(soonestEnd, (end - now.getTime()) / 1000);
     } else if (row.endedAt) {
       const sinceMidnight = (row.endedAt.getTime() - midnight.getTime()) / 1000;

@@ -30,6 +30,7 @@ export function sessionSettings(): SessionSettings {
       heartbeatTimeoutSeconds: env.HEARTBEAT_TIMEOUT_SECONDS,
       startingTimeoutSeconds: env.STARTING_TIMEOUT_SECONDS,
       maxDurationGraceSeconds: env.MAX_DURATION_GRACE_SECONDS,
+      pauseMaxSeconds: env.PAUSE_MAX_SECONDS,
       stopRetryBaseSeconds: env.STOP_RETRY_BASE_SECONDS,
       stopRetryMaxSeconds: env.STOP_RETRY_MAX_SECONDS,
     },

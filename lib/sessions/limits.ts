@@ -17,6 +17,15 @@ type Tx = Prisma.TransactionClient;
  */
 const checkedStarts = createGate(4);
 
+/** What a start (or resume) is checked as: whose, for which provider, for how long at most. */
+interface Claimant {
+  provider: string;
+  clientKey: string | null;
+  seconds: number;
+  /** The agent name of the workers whose reported capacity bounds this provider's sessions. */
+  workerAgentName?: string;
+}
+
 /**
  * Creates a session's ledger row, after checking the start limits in the same transaction. Each
  * check runs under an advisory lock held to the commit, so concurrent starts, even on other
@@ -26,43 +35,75 @@ export async function createRowWithinLimits(
   db: PrismaClient,
   limits: StartLimits,
   data: Prisma.SessionCreateInput,
-  /** The agent name of the workers whose reported capacity bounds this provider's sessions. */
   workerAgentName?: string,
 ): Promise<Session> {
-  const global =
-    limits.maxActiveSessions > 0 || limits.dailySessionSeconds > 0 || workerAgentName !== undefined;
-  const anyLimit = global || (limits.perClient > 0 && data.clientKey);
-  // With no limit to check there is nothing to serialise: one insert, no transaction.
-  if (!anyLimit) return db.session.create({ data });
-  return checkedStarts(() => createChecked(db, limits, data, global, workerAgentName));
+  const claimant = {
+    provider: data.provider,
+    clientKey: data.clientKey ?? null,
+    seconds: data.maxDurationSeconds,
+    workerAgentName,
+  };
+  return withinLimits(db, limits, claimant, (tx) => tx.session.create({ data }));
 }
 
-async function createChecked(
+/**
+ * PAUSED → STARTING for a resume, checked against the same limits as a start (for the talking
+ * time the session has left). Null when the row is no longer paused: another resume, or a stop,
+ * got there first.
+ */
+export async function resumeRowWithinLimits(
   db: PrismaClient,
   limits: StartLimits,
-  data: Prisma.SessionCreateInput,
-  global: boolean,
-  workerAgentName: string | undefined,
-): Promise<Session> {
-  return db.$transaction(
-    async (tx) => {
-      const now = new Date();
-      // The global lock is always taken before a client's, so two starts never wait on each other
-      // in opposite orders.
-      if (global) {
-        await lock(tx, "start:global");
-        await checkActiveSessions(tx, limits.maxActiveSessions);
-        await checkDailyBudget(tx, limits.dailySessionSeconds, data.maxDurationSeconds, now);
-        if (workerAgentName) await checkAvatarCapacity(tx, data.provider, workerAgentName);
-      }
-      if (limits.perClient > 0 && data.clientKey) {
-        await lock(tx, `start:${data.clientKey}`);
-        await checkClientStarts(tx, limits, data.clientKey, now);
-      }
-      return tx.session.create({ data });
-    },
-    // Starts queue on the lock; give a busy moment time to drain rather than fail it.
-    { maxWait: 10_000, timeout: 20_000 },
+  row: Session,
+  seconds: number,
+  workerAgentName?: string,
+): Promise<Session | null> {
+  const claimant = { provider: row.provider, clientKey: row.clientKey, seconds, workerAgentName };
+  return withinLimits(db, limits, claimant, async (tx) => {
+    const [resuming] = await tx.session.updateManyAndReturn({
+      where: { id: row.id, status: "PAUSED", endReason: null },
+      data: { status: "STARTING", resumedAt: new Date() },
+    });
+    return resuming ?? null;
+  });
+}
+
+async function withinLimits<T>(
+  db: PrismaClient,
+  limits: StartLimits,
+  claimant: Claimant,
+  write: (tx: Tx | PrismaClient) => Promise<T>,
+): Promise<T> {
+  const global =
+    limits.maxActiveSessions > 0 ||
+    limits.dailySessionSeconds > 0 ||
+    claimant.workerAgentName !== undefined;
+  const perClient = limits.perClient > 0 && claimant.clientKey !== null;
+  // With no limit to check there is nothing to serialise: one write, no transaction.
+  if (!global && !perClient) return write(db);
+  return checkedStarts(() =>
+    db.$transaction(
+      async (tx) => {
+        const now = new Date();
+        // The global lock is always taken before a client's, so two starts never wait on each
+        // other in opposite orders.
+        if (global) {
+          await lock(tx, "start:global");
+          await checkActiveSessions(tx, limits.maxActiveSessions);
+          await checkDailyBudget(tx, limits.dailySessionSeconds, claimant.seconds, now);
+          if (claimant.workerAgentName) {
+            await checkAvatarCapacity(tx, claimant.provider, claimant.workerAgentName);
+          }
+        }
+        if (perClient) {
+          await lock(tx, `start:${claimant.clientKey}`);
+          await checkClientStarts(tx, limits, claimant.clientKey!, now);
+        }
+        return write(tx);
+      },
+      // Starts queue on the lock; give a busy moment time to drain rather than fail it.
+      { maxWait: 10_000, timeout: 20_000 },
+    ),
   );
 }
 

@@ -5,6 +5,7 @@ import { retry } from "@/lib/retry";
 
 import { nextStopAttemptAt } from "./backoff";
 import { describeError } from "./provider-failure";
+import { closeSegment } from "./segments";
 import type { EndReason, SessionDeps } from "./types";
 
 /**
@@ -12,15 +13,18 @@ import type { EndReason, SessionDeps } from "./types";
  * records the outcome. A stop that keeps failing leaves the row STOP_FAILED with the error and
  * the time a sweep should try again, so the provider's bill is never forgotten. The reason is
  * recorded first and never written again here: a reason given meanwhile (stop.ts) stands.
+ *
+ * A null reason is a pause (pause.ts): the same stop, after which the session is PAUSED rather
+ * than ENDED, unless someone asked for it to end meanwhile.
  */
 export async function stopAtProvider(
   deps: SessionDeps,
   db: PrismaClient,
   row: Session,
-  reason: EndReason,
+  reason: EndReason | null,
 ): Promise<Session> {
   const endReason = row.endReason ?? reason;
-  if (!row.endReason) {
+  if (!row.endReason && endReason) {
     await db.session.updateMany({ where: { id: row.id, endReason: null }, data: { endReason } });
   }
   const providerSessionId = row.providerSessionId;
@@ -65,18 +69,54 @@ export async function stopAtProvider(
     });
   }
 
-  const endedAt = new Date();
-  return db.session.update({
-    where: { id: row.id },
-    data: {
-      // A start that failed after the provider session existed stays FAILED once stopped.
-      status: endReason === "start_failed" ? "FAILED" : "ENDED",
-      endedAt,
-      durationSeconds: row.startedAt ? secondsBetween(row.startedAt, endedAt) : 0,
-      stopClaimedAt: null,
-      nextStopAttemptAt: null,
-    },
-  });
+  return recordStopped(db, row, endReason);
+}
+
+/**
+ * The provider session is stopped, so its segment is over. Ends the session, or pauses it when
+ * that was asked (a null reason) and no reason to end it has come since.
+ */
+async function recordStopped(db: PrismaClient, row: Session, reason: EndReason | null) {
+  const stoppedAt = new Date();
+  const { segment, billedSeconds } = closeSegment(row, stoppedAt);
+  const closing = {
+    billedSeconds,
+    segmentStartedAt: null,
+    stopClaimedAt: null,
+    nextStopAttemptAt: null,
+  };
+  const recordSegment = segment ? [db.sessionSegment.create({ data: segment })] : [];
+  if (reason === null) {
+    const [paused] = await db
+      .$transaction([
+        db.session.updateManyAndReturn({
+          where: { id: row.id, endReason: null },
+          data: { ...closing, status: "PAUSED" },
+        }),
+        ...recordSegment,
+      ])
+      .then(([rows]) => rows);
+    if (paused) return paused;
+    // Someone asked for the end while the provider was stopping: it ends instead.
+    return db.session.update({
+      where: { id: row.id },
+      data: { ...closing, status: "ENDED", endedAt: stoppedAt, durationSeconds: billedSeconds },
+    });
+  }
+  const [ended] = await db.$transaction([
+    db.session.update({
+      where: { id: row.id },
+      data: {
+        ...closing,
+        // A start that failed after the provider session existed stays FAILED once stopped.
+        status: reason === "start_failed" ? "FAILED" : "ENDED",
+        endedAt: stoppedAt,
+        durationSeconds: billedSeconds,
+      },
+    }),
+    ...recordSegment,
+  ]);
+  return ended;
 }
 
 /** Failed stop attempts after which each further failure logs an ALERT line. */
@@ -105,8 +145,4 @@ function notConfigured(name: string) {
     `The ${name} provider that started this session is not configured here; set its ` +
       `variables so the session can be stopped (until then it stays open).`,
   );
-}
-
-function secondsBetween(from: Date, to: Date): number {
-  return Math.max(0, Math.ceil((to.getTime() - from.getTime()) / 1000));
 }

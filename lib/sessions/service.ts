@@ -1,13 +1,16 @@
 import type { CapacityReport, TranscriptLineReport } from "@/lib/contract";
+import { roomNameFor, sessionIdOfRoom } from "@/lib/livekit/rooms";
 import type { Session } from "@/lib/generated/prisma/client";
 
 import { recordWorkerCapacity } from "./capacity";
 import { touchSession } from "./heartbeat";
 import { findOwnedSession, findSession } from "./lookup";
+import { isPausing, pauseSession } from "./pause";
+import { resumeSession } from "./resume";
 import { startSession, type StartedSession } from "./start";
 import { createStopper } from "./stop";
 import { sweepSessions, type SweepOptions, type SweepReport } from "./sweep";
-import { recordTranscript } from "./transcript";
+import { readTranscript, recordTranscript, type TranscriptView } from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
 
@@ -22,14 +25,24 @@ export interface SessionService {
    * stopping it, a failed stop awaits its retry, or it is still starting): ask again later.
    */
   stop(id: string, reason: EndReason, ownerKey: string | undefined): Promise<SessionView>;
+  /**
+   * Pauses the owner's session: the provider session stops, the session stays resumable. The
+   * view may still be ACTIVE (or STOP_FAILED) while the provider's stop is retried.
+   */
+  pause(id: string, ownerKey: string | undefined): Promise<SessionView>;
+  /** Resumes the owner's paused session with a new provider session; answers like a start. */
+  resume(id: string, ownerKey: string | undefined): Promise<StartedSession>;
+  /** What was said in the owner's session, in order. */
+  transcript(id: string, ownerKey: string | undefined): Promise<TranscriptView>;
   /** Stops a session on the server's own authority (sweeper, webhooks, admin). */
   stopById(id: string, reason: EndReason): Promise<Session | null>;
   /**
-   * The person left the session's room (or the room closed): stops the session (user_left).
-   * `identity` is who left, if known; the avatar leaving is not the person leaving. Null when
-   * no session has that id.
+   * The person left a session's room (or the room closed): stops the session (user_left).
+   * `identity` is who left, if known; the avatar leaving is not the person leaving, and a room
+   * the session no longer runs in (one it paused, or left behind when it resumed) is not the
+   * session's. Null when no session runs in that room.
    */
-  userLeft(id: string, identity?: string): Promise<Session | null>;
+  userLeft(room: string, identity?: string): Promise<Session | null>;
   /** Ends abandoned sessions and retries failed stops; safe to run anywhere, any number of times. */
   sweep(options?: SweepOptions): Promise<SweepReport>;
   /** Keeps an avatar worker's report of how many conversations it takes. */
@@ -68,11 +81,32 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
     stopById,
 
-    async userLeft(id, identity) {
+    async pause(id, ownerKey) {
       const db = await deps.db();
-      const row = await findSession(db, id);
+      return toSessionView(
+        await pauseSession(db, stopper, await findOwnedSession(db, id, ownerKey)),
+      );
+    },
+
+    async resume(id, ownerKey) {
+      const db = await deps.db();
+      return resumeSession(deps, db, await findOwnedSession(db, id, ownerKey));
+    },
+
+    async transcript(id, ownerKey) {
+      const db = await deps.db();
+      return readTranscript(db, await findOwnedSession(db, id, ownerKey));
+    },
+
+    async userLeft(room, identity) {
+      const db = await deps.db();
+      const row = await findSession(db, sessionIdOfRoom(room));
       if (!row) return null;
       if (identity !== undefined && identity === row.avatarIdentity) return row;
+      // A paused session's room is gone on purpose, and a resumed one runs in a new room.
+      if (row.status === "PAUSED" || isPausing(row)) return row;
+      const over = await db.sessionSegment.count({ where: { sessionId: row.id } });
+      if (room !== roomNameFor(row.id, over + 1)) return row;
       return stopper.stop(db, row, "user_left");
     },
 

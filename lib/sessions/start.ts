@@ -1,13 +1,19 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 import { isProviderError } from "@/lib/providers/errors";
-import type { ProviderConnection, ProviderStartResult } from "@/lib/providers/types";
+import type {
+  AvatarProvider,
+  ProviderConnection,
+  ProviderResume,
+  ProviderStartResult,
+} from "@/lib/providers/types";
 
 import { newSessionId } from "./ids";
 import { createRowWithinLimits } from "./limits";
 import { hashOwnerKey } from "./owner";
 import { stopAtProvider } from "./provider-stop";
 import { describeError, providerFailureToAppError } from "./provider-failure";
+import { remainingSeconds } from "./segments";
 import type { Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
 
@@ -47,15 +53,31 @@ export async function startSession(
     },
     provider.workerAgentName,
   );
+  return launch(deps, db, provider, row);
+}
 
+/**
+ * Starts the provider session of a STARTING row (a new session, or a paused one resuming) and
+ * makes the row ACTIVE; a failed start leaves it FAILED, and a stop asked for meanwhile is
+ * honoured once the provider has answered.
+ */
+export async function launch(
+  deps: SessionDeps,
+  db: PrismaClient,
+  provider: AvatarProvider,
+  row: Session,
+  resume?: ProviderResume,
+): Promise<StartedSession> {
+  const { settings } = deps;
   let started: ProviderStartResult;
   try {
     started = await provider.start({
       sessionId: row.id,
-      profile,
+      profile: row.profile,
       context: row.context,
       userName: row.userName,
-      maxDurationSeconds: row.maxDurationSeconds,
+      maxDurationSeconds: remainingSeconds(row, new Date()),
+      resume,
     });
   } catch (error) {
     const endedAt = new Date();
@@ -65,7 +87,8 @@ export async function startSession(
         status: "FAILED",
         endReason: "start_failed",
         endedAt,
-        durationSeconds: 0,
+        // A resume that fails keeps what the earlier segments billed.
+        durationSeconds: row.billedSeconds,
         lastProviderError: describeError(error),
         nextStopAttemptAt: mayHaveStarted(error)
           ? new Date(endedAt.getTime() + settings.sweep.startingTimeoutSeconds * 1000)
@@ -77,7 +100,7 @@ export async function startSession(
 
   let active: Session | null;
   try {
-    active = await activate(db, row.id, started);
+    active = await activate(db, row, started);
   } catch (error) {
     // The ledger cannot record the session, so it must not keep running at the provider.
     await provider.stop(started.providerSessionId).catch((stopError: unknown) => {
@@ -90,7 +113,7 @@ export async function startSession(
   }
   if (!active) {
     // A stop was asked for while the provider was starting (or a sweep gave the start up).
-    await abandonStartedSession(deps, db, row.id, started.providerSessionId);
+    await abandonStartedSession(deps, db, row, started.providerSessionId);
     throw new AppError("CONFLICT", "The session was ended while it was starting.");
   }
   return { session: toSessionView(active), connection: started.connection };
@@ -106,18 +129,23 @@ function mayHaveStarted(error: unknown): boolean {
   return !isProviderError(error) || !error.refused;
 }
 
-/** STARTING → ACTIVE, unless a stop was asked for or a sweep ended the row meanwhile. */
-async function activate(db: PrismaClient, id: string, started: ProviderStartResult) {
+/**
+ * STARTING → ACTIVE, unless a stop was asked for or a sweep ended the row meanwhile. The new
+ * segment bills from now.
+ */
+async function activate(db: PrismaClient, row: Session, started: ProviderStartResult) {
   const now = new Date();
   const [active] = await db.session.updateManyAndReturn({
-    where: { id, status: "STARTING", endReason: null },
+    where: { id: row.id, status: "STARTING", endReason: null },
     data: {
       status: "ACTIVE",
       providerSessionId: started.providerSessionId,
       avatarIdentity: started.avatar.identity,
       avatarName: started.avatar.name,
-      startedAt: now,
+      startedAt: row.startedAt ?? now,
+      segmentStartedAt: now,
       lastSeenAt: now,
+      pausedAt: null,
     },
   });
   return active ?? null;
@@ -127,12 +155,18 @@ async function activate(db: PrismaClient, id: string, started: ProviderStartResu
 async function abandonStartedSession(
   deps: SessionDeps,
   db: PrismaClient,
-  id: string,
+  starting: Session,
   providerSessionId: string,
 ): Promise<Session> {
+  const now = new Date();
   const row = await db.session.update({
-    where: { id },
-    data: { providerSessionId, startedAt: new Date(), stopClaimedAt: new Date() },
+    where: { id: starting.id },
+    data: {
+      providerSessionId,
+      startedAt: starting.startedAt ?? now,
+      segmentStartedAt: now,
+      stopClaimedAt: now,
+    },
   });
   return stopAtProvider(deps, db, row, row.endReason ?? "start_failed");
 }

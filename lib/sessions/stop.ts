@@ -21,8 +21,11 @@ export interface Stopper {
    * another process: the row it returns may still be open, and the caller says so.
    */
   stop(db: PrismaClient, row: Session, reason: EndReason): Promise<Session>;
-  /** Finishes the stop of a row whose claim the caller already holds (a sweep claimed it). */
-  stopClaimed(db: PrismaClient, row: Session, reason: EndReason): Promise<Session>;
+  /**
+   * Finishes the stop of a row whose claim the caller already holds (a sweep, a pause); a null
+   * reason pauses it (see provider-stop.ts).
+   */
+  stopClaimed(db: PrismaClient, row: Session, reason: EndReason | null): Promise<Session>;
 }
 
 /**
@@ -51,11 +54,25 @@ export function createStopper(deps: SessionDeps): Stopper {
 
   return {
     async stop(db, row, reason) {
-      if (row.status === "ENDED" || row.status === "FAILED") return row;
-      // Recorded even when this process is already stopping the session, so a reason given
-      // during a stop that an inferred reason began still counts.
-      await recordReason(db, row.id, reason);
-      return inFlight.get(row.id) ?? track(row.id, stopRow(db, row, reason));
+      let current = row;
+      // Each turn either ends the session or finds it moved on (a pause finished, a resume
+      // began) and looks again; a few turns cover any interleaving of pause, resume and stop.
+      for (let turn = 0; turn < 3; turn++) {
+        if (current.status === "ENDED" || current.status === "FAILED") return current;
+        if (current.status === "PAUSED") {
+          const ended = await endPaused(db, current.id, reason);
+          if (ended) return ended;
+        } else {
+          // Recorded even when this process is already stopping the session, so a reason given
+          // during a stop that an inferred reason began still counts.
+          await recordReason(db, current.id, reason);
+          const stopped = await (inFlight.get(current.id) ??
+            track(current.id, stopRow(db, current, reason)));
+          if (stopped.status !== "PAUSED") return stopped;
+        }
+        current = await db.session.findUniqueOrThrow({ where: { id: row.id } });
+      }
+      return current;
     },
     // Never joins a stop already in flight here: that one may be waiting for this very claim.
     stopClaimed: (db, row, reason) => track(row.id, stopAtProvider(deps, db, row, reason)),
@@ -93,4 +110,22 @@ async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<S
   });
   if (!claimed) return null;
   return claimed.endReason ? claimed : { ...claimed, endReason: reason };
+}
+
+/**
+ * Ends a PAUSED session: nothing runs at the provider, so there is nothing to stop, and its
+ * duration is what its segments billed (paused time is in none). Null when the row is no longer
+ * paused (a resume took it).
+ */
+export async function endPaused(
+  db: PrismaClient,
+  id: string,
+  reason: EndReason,
+): Promise<Session | null> {
+  const ended = await db.$executeRaw`
+    UPDATE "Session" SET "status" = 'ENDED', "endReason" = ${reason}::"EndReason",
+      "endedAt" = (${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+      "durationSeconds" = "billedSeconds"
+    WHERE "id" = ${id} AND "status" = 'PAUSED'`;
+  return ended > 0 ? db.session.findUniqueOrThrow({ where: { id } }) : null;
 }

@@ -98,11 +98,19 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       const seen = new Date(Date.now() + 60_000);
       await db.session.update({
         where: { id: over },
-        data: { startedAt: ago(600 + 30 + 2), lastSeenAt: seen },
+        data: {
+          startedAt: ago(600 + 30 + 2),
+          segmentStartedAt: ago(600 + 30 + 2),
+          lastSeenAt: seen,
+        },
       });
       await db.session.update({
         where: { id: within },
-        data: { startedAt: ago(600 + 30 - 10), lastSeenAt: seen },
+        data: {
+          startedAt: ago(600 + 30 - 10),
+          segmentStartedAt: ago(600 + 30 - 10),
+          lastSeenAt: seen,
+        },
       });
 
       const report = await reap();

@@ -9,6 +9,8 @@ export interface SweepReport {
   heartbeatLost: number;
   maxDuration: number;
   startTimedOut: number;
+  /** Paused sessions not resumed in time. */
+  pauseExpired: number;
   /** STOP_FAILED stops and pending orphan checks tried again. */
   retried: number;
   /** Sessions this sweep handled that still owe the provider a stop (tried again later). */
@@ -17,7 +19,7 @@ export interface SweepReport {
 
 interface Task {
   id: string;
-  kind: "expired" | "start_timed_out" | "due";
+  kind: "expired" | "start_timed_out" | "pause_expired" | "due";
   reason: EndReason | null;
 }
 
@@ -45,6 +47,7 @@ export async function sweepSessions(
     heartbeatLost: 0,
     maxDuration: 0,
     startTimedOut: 0,
+    pauseExpired: 0,
     retried: 0,
     stillOwed: 0,
   };
@@ -70,13 +73,20 @@ export async function sweepSessions(
 
 async function handle(deps: SessionDeps, stopper: Stopper, db: PrismaClient, task: Task) {
   const row = await db.session.findUniqueOrThrow({ where: { id: task.id } });
-  if (task.kind === "expired") return stopper.stopClaimed(db, row, task.reason ?? "heartbeat_lost");
+  if (task.kind === "pause_expired") return row;
+  // A pause whose process died (or whose stop failed) still pauses, unless time is up.
+  const pausing = row.pausedAt !== null && row.endReason === null;
+  if (task.kind === "expired") {
+    const reason = task.reason ?? "heartbeat_lost";
+    return stopper.stopClaimed(db, row, pausing && reason !== "max_duration" ? null : reason);
+  }
   if (row.status === "FAILED") return stopOrphans(deps, db, row);
-  return stopper.stopClaimed(db, row, row.endReason ?? "heartbeat_lost");
+  return stopper.stopClaimed(db, row, row.endReason ?? (pausing ? null : "heartbeat_lost"));
 }
 
 function count(report: SweepReport, task: Task, row: Session) {
   if (task.kind === "start_timed_out") report.startTimedOut += 1;
+  else if (task.kind === "pause_expired") report.pauseExpired += 1;
   else if (task.kind === "due") report.retried += 1;
   else if (task.reason === "max_duration") report.maxDuration += 1;
   else report.heartbeatLost += 1;
@@ -95,17 +105,19 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
   const at = (ms: number) =>
     Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const claimable = Prisma.sql`("stopClaimedAt" IS NULL OR "stopClaimedAt" < ${at(now - CLAIM_LEASE_MS)})`;
-  const overMax = Prisma.sql`"startedAt" + ("maxDurationSeconds" + ${s.maxDurationGraceSeconds}::int) * interval '1 second' < ${at(now)}`;
+  // Talking time: the segments already over, and the one running since segmentStartedAt.
+  const overMax = Prisma.sql`COALESCE("segmentStartedAt", "startedAt") + ("maxDurationSeconds" - "billedSeconds" + ${s.maxDurationGraceSeconds}::int) * interval '1 second' < ${at(now)}`;
 
   // A start that never finished: nothing else will ever end it, so it goes first. The orphan
   // check is due at once; should this process die before it is done, a later sweep does it.
   const timedOut = await db.$queryRaw<Array<{ id: string }>>`
     UPDATE "Session" SET "status" = 'FAILED', "endReason" = 'start_failed', "endedAt" = ${at(now)},
-      "durationSeconds" = 0, "stopClaimedAt" = ${at(now)}, "nextStopAttemptAt" = ${at(now)},
+      "durationSeconds" = "billedSeconds", "stopClaimedAt" = ${at(now)}, "nextStopAttemptAt" = ${at(now)},
       "lastProviderError" = COALESCE("lastProviderError", ${`The start did not finish within ${s.startingTimeoutSeconds} s.`})
     WHERE "id" = (
       SELECT "id" FROM "Session"
-      WHERE "status" = 'STARTING' AND "createdAt" < ${at(now - s.startingTimeoutSeconds * 1000)}
+      WHERE "status" = 'STARTING'
+        AND COALESCE("resumedAt", "createdAt") < ${at(now - s.startingTimeoutSeconds * 1000)}
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND "status" = 'STARTING'
     RETURNING "id"`;
@@ -125,6 +137,19 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
     const reason = expired[0].overMax ? "max_duration" : "heartbeat_lost";
     return { id: expired[0].id, kind: "expired", reason };
   }
+
+  // Paused too long: nothing runs at the provider, so ending it is this one UPDATE.
+  const pauseExpired = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE "Session" SET "status" = 'ENDED', "endReason" = 'pause_expired', "endedAt" = ${at(now)},
+      "durationSeconds" = "billedSeconds"
+    WHERE "id" = (
+      SELECT "id" FROM "Session"
+      WHERE "status" = 'PAUSED' AND "pausedAt" < ${at(now - s.pauseMaxSeconds * 1000)}
+      ORDER BY "pausedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+      AND "status" = 'PAUSED'
+    RETURNING "id"`;
+  if (pauseExpired[0])
+    return { id: pauseExpired[0].id, kind: "pause_expired", reason: "pause_expired" };
 
   // Stops that failed, and failed starts whose provider session is still to be looked for.
   const due = await db.$queryRaw<Array<{ id: string }>>`

@@ -1,6 +1,6 @@
 import type { TranscriptLineReport } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient, Session, TranscriptRole } from "@/lib/generated/prisma/client";
 
 import { isSessionId } from "./ids";
 
@@ -9,8 +9,23 @@ export const MAX_TRANSCRIPT_LINES = 2000;
 /** How long after a session ends its transcript may still arrive (the avatar hands it over). */
 export const TRANSCRIPT_GRACE_MS = 2 * 60 * 1000;
 
+/** What was said in a session, as its owner may read it. */
+export interface TranscriptView {
+  lines: Array<{ role: TranscriptRole; text: string; at: string }>;
+}
+
+/** The session's transcript, in the order it was said. */
+export async function readTranscript(db: PrismaClient, row: Session): Promise<TranscriptView> {
+  const lines = await db.transcriptLine.findMany({
+    where: { sessionId: row.id },
+    orderBy: { seq: "asc" },
+    select: { role: true, text: true, at: true },
+  });
+  return { lines: lines.map((line) => ({ ...line, at: line.at.toISOString() })) };
+}
+
 /**
- * Stores transcript lines for a live session, or one that ended moments ago; lines already
+ * Stores transcript lines for a live or paused session, or one that ended moments ago; lines already
  * stored (same seq) are left as they are. Characters PostgreSQL cannot store are cleaned out of
  * each line, so one bad line never loses the batch.
  */
@@ -26,7 +41,8 @@ export async function recordTranscript(
       })
     : null;
   if (!row) throw new AppError("NOT_FOUND", "No session with that id.");
-  const live = row.status === "ACTIVE" || row.status === "STOP_FAILED";
+  // A paused session's avatar hands its lines over as it leaves; a resuming one's as it goes.
+  const live = row.status !== "ENDED" && row.status !== "FAILED";
   const justEnded =
     row.endedAt !== null && Date.now() - row.endedAt.getTime() < TRANSCRIPT_GRACE_MS;
   if (!live && !justEnded) {

@@ -32,6 +32,8 @@ export interface SweepSettings {
   heartbeatTimeoutSeconds: number;
   startingTimeoutSeconds: number;
   maxDurationGraceSeconds: number;
+  /** How long a paused session may be resumed; after that a sweep ends it (pause_expired). */
+  pauseMaxSeconds: number;
   stopRetryBaseSeconds: number;
   stopRetryMaxSeconds: number;
 }

@@ -1,5 +1,7 @@
 import type { Session } from "@/lib/generated/prisma/client";
 
+import { talkedSeconds } from "./segments";
+
 /** What a client may see of a session. */
 export interface SessionView {
   id: string;
@@ -11,6 +13,10 @@ export interface SessionView {
   endedAt: string | null;
   durationSeconds: number | null;
   maxDurationSeconds: number;
+  /** Talking time so far: every billed segment, the running one up to now. Paused time is not. */
+  talkedSeconds: number;
+  /** When the session was paused, while it is. */
+  pausedAt: string | null;
   endReason: Session["endReason"];
 }
 
@@ -25,6 +31,8 @@ export function toSessionView(row: Session): SessionView {
     endedAt: row.endedAt?.toISOString() ?? null,
     durationSeconds: row.durationSeconds,
     maxDurationSeconds: row.maxDurationSeconds,
+    talkedSeconds: talkedSeconds(row, new Date()),
+    pausedAt: row.status === "PAUSED" ? (row.pausedAt?.toISOString() ?? null) : null,
     endReason: row.endReason,
   };
 }

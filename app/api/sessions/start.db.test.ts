@@ -49,10 +49,12 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         "endedAt",
         "id",
         "maxDurationSeconds",
+        "pausedAt",
         "profile",
         "provider",
         "startedAt",
         "status",
+        "talkedSeconds",
       ]);
       expect(connection.serverUrl).toBe("wss://fake-equos.livekit.test");
       expect(connection.participantToken).toMatch(/^consumer-token-eqs_/);

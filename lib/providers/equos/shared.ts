@@ -3,6 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import { BRAND } from "@/lib/brand";
+import { roomNameFor } from "@/lib/livekit/rooms";
 import { mintAvatarToken, mintUserToken, type LiveKitCredentials } from "@/lib/livekit/tokens";
 import { ProviderError } from "@/lib/providers/errors";
 import type {
@@ -49,7 +50,7 @@ export function newConsumer(userName: string | null) {
 /** The `host` to send Equos when the room is on our own LiveKit: the avatar joins with it. */
 export async function ownHost(livekit: OwnLiveKit, input: ProviderStartInput, avatarName: string) {
   const accessToken = await mintAvatarToken(livekit, {
-    room: input.sessionId,
+    room: roomNameFor(input.sessionId, input.resume?.segment),
     identity: HOSTED_AVATAR_IDENTITY,
     name: avatarName,
     ttlSeconds: input.maxDurationSeconds + 60,
@@ -66,7 +67,7 @@ async function ownConnection(
   return {
     serverUrl: livekit.url,
     participantToken: await mintUserToken(livekit, {
-      room: input.sessionId,
+      room: roomNameFor(input.sessionId, input.resume?.segment),
       identity: consumer.identity,
       name: consumer.name,
       ttlSeconds: USER_TOKEN_TTL_SECONDS,

@@ -1,6 +1,7 @@
 import "server-only";
 
-import type { ProviderSessionState } from "@/lib/providers/types";
+import { resumeContext } from "@/lib/providers/history";
+import type { ProviderSessionState, ProviderStartInput } from "@/lib/providers/types";
 
 import type { EquosClient } from "./client";
 import {
@@ -53,7 +54,7 @@ export function createEquosV1(client: EquosClient, settings: EquosV1Settings): E
         agent: "id" in agent ? { id: agent.id } : { ...agent },
         consumerIdentity: consumer,
         maxDuration: input.maxDurationSeconds,
-        ...(input.context ? { additionalCtx: input.context } : {}),
+        ...additionalContext(input),
         ...(input.userName ? { templateVars: { userName: input.userName } } : {}),
         ...(host ? { host } : {}),
       };
@@ -114,4 +115,10 @@ function toState(status: string, endedAt: string | null | undefined): ProviderSe
     return "ended";
   }
   return normalized === "starting" || normalized === "pending" ? "starting" : "active";
+}
+
+/** The session's context, and on a resume what was said before the pause. */
+function additionalContext(input: ProviderStartInput): { additionalCtx?: string } {
+  const parts = [input.context, resumeContext(input)].filter((part) => part !== null);
+  return parts.length > 0 ? { additionalCtx: parts.join("\n\n") } : {};
 }

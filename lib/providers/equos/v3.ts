@@ -1,5 +1,6 @@
 import "server-only";
 
+import { resumeContext } from "@/lib/providers/history";
 import type { ProviderSessionState, ProviderStartInput } from "@/lib/providers/types";
 
 import type { EquosClient } from "./client";
@@ -122,6 +123,7 @@ export function promptContext(input: ProviderStartInput): string {
     `This conversation follows the "${input.profile}" profile.`,
     input.userName ? `The person you are talking with is called ${input.userName}.` : null,
     input.context,
+    resumeContext(input),
   ]
     .filter((part): part is string => Boolean(part))
     .join("\n\n");

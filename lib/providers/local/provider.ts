@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { RoomAgentDispatch, RoomServiceClient } from "livekit-server-sdk";
 
 import { fromLiveKitError } from "@/lib/livekit/errors";
+import { roomNameFor, sessionIdOfRoom } from "@/lib/livekit/rooms";
 import { mintUserToken } from "@/lib/livekit/tokens";
 import { isProviderError } from "@/lib/providers/errors";
 import type { AvatarProvider } from "@/lib/providers/types";
@@ -13,6 +14,7 @@ import {
   AVATAR,
   LOCAL_PROFILES,
   LOCAL_ROOM_METADATA,
+  resumedFrom,
   type JeremyJobMetadata,
 } from "./worker-contract";
 
@@ -42,16 +44,18 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
     workerAgentName: settings.agentName,
 
     async start(input) {
+      const room = roomNameFor(input.sessionId, input.resume?.segment);
       const metadata: JeremyJobMetadata = {
         sessionId: input.sessionId,
         profile: input.profile,
         context: input.context,
         userName: input.userName,
         maxDurationSeconds: input.maxDurationSeconds,
+        ...(input.resume ? { resumed: resumedFrom(input.resume.history) } : {}),
       };
       try {
         await rooms.createRoom({
-          name: input.sessionId,
+          name: room,
           metadata: LOCAL_ROOM_METADATA,
           emptyTimeout: 60,
           departureTimeout: 10,
@@ -70,13 +74,13 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
 
       const identity = `user-${randomBytes(6).toString("hex")}`;
       return {
-        providerSessionId: input.sessionId,
+        providerSessionId: room,
         avatar: AVATAR,
         connection: {
           serverUrl: settings.url,
           participantIdentity: identity,
           participantToken: await mintUserToken(settings, {
-            room: input.sessionId,
+            room,
             identity,
             name: input.userName ?? "Guest",
             ttlSeconds: TOKEN_TTL_SECONDS,
@@ -104,10 +108,10 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
     },
 
     async findRunning(sessionId) {
-      // The room is named by the session id, so it is found even if the start never finished.
+      // Rooms are named by the session id, so they are found even if the start never finished.
       try {
-        const found = await rooms.listRooms([sessionId]);
-        return found.map((room) => room.name);
+        const found = await rooms.listRooms([]);
+        return found.map((room) => room.name).filter((name) => sessionIdOfRoom(name) === sessionId);
       } catch (error) {
         throw fromLiveKitError(error, "list rooms");
       }

@@ -2,6 +2,8 @@
 // identity in the room and the job's metadata. Free of server-only imports: the worker shares it.
 // (How any avatar agent reports back to the app is in lib/contract.ts.)
 import { BRAND } from "@/lib/brand";
+import { recentHistory } from "@/lib/providers/history";
+import type { HistoryLine } from "@/lib/providers/types";
 
 export const LOCAL_PROFILES = ["interviewer", "echo"] as const satisfies readonly [
   string,
@@ -25,5 +27,20 @@ export interface JeremyJobMetadata {
   profile: string;
   context: string | null;
   userName: string | null;
+  /** Talking time left in the session. */
   maxDurationSeconds: number;
+  /** Set when the session was paused and resumes: Jeremy welcomes the person back. */
+  resumed?: ResumedConversation;
+}
+
+export interface ResumedConversation {
+  /** The latest of what was said so far (see recentHistory), oldest first. */
+  history: HistoryLine[];
+  /** The transcript position the new lines start from, after every line already kept. */
+  nextSeq: number;
+}
+
+/** What a resumed job is told: the recent history, and where its transcript carries on. */
+export function resumedFrom(history: HistoryLine[]): ResumedConversation {
+  return { history: recentHistory(history), nextSeq: (history.at(-1)?.seq ?? -1) + 1 };
 }

@@ -51,7 +51,14 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(res.body).toEqual({
-        report: { heartbeatLost: 1, maxDuration: 0, startTimedOut: 0, retried: 0, stillOwed: 0 },
+        report: {
+          heartbeatLost: 1,
+          maxDuration: 0,
+          startTimedOut: 0,
+          pauseExpired: 0,
+          retried: 0,
+          stillOwed: 0,
+        },
       });
       const row = await (await ctx.app.db()).session.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ status: "ENDED", endReason: "heartbeat_lost" });
