@@ -25,6 +25,8 @@ const ConversationOverlay = lazy(() =>
 export interface AppConfig {
   profiles: string[];
   avatarJoinTimeoutSeconds: number;
+  /** How long a paused conversation may be resumed. */
+  pauseMaxSeconds: number;
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
 }
@@ -40,8 +42,10 @@ type Phase =
 /** The whole page: the landing, then the conversation overlay. */
 export function TalkToJeremy({ config }: { config: AppConfig }) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const [lastOptions, setLastOptions] = useState<StartOptions>({});
 
   const start = useCallback(async (options: StartOptions) => {
+    setLastOptions(options);
     setPhase({ name: "checking-mic" });
     const microphone = await checkMicrophone();
     if (microphone !== "granted") return setPhase({ name: "mic-problem", problem: microphone });
@@ -81,7 +85,9 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
             startedAt={phase.startedAt}
             room={phase.room}
             avatarJoinTimeoutSeconds={config.avatarJoinTimeoutSeconds}
+            pauseMaxSeconds={config.pauseMaxSeconds}
             onClose={() => setPhase({ name: "idle" })}
+            onTalkAgain={() => void start(lastOptions)}
           />
         </Suspense>
       )}

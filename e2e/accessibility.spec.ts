@@ -51,7 +51,7 @@ for (const variant of VARIANTS) {
       }
     });
 
-    test("a conversation: live with captions and a typed turn, hang-up confirmation, ending, ended", async ({
+    test("a conversation: live with captions and a typed turn, paused, resumed, hang-up confirmation, ending, ended with its transcript", async ({
       page,
       context,
     }, testInfo) => {
@@ -63,6 +63,12 @@ for (const variant of VARIANTS) {
       await page.getByTestId("typed-turn").press("Enter");
       await expect(captions(page).locator('[data-speaker="you"]')).toContainText("I like puzzles.");
       await expectNoAxeViolations(page, "live conversation with captions", testInfo);
+
+      await page.getByRole("button", { name: "Pause" }).click();
+      await expect(page.getByRole("heading", { name: "Paused" })).toBeVisible();
+      await expectNoAxeViolations(page, "paused", testInfo);
+      await page.getByRole("button", { name: "Resume" }).click();
+      await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
 
       await page.keyboard.press("Escape");
       await expect(page.getByRole("alertdialog", { name: "End the conversation?" })).toBeVisible();
@@ -77,7 +83,8 @@ for (const variant of VARIANTS) {
       await context.setOffline(false);
 
       await expect(page.getByTestId("summary")).toBeVisible({ timeout: 20_000 });
-      await expectNoAxeViolations(page, "ended", testInfo);
+      await expect(page.getByTestId("ended-transcript")).toContainText("I like puzzles.");
+      await expectNoAxeViolations(page, "ended, with the transcript", testInfo);
     });
   });
 }

@@ -1,7 +1,10 @@
 // The offline demo's script, read by the scripted model (../voice/scripted-llm.ts): what Jeremy
 // says next, from the profile and the turns the person has taken so far. Replayed from the start
 // on every call, so an answer asked for twice (a retry, an interrupted reply) is the same answer.
-import type { llm } from "@livekit/agents";
+import { llm } from "@livekit/agents";
+
+import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
+import type { HistoryLine } from "@/lib/providers/types";
 
 import { userTurns } from "../voice/scripted-llm";
 
@@ -10,6 +13,13 @@ import type { JeremyAction } from "./profile";
 
 /** A spoken turn nobody transcribed, as the offline recognizer writes it. */
 const UNTRANSCRIBED = /^\(spoken, \d+\.\d s\)$/;
+
+/** What Jeremy opens a job with: the greeting, or a welcome back when the session resumes. */
+export function openingLines(meta: JeremyJobMetadata): string[] {
+  return meta.resumed
+    ? welcomeBack(meta.profile, meta.context, meta.resumed.history)
+    : greeting(meta.profile, meta.context);
+}
 
 /** Jeremy's opening lines, each its own caption. */
 export function greeting(profile: string, context: string | null): string[] {
@@ -27,6 +37,24 @@ export function nextLine(profile: string, context: string | null) {
     }
     return spoken(actions).join(" ") || null;
   };
+}
+
+/**
+ * Jeremy's first words when a paused conversation resumes: a welcome back, then the line he was
+ * waiting on an answer to (the question last asked), so the script carries on where it was.
+ */
+export function welcomeBack(
+  profile: string,
+  context: string | null,
+  history: readonly HistoryLine[],
+): string[] {
+  const chatCtx = llm.ChatContext.empty();
+  for (const line of history) chatCtx.addMessage({ role: line.role, content: line.text });
+  const pending = userTurns(chatCtx).length > 0 ? nextLine(profile, context)(chatCtx) : null;
+  return [
+    "Welcome back! Let's carry on where we were.",
+    pending ?? greeting(profile, context).at(-1) ?? "",
+  ].filter((line) => line.length > 0);
 }
 
 function spoken(actions: JeremyAction[]): string[] {

@@ -7,7 +7,7 @@ import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "../face/mouth-shape";
 import { listens } from "../models/settings";
-import { greeting } from "../profiles/script";
+import { openingLines } from "../profiles/script";
 import { startVoiceSession } from "../voice/voice-session";
 
 import { parseJobMetadata } from "./job-metadata";
@@ -34,11 +34,25 @@ export async function runJeremySession<T>(
 ) {
   const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
-  const transcript = new Transcript();
+  // Each line goes to the app as it is said, so a pause (which ends this job) or a crash loses
+  // nothing already said, and a resumed conversation can be told all of it.
+  let handing = Promise.resolve();
+  const handOver = () =>
+    (handing = handing.then(async () => {
+      const lines = transcript.unsent();
+      if (lines.length === 0) return;
+      try {
+        await reportTranscript(env, meta.sessionId, lines);
+        transcript.markSent(lines.length);
+      } catch (error) {
+        log(String(error)); // kept, and sent again with the next line or at the end
+      }
+    }));
+  const transcript = new Transcript(meta.resumed?.nextSeq ?? 0, () => void handOver());
   // Jeremy listens when both a transcriber and a language model are configured; offline, he
   // opens with the script's greeting, synthesized ahead of time.
   const listening = listens(env.models);
-  if (!listening && !env.models.tts) void synthesizer.warmUp(greeting(meta.profile, meta.context));
+  if (!listening && !env.models.tts) void synthesizer.warmUp(openingLines(meta));
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   const room = ctx.room;
@@ -83,11 +97,7 @@ export async function runJeremySession<T>(
       `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length })}`,
     );
     await Promise.allSettled([face.stop(), present.voice?.close(), synthesizer.close()]);
-    if (transcript.all.length > 0) {
-      await reportTranscript(env, meta.sessionId, transcript.all).catch((error: unknown) =>
-        log(String(error)),
-      );
-    }
+    await handOver();
   });
   // The job ends as soon as the room is gone or the person left, even mid-sentence: LiveKit
   // Agents waits for this function to return before it releases the job (and the capacity).

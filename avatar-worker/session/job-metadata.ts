@@ -8,6 +8,18 @@ const metadataSchema = z.object({
   context: z.string().nullable().default(null),
   userName: z.string().nullable().default(null),
   maxDurationSeconds: z.number().int().positive().default(600),
+  resumed: z
+    .object({
+      history: z.array(
+        z.object({
+          seq: z.number().int().nonnegative(),
+          role: z.enum(["user", "assistant"]),
+          text: z.string(),
+        }),
+      ),
+      nextSeq: z.number().int().nonnegative(),
+    })
+    .optional(),
 }) satisfies z.ZodType<JeremyJobMetadata, unknown>;
 
 /** Reads the metadata the app dispatched the job with; a job dispatched by hand gets defaults. */

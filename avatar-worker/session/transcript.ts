@@ -1,19 +1,41 @@
 import type { TranscriptLineReport } from "@/lib/contract";
 
-/** The conversation as it happened, line by line, to hand to the app when the job ends. */
+/**
+ * The conversation as it happens, line by line, handed to the app as it goes (see
+ * jeremy-session.ts). A resumed conversation's lines carry on from `firstSeq`, after the lines
+ * the app already keeps.
+ */
 export class Transcript {
   private readonly lines: TranscriptLineReport[] = [];
+  private sent = 0;
+
+  constructor(
+    private readonly firstSeq = 0,
+    /** Told of each line as it is added. */
+    private readonly onLine: () => void = () => {},
+  ) {}
 
   add(role: TranscriptLineReport["role"], text: string, at = new Date()): void {
     this.lines.push({
-      seq: this.lines.length,
+      seq: this.firstSeq + this.lines.length,
       role,
       text: text.slice(0, 4000),
       at: at.toISOString(),
     });
+    this.onLine();
   }
 
   get all(): readonly TranscriptLineReport[] {
     return this.lines;
+  }
+
+  /** Lines not yet handed over. */
+  unsent(): TranscriptLineReport[] {
+    return this.lines.slice(this.sent);
+  }
+
+  /** The app has the first `count` of the unsent lines. */
+  markSent(count: number): void {
+    this.sent += count;
   }
 }

@@ -5,7 +5,7 @@
 // espeak-ng, no account. Jeremy's face follows the audio the session plays (./face-audio-output.ts).
 import { ReadableStream } from "node:stream/web";
 
-import { type VAD, voice } from "@livekit/agents";
+import { llm, type VAD, voice } from "@livekit/agents";
 import * as openai from "@livekit/agents-plugin-openai";
 import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node";
 
@@ -14,7 +14,7 @@ import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 import { listens, type ModelSettings } from "../models/settings";
 import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
-import { greeting, nextLine } from "../profiles/script";
+import { nextLine, openingLines } from "../profiles/script";
 import type { Transcript } from "../session/transcript";
 
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
@@ -69,8 +69,14 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   const offlineRecognizer = listening ? null : new OfflineRecognizer();
   // Set once the session exists: a failed endpoint makes Jeremy apologise through it.
   let apologise: (what: string, endpoint: string, error: unknown) => void = () => {};
+  // A resumed conversation's model (and script) knows what was said before the pause.
+  const chatCtx = llm.ChatContext.empty();
+  for (const line of meta.resumed?.history ?? []) {
+    chatCtx.addMessage({ role: line.role, content: line.text });
+  }
   const options: voice.AgentOptions<unknown> = {
     instructions: instructionsFor(meta.profile, meta.context, meta.userName),
+    chatCtx,
     vad: parts.vad,
     stt: listening
       ? new HeardOrReported(
@@ -159,13 +165,18 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   return {
     session,
     face,
-    /** Jeremy opens the conversation. */
+    /** Jeremy opens the conversation, or welcomes the person back to a resumed one. */
     greet() {
       if (listening) {
-        session.generateReply({ instructions: "Greet the person and open the conversation." });
+        session.generateReply({
+          instructions: meta.resumed
+            ? "The conversation was paused and resumes now. Welcome the person back in a few " +
+              "words, then carry on from where the conversation was; do not start over."
+            : "Greet the person and open the conversation.",
+        });
         return;
       }
-      for (const line of greeting(meta.profile, meta.context)) session.say(line);
+      for (const line of openingLines(meta)) session.say(line);
     },
     /** Stops whatever Jeremy is saying, even a line that may not be interrupted. */
     silence() {

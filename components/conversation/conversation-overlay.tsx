@@ -6,13 +6,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import { BRAND } from "@/lib/brand";
 import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
-import type { StartedSession } from "@/lib/client/session-api";
+import { connectEarly } from "@/lib/client/early-room";
+import type { StartedSession, StopReason } from "@/lib/client/session-api";
 
 import { ConversationView } from "./conversation-view";
 import { EndedPanel } from "./ended-panel";
 import { HangUpConfirm } from "./hang-up-confirm";
+import { PausedPanel } from "./paused-panel";
 import { useFocusTrap } from "./use-focus-trap";
 import { usePageLifecycle } from "./use-page-lifecycle";
+import { usePause, type PauseState } from "./use-pause";
 import { useSessionStop } from "./use-session-stop";
 
 interface OverlayProps {
@@ -22,38 +25,70 @@ interface OverlayProps {
   /** The session's room, already connecting (see lib/client/early-room.ts). */
   room: Room;
   avatarJoinTimeoutSeconds: number;
+  pauseMaxSeconds: number;
   onClose: () => void;
+  /** Closes this conversation and starts another with the same options. */
+  onTalkAgain: () => void;
 }
 
 /**
  * The conversation, full screen over the landing page. Every way out of it (hang-up, Escape,
- * timeouts, Jeremy leaving, closing the tab) ends the session on the server.
+ * timeouts, Jeremy leaving, closing the tab) ends the session on the server; a pause stops the
+ * avatar session but keeps the conversation, to be resumed (or ended) later.
  */
 export function ConversationOverlay({
-  started,
-  startedAt,
-  room,
   avatarJoinTimeoutSeconds,
+  pauseMaxSeconds,
   onClose,
+  onTalkAgain,
+  ...first
 }: OverlayProps) {
-  const { session, connection } = started;
+  // The stretch of conversation now running: the first, or the latest resumed one.
+  const [segment, setSegment] = useState({
+    started: first.started,
+    startedAt: first.startedAt,
+    room: first.room,
+  });
+  const { session, connection } = segment.started;
   const { state, stop } = useSessionStop(session.id);
   const [microphoneId] = useState(readRememberedMicrophone);
   const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
-  const live = state.phase === "active";
+  const joinResumed = useCallback(async (next: StartedSession) => {
+    const room = await connectEarly(next.connection, readRememberedMicrophone());
+    setSegment({ started: next, startedAt: Date.now(), room });
+  }, []);
+  const paused = usePause(session.id, joinResumed);
+  const ending = state.phase !== "active";
+  const away = paused.state.phase === "paused" || paused.state.phase === "resuming";
+  const live = !ending && !away;
   const inRoom = useStayInRoomUntilAnswered(state);
 
-  usePageLifecycle(session.id, live);
+  // While paused nothing bills: no heartbeat, and closing the tab leaves it resumable.
+  usePageLifecycle(session.id, live && paused.state.phase === "live");
   const hangUp = useCallback(() => {
     setConfirming(false);
     void stop("hangup");
   }, [stop]);
-  const onEscape = useCallback(
-    () => (live ? setConfirming(true) : state.phase !== "stopping" && onClose()),
-    [live, state.phase, onClose],
+  // Jeremy leaving during a pause is the pause, not a reason to end the conversation.
+  const { isPausing, pause } = paused;
+  const stopUnlessPausing = useCallback(
+    (reason: StopReason) => {
+      if (!isPausing()) void stop(reason);
+    },
+    [isPausing, stop],
   );
+  const { room } = segment;
+  const pauseAndLeave = useCallback(async () => {
+    // Leave the room once the server has paused it (which closes the room anyway).
+    if (await pause()) void room.disconnect();
+  }, [pause, room]);
+  const onEscape = useCallback(() => {
+    if (live) setConfirming(true);
+    else if (ending && state.phase !== "stopping") onClose();
+  }, [live, ending, state.phase, onClose]);
   useFocusTrap(dialog, onEscape);
+  const talkedSeconds = session.talkedSeconds;
 
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center overflow-y-auto bg-black/80 p-3 backdrop-blur-sm sm:p-6">
@@ -66,11 +101,12 @@ export function ConversationOverlay({
         data-testid="conversation-overlay"
         className="relative w-full max-w-lg rounded-3xl border border-zinc-800 bg-zinc-950 p-4 shadow-2xl focus:outline-none sm:p-6"
       >
-        {inRoom && (
+        {inRoom && !away && (
           <LiveKitRoom
+            key={connection.participantToken}
             serverUrl={connection.serverUrl}
             token={connection.participantToken}
-            room={room}
+            room={segment.room}
             connect
             audio={microphoneId ? { deviceId: microphoneId } : true}
             video={false}
@@ -82,15 +118,33 @@ export function ConversationOverlay({
                   name: session.avatar.name ?? BRAND.avatarName,
                 }}
                 joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
-                endsAt={startedAt + session.maxDurationSeconds * 1000}
-                stop={stop}
+                endsAt={segment.startedAt + (session.maxDurationSeconds - talkedSeconds) * 1000}
+                stop={stopUnlessPausing}
                 onHangUp={hangUp}
+                pausing={paused.state.phase === "pausing"}
+                pauseError={paused.state.phase === "live" ? paused.state.error : undefined}
+                onPause={() => void pauseAndLeave()}
                 onDevicePicked={rememberMicrophone}
               />
             )}
           </LiveKitRoom>
         )}
-        {!live && <EndedPanel state={state} onClose={onClose} />}
+        {!ending && away && (
+          <PausedPanel
+            state={paused.state as Extract<PauseState, { phase: "paused" | "resuming" }>}
+            pauseMaxSeconds={pauseMaxSeconds}
+            onResume={() => void paused.resume()}
+            onEnd={hangUp}
+          />
+        )}
+        {ending && (
+          <EndedPanel
+            state={state}
+            sessionId={session.id}
+            onClose={onClose}
+            onTalkAgain={onTalkAgain}
+          />
+        )}
         {confirming && live && (
           <HangUpConfirm onConfirm={hangUp} onCancel={() => setConfirming(false)} />
         )}

@@ -23,6 +23,11 @@ interface ConversationViewProps {
   endsAt: number;
   stop: (reason: StopReason) => void;
   onHangUp: () => void;
+  /** Asked for a pause, waiting for the server to make it. */
+  pausing: boolean;
+  /** Why the last pause could not be made. */
+  pauseError?: string;
+  onPause: () => void;
   onDevicePicked: (deviceId: string) => void;
 }
 
@@ -88,6 +93,15 @@ export function ConversationView(props: ConversationViewProps) {
           </button>
           <button
             type="button"
+            data-testid="pause"
+            onClick={props.onPause}
+            disabled={props.pausing}
+            className="ml-auto rounded-full border border-zinc-600 px-4 py-2.5 font-semibold text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
+          >
+            {props.pausing ? "Pausing…" : "Pause"}
+          </button>
+          <button
+            type="button"
             data-testid="hang-up"
             onClick={props.onHangUp}
             className="rounded-full bg-red-600 px-6 py-2.5 font-semibold text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
@@ -95,6 +109,11 @@ export function ConversationView(props: ConversationViewProps) {
             Hang up
           </button>
         </div>
+        {props.pauseError && (
+          <p role="alert" className="text-sm text-red-200">
+            Could not pause: {props.pauseError}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { BRAND } from "@/lib/brand";
 
+import { ConversationSummary } from "./conversation-summary";
 import { formatDuration } from "./use-countdown";
 import type { StopState } from "./use-session-stop";
 
@@ -20,8 +21,15 @@ const EXPLANATIONS: Partial<Record<Finished["reason"], string>> = {
   max_duration: "This conversation reached its time limit.",
 };
 
-/** The end of a conversation: what happened, and for how long you talked. */
-export function EndedPanel({ state, onClose }: { state: Finished; onClose: () => void }) {
+interface EndedPanelProps {
+  state: Finished;
+  sessionId: string;
+  onClose: () => void;
+  onTalkAgain: () => void;
+}
+
+/** The end of a conversation: what happened, how long you talked, and what was said. */
+export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPanelProps) {
   return (
     <div
       data-testid="conversation-ended"
@@ -44,16 +52,27 @@ export function EndedPanel({ state, onClose }: { state: Finished; onClose: () =>
             : "The session is closed."}
         </p>
       )}
+      {state.phase === "stopped" && <ConversationSummary sessionId={sessionId} />}
       {state.phase === "failed" && <p className="text-sm text-red-200">{state.message}</p>}
       {state.phase !== "stopping" && (
-        <button
-          type="button"
-          data-testid="close-conversation"
-          onClick={onClose}
-          className="rounded-full bg-amber-400 px-6 py-2.5 font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none"
-        >
-          Close
-        </button>
+        <div className="flex gap-3">
+          <button
+            type="button"
+            data-testid="talk-again"
+            onClick={onTalkAgain}
+            className="rounded-full bg-amber-400 px-6 py-2.5 font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none"
+          >
+            Talk again
+          </button>
+          <button
+            type="button"
+            data-testid="close-conversation"
+            onClick={onClose}
+            className="rounded-full border border-zinc-600 px-6 py-2.5 font-semibold text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none"
+          >
+            Close
+          </button>
+        </div>
       )}
     </div>
   );

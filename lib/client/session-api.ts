@@ -38,13 +38,48 @@ export class SessionApiError extends Error {
 const JSON_HEADERS = { "content-type": "application/json" };
 
 /** Starts a conversation; throws SessionApiError with the server's own words on failure. */
-export async function startSession(options: StartOptions): Promise<StartedSession> {
+export function startSession(options: StartOptions): Promise<StartedSession> {
+  return call<StartedSession>("POST", "/api/sessions", options);
+}
+
+/**
+ * Pauses a conversation (its avatar leaves, billing stops) and waits until the server says it
+ * is paused; the server finishes a pause it has begun even if this page goes away.
+ */
+export async function pauseSession(id: string): Promise<SessionView> {
+  for (let attempt = 1; ; attempt++) {
+    const { session } = await call<{ session: SessionView }>("POST", sessionPath(id, "pause"));
+    if (session.status === "PAUSED") return session;
+    await sleep(Math.min(5000, 250 * 2 ** attempt));
+  }
+}
+
+/** Resumes a paused conversation with a new avatar session; answers like a start. */
+export function resumeSession(id: string): Promise<StartedSession> {
+  return call<StartedSession>("POST", sessionPath(id, "resume"));
+}
+
+export interface TranscriptLine {
+  role: "user" | "assistant";
+  text: string;
+  at: string;
+}
+
+/** What was said in the conversation, in order. */
+export async function fetchTranscript(id: string): Promise<TranscriptLine[]> {
+  return (await call<{ lines: TranscriptLine[] }>("GET", sessionPath(id, "transcript"))).lines;
+}
+
+function sessionPath(id: string, action: string): string {
+  return `/api/sessions/${encodeURIComponent(id)}/${action}`;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch("/api/sessions", {
-      method: "POST",
-      headers: JSON_HEADERS,
-      body: JSON.stringify(options),
+    response = await fetch(url, {
+      method,
+      ...(body === undefined ? {} : { headers: JSON_HEADERS, body: JSON.stringify(body) }),
     });
   } catch {
     throw new SessionApiError(
@@ -52,7 +87,7 @@ export async function startSession(options: StartOptions): Promise<StartedSessio
       "We couldn't reach the server. Check your connection and try again.",
     );
   }
-  if (response.ok) return (await response.json()) as StartedSession;
+  if (response.ok) return (await response.json()) as T;
   throw await errorFrom(response);
 }
 

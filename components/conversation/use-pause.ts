@@ -1,0 +1,64 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+
+import {
+  pauseSession,
+  resumeSession,
+  SessionApiError,
+  type StartedSession,
+} from "@/lib/client/session-api";
+
+export type PauseState =
+  | { phase: "live"; error?: string }
+  | { phase: "pausing" }
+  | { phase: "paused"; error?: string }
+  | { phase: "resuming" };
+
+/**
+ * Pausing and resuming the conversation. `isPausing()` is true from the moment a pause is asked
+ * for until the conversation is live again: while it is, Jeremy leaving the room is the pause
+ * itself, not a reason to end the session.
+ */
+export function usePause(
+  sessionId: string,
+  /** Joins the resumed conversation's room. */
+  onResumed: (started: StartedSession) => Promise<void>,
+) {
+  const [state, setState] = useState<PauseState>({ phase: "live" });
+  const pausing = useRef(false);
+
+  /** Resolves true once the server has paused the conversation. */
+  const pause = useCallback(async () => {
+    if (pausing.current) return false;
+    pausing.current = true;
+    setState({ phase: "pausing" });
+    try {
+      await pauseSession(sessionId);
+      setState({ phase: "paused" });
+      return true;
+    } catch (error) {
+      pausing.current = false;
+      setState({ phase: "live", error: messageOf(error) });
+      return false;
+    }
+  }, [sessionId]);
+
+  const resume = useCallback(async () => {
+    setState({ phase: "resuming" });
+    try {
+      await onResumed(await resumeSession(sessionId));
+      pausing.current = false;
+      setState({ phase: "live" });
+    } catch (error) {
+      setState({ phase: "paused", error: messageOf(error) });
+    }
+  }, [sessionId, onResumed]);
+
+  const isPausing = useCallback(() => pausing.current, []);
+  return { state, pause, resume, isPausing };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof SessionApiError ? error.message : "Something went wrong.";
+}
