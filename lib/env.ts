@@ -18,6 +18,27 @@ const optionalWhole = (min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).optional();
 
 /** "https://a.example, https://b.example/" → their origins; an issue for anything else. */
+/**
+ * COST_PER_MINUTE: one price for every provider ("0.12") or one per provider
+ * ("equos=0.12,local=0"), in whatever currency the operator thinks in.
+ */
+function toCosts(value: string, ctx: z.RefinementCtx): Record<string, number> {
+  const costs: Record<string, number> = {};
+  for (const item of value.split(",").map((part) => part.trim())) {
+    const [name, price] = item.includes("=") ? item.split("=") : ["*", item];
+    const number = Number(price);
+    if (!name || !price || !Number.isFinite(number) || number < 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${item}" is not a price like 0.12 or equos=0.12`,
+      });
+      return {};
+    }
+    costs[name.trim()] = number;
+  }
+  return costs;
+}
+
 function toOrigins(value: string, ctx: z.RefinementCtx): string[] {
   const origins: string[] = [];
   for (const item of value.split(",").map((part) => part.trim())) {
@@ -104,6 +125,8 @@ const appVariables = {
     )
     .optional(),
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  /** For the operator page's cost estimate: "0.12", or per provider "equos=0.12,local=0". */
+  COST_PER_MINUTE: z.string().transform(toCosts).optional(),
   /** The header holding the client's address. Unset: x-real-ip on Vercel, else x-forwarded-for. */
   CLIENT_IP_HEADER: z
     .string()

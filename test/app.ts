@@ -31,6 +31,9 @@ const routes = {
   "POST /api/worker/capacity": () => import("@/app/api/worker/capacity/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/transcript": () =>
     import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
+  "POST /api/admin/session": () => import("@/app/api/admin/session/route").then((m) => m.POST),
+  "DELETE /api/admin/session": () => import("@/app/api/admin/session/route").then((m) => m.DELETE),
+  "GET /api/admin/usage": () => import("@/app/api/admin/usage/route").then((m) => m.GET),
   "GET /api/admin/sessions": () => import("@/app/api/admin/sessions/route").then((m) => m.GET),
   "GET /api/admin/sessions/:id": () =>
     import("@/app/api/admin/sessions/[id]/route").then((m) => m.GET),

@@ -53,6 +53,7 @@ export function equosEnv(
     CRON_SECRET: undefined,
     APP_ORIGIN: undefined,
     ADMIN_TOKEN: undefined,
+    COST_PER_MINUTE: undefined,
     CLIENT_IP_HEADER: undefined,
     TRUSTED_PROXY_COUNT: undefined,
     VERCEL: undefined,

@@ -61,6 +61,16 @@ export async function listSessions(
   };
 }
 
+/** Sessions that may still bill or that wait to be resumed, oldest first: an operator's worries. */
+export async function unfinishedSessions(db: PrismaClient): Promise<AdminSessionView[]> {
+  const rows = await db.session.findMany({
+    where: { status: { in: [...OPEN_STATUSES, "PAUSED"] } },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  return rows.map(toAdminView);
+}
+
 /** One session with its transcript. */
 export async function getSessionWithTranscript(db: PrismaClient, id: string) {
   const row = isSessionId(id)

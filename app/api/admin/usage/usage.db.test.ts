@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { sleep } from "@/lib/sleep";
+import { loadApp } from "@/test/app";
+import { setUpEquosApp } from "@/test/equos-app";
+import { clearLedger, startSession } from "@/test/sessions";
+
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+
+type Usage = {
+  days: Array<{ day: string; seconds: number }>;
+  endReasons: Record<string, number>;
+  billedSeconds: number;
+  estimatedCost: number | null;
+};
+
+describe("the operator page's sign-in and usage", () => {
+  const ctx = setUpEquosApp({ ADMIN_TOKEN, COST_PER_MINUTE: "equos=0.6,local=0" });
+  beforeEach(() => clearLedger(ctx.app));
+
+  it("signs in with ADMIN_TOKEN into an HttpOnly cookie that is not the token, and out again", async () => {
+    const operator = ctx.app.browser();
+    expect((await operator.call("GET /api/admin/usage")).status).toBe(401);
+
+    const wrong = await operator.call("POST /api/admin/session", {}, { json: { token: "guess" } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+
+    const right = await operator.call(
+      "POST /api/admin/session",
+      {},
+      { json: { token: ADMIN_TOKEN } },
+    );
+    expect(right.status).toBe(204);
+    const [cookie] = right.headers.getSetCookie();
+    expect(cookie).toMatch(/^jeremy_admin=[0-9a-f]{64};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).not.toContain(ADMIN_TOKEN);
+
+    expect((await operator.call("GET /api/admin/usage")).status).toBe(200);
+    expect((await operator.call("GET /api/admin/sessions")).status).toBe(200);
+
+    expect((await operator.call("DELETE /api/admin/session")).status).toBe(204);
+    expect((await operator.call("GET /api/admin/usage")).status).toBe(401);
+  });
+
+  it("refuses a made-up cookie", async () => {
+    const forger = ctx.app.browser();
+    const res = await forger.call(
+      "GET /api/admin/usage",
+      {},
+      {
+        headers: { cookie: `jeremy_admin=${"0".repeat(64)}` },
+      },
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it("reports billed seconds for today, sessions per end reason, and the estimated cost", async () => {
+    const person = ctx.app.browser();
+    const ended = await startSession(person);
+    await sleep(1100);
+    const stopped = await person.call<{ session: { durationSeconds: number } }>(
+      "POST /api/sessions/:id/stop",
+      { id: ended },
+      { json: {} },
+    );
+    await startSession(person); // still open
+
+    const res = await ctx.app.browser().call<Usage>(
+      "GET /api/admin/usage",
+      {},
+      {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      },
+    );
+    expect(res.status).toBe(200);
+    const usage = res.body;
+    expect(usage.days).toHaveLength(30);
+    expect(usage.days.at(-1)).toEqual({
+      day: new Date().toISOString().slice(0, 10),
+      seconds: stopped.body.session.durationSeconds,
+    });
+    expect(usage.billedSeconds).toBe(stopped.body.session.durationSeconds);
+    expect(usage.endReasons).toEqual({ hangup: 1, open: 1 });
+    expect(usage.estimatedCost).toBe(
+      Math.round((stopped.body.session.durationSeconds / 60) * 0.6 * 100) / 100,
+    );
+  });
+
+  it("does not exist without ADMIN_TOKEN", async () => {
+    const app = await loadApp(ctx.env({ ADMIN_TOKEN: undefined }));
+    const res = await app.browser().call("POST /api/admin/session", {}, { json: { token: "x" } });
+    expect(res.status).toBe(404);
+    expect((await app.browser().call("GET /api/admin/usage")).status).toBe(404);
+    ctx.app = await loadApp(ctx.env());
+  });
+});
