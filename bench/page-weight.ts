@@ -1,6 +1,7 @@
 // The JavaScript a visitor downloads, gzipped: first for the landing page, then what starting
 // a conversation adds (the lazily loaded overlay with the LiveKit client), as Chromium
-// receives it from `next start`.
+// receives it from `next start`; and what the operator page (/admin, with its chart library)
+// loads, which must add nothing to the landing page.
 import { gzipSync } from "node:zlib";
 
 import type { Page, Response } from "@playwright/test";
@@ -16,6 +17,8 @@ interface Script {
   url: string;
   gzipped: number;
   raw: number;
+  /** Whether it carries the chart library (recharts' own class names are in its code). */
+  chart: boolean;
 }
 
 const KB = 1024;
@@ -29,7 +32,12 @@ function recordScripts(page: Page) {
     pending.push(
       response
         .body()
-        .then((body) => ({ url: response.url(), raw: body.length, gzipped: gzipSync(body).length }))
+        .then((body) => ({
+          url: response.url(),
+          raw: body.length,
+          gzipped: gzipSync(body).length,
+          chart: body.includes("recharts-"),
+        }))
         .catch(() => undefined),
     );
   };
@@ -63,7 +71,8 @@ export const pageWeight: Benchmark = {
       const page = await (await browser.newContext({ baseURL: STACK.appUrl })).newPage();
       const landingScripts = recordScripts(page);
       await page.goto("/", { waitUntil: "networkidle" });
-      const landing = report("landing page", await landingScripts());
+      const landingLoaded = await landingScripts();
+      const landing = report("landing page", landingLoaded);
 
       const conversationScripts = recordScripts(page);
       await page.getByTestId("start-conversation").click();
@@ -71,10 +80,32 @@ export const pageWeight: Benchmark = {
       const conversation = report("conversation adds", await conversationScripts());
       await page.getByTestId("hang-up").click();
       await page.getByTestId("close-conversation").waitFor({ timeout: 20_000 });
+
+      // The operator page, signed in: its scripts, and whether any landing script has its chart.
+      const signIn = await page.request.post("/api/admin/session", {
+        data: { token: STACK.adminToken },
+      });
+      if (!signIn.ok()) throw new Error(`Could not sign in to /admin: ${signIn.status()}`);
+      const adminScripts = recordScripts(page);
+      await page.goto("/admin", { waitUntil: "networkidle" });
+      await page.getByTestId("usage-chart").locator("svg").first().waitFor({ timeout: 20_000 });
+      const adminLoaded = await adminScripts();
+      const admin = report("operator page (/admin)", adminLoaded);
+      const chartInLanding = landingLoaded.filter((script) => script.chart).length;
       return {
         figures: [
           figure("landing JS", landing, "KB", { op: "<", value: 120 }),
           figure("conversation JS added", conversation, "KB"),
+          figure("operator page JS", admin, "KB"),
+          figure(
+            "operator page scripts with the chart library",
+            adminLoaded.filter((s) => s.chart).length,
+            "files",
+          ),
+          figure("landing scripts with the chart library", chartInLanding, "files", {
+            op: "<",
+            value: 1,
+          }),
         ],
         notes: ["Sizes are the served files gzipped here at zlib's default level."],
       };

@@ -2,12 +2,8 @@
 
 import { useCallback, useRef, useState } from "react";
 
-import {
-  pauseSession,
-  resumeSession,
-  SessionApiError,
-  type StartedSession,
-} from "@/lib/client/session-api";
+import { pauseSession, resumeSession } from "@/lib/client/conversation-api";
+import { SessionApiError, type StartedSession } from "@/lib/client/session-api";
 
 export type PauseState =
   | { phase: "live"; error?: string }

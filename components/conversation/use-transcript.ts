@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 
-import { fetchTranscript, type TranscriptLine } from "@/lib/client/session-api";
+import { fetchTranscript, type TranscriptLine } from "@/lib/client/conversation-api";
 
 /** Lines may reach the server a moment after the end (the avatar hands over its last one). */
 const LATE_LINE_WAIT_MS = 2500;

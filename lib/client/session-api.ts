@@ -42,39 +42,13 @@ export function startSession(options: StartOptions): Promise<StartedSession> {
   return call<StartedSession>("POST", "/api/sessions", options);
 }
 
-/**
- * Pauses a conversation (its avatar leaves, billing stops) and waits until the server says it
- * is paused; the server finishes a pause it has begun even if this page goes away.
- */
-export async function pauseSession(id: string): Promise<SessionView> {
-  for (let attempt = 1; ; attempt++) {
-    const { session } = await call<{ session: SessionView }>("POST", sessionPath(id, "pause"));
-    if (session.status === "PAUSED") return session;
-    await sleep(Math.min(5000, 250 * 2 ** attempt));
-  }
-}
-
-/** Resumes a paused conversation with a new avatar session; answers like a start. */
-export function resumeSession(id: string): Promise<StartedSession> {
-  return call<StartedSession>("POST", sessionPath(id, "resume"));
-}
-
-export interface TranscriptLine {
-  role: "user" | "assistant";
-  text: string;
-  at: string;
-}
-
-/** What was said in the conversation, in order. */
-export async function fetchTranscript(id: string): Promise<TranscriptLine[]> {
-  return (await call<{ lines: TranscriptLine[] }>("GET", sessionPath(id, "transcript"))).lines;
-}
-
-function sessionPath(id: string, action: string): string {
+/** The path of one session's action: /api/sessions/{id}/{action}. */
+export function sessionPath(id: string, action: string): string {
   return `/api/sessions/${encodeURIComponent(id)}/${action}`;
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** Calls the session API; throws SessionApiError with the server's own words on failure. */
+export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
