@@ -12,6 +12,7 @@ export default async function Home() {
         profiles: [...getProvider().profiles],
         avatarJoinTimeoutSeconds: env.AVATAR_JOIN_TIMEOUT_SECONDS,
         pauseMaxSeconds: env.PAUSE_MAX_SECONDS,
+        holdToTalk: getProvider().holdToTalk === true,
         // A provider's own avatar (an Equos character) shows its face and name; else Jeremy.
         avatar: await getAvatarLook(),
       }}

@@ -7,6 +7,7 @@ import type { Room } from "livekit-client";
 import { connectEarly } from "@/lib/client/early-room";
 import { checkMicrophone, type MicrophoneCheck } from "@/lib/client/microphone";
 import { readRememberedMicrophone } from "@/lib/client/remembered-microphone";
+import type { TurnMode } from "@/lib/client/remembered-turns";
 import {
   SessionApiError,
   startSession,
@@ -27,6 +28,8 @@ export interface AppConfig {
   avatarJoinTimeoutSeconds: number;
   /** How long a paused conversation may be resumed. */
   pauseMaxSeconds: number;
+  /** Whether the avatar can take turns by hold to talk (the local avatar can). */
+  holdToTalk: boolean;
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
 }
@@ -37,15 +40,24 @@ type Phase =
   | { name: "mic-problem"; problem: Exclude<MicrophoneCheck, "granted"> }
   | { name: "starting" }
   | { name: "start-failed"; error: SessionApiError }
-  | { name: "talking"; started: StartedSession; startedAt: number; room: Room };
+  | {
+      name: "talking";
+      started: StartedSession;
+      startedAt: number;
+      room: Room;
+      turns: TurnMode;
+    };
 
 /** The whole page: the landing, then the conversation overlay. */
 export function TalkToJeremy({ config }: { config: AppConfig }) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
-  const [lastOptions, setLastOptions] = useState<StartOptions>({});
+  const [last, setLast] = useState<{ options: StartOptions; turns: TurnMode }>({
+    options: {},
+    turns: "auto",
+  });
 
-  const start = useCallback(async (options: StartOptions) => {
-    setLastOptions(options);
+  const start = useCallback(async (options: StartOptions, turns: TurnMode) => {
+    setLast({ options, turns });
     setPhase({ name: "checking-mic" });
     const microphone = await checkMicrophone();
     if (microphone !== "granted") return setPhase({ name: "mic-problem", problem: microphone });
@@ -54,8 +66,8 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
     try {
       const started = await startSession(options);
       const startedAt = Date.now();
-      const room = await connectEarly(started.connection, readRememberedMicrophone());
-      setPhase({ name: "talking", started, startedAt, room });
+      const room = await connectEarly(started.connection, readRememberedMicrophone(), turns);
+      setPhase({ name: "talking", started, startedAt, room, turns });
     } catch (error) {
       const failure =
         error instanceof SessionApiError
@@ -74,6 +86,7 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
         busyLabel={phase.name === "checking-mic" ? "Checking your microphone…" : "Starting…"}
         micProblem={phase.name === "mic-problem" ? phase.problem : undefined}
         startError={phase.name === "start-failed" ? phase.error : undefined}
+        holdToTalk={config.holdToTalk}
         onStart={start}
         onPrefetch={() => void loadOverlay()}
         covered={phase.name === "talking"}
@@ -84,10 +97,11 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
             started={phase.started}
             startedAt={phase.startedAt}
             room={phase.room}
+            turns={phase.turns}
             avatarJoinTimeoutSeconds={config.avatarJoinTimeoutSeconds}
             pauseMaxSeconds={config.pauseMaxSeconds}
             onClose={() => setPhase({ name: "idle" })}
-            onTalkAgain={() => void start(lastOptions)}
+            onTalkAgain={() => void start(last.options, last.turns)}
           />
         </Suspense>
       )}

@@ -51,6 +51,25 @@ for (const variant of VARIANTS) {
       }
     });
 
+    test("hold to talk: chosen in the options, then held in the conversation", async ({
+      page,
+    }, testInfo) => {
+      await page.goto("/");
+      await page.getByText("Conversation options").click();
+      await page.getByLabel(/Hold to talk/).check();
+      await expectNoAxeViolations(page, "options, hold to talk chosen", testInfo);
+      await page.getByTestId("start-conversation").click();
+      await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+      const hold = page.getByRole("button", { name: "Hold to talk" });
+      await hold.hover();
+      await page.mouse.down();
+      await expect(hold).toHaveAttribute("aria-pressed", "true");
+      await expectNoAxeViolations(page, "hold to talk, held", testInfo);
+      await page.mouse.up();
+      await page.getByTestId("hang-up").click();
+      await expect(page.getByTestId("conversation-ended")).toBeVisible({ timeout: 20_000 });
+    });
+
     test("a conversation: live with captions and a typed turn, paused, resumed, hang-up confirmation, ending, ended with its transcript", async ({
       page,
       context,

@@ -26,6 +26,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
         micProblem="denied"
         startError={new SessionApiError("AVATAR_BUSY", "busy")}
         covered={false}
+        holdToTalk={false}
         onStart={() => undefined}
         onPrefetch={() => undefined}
       />,

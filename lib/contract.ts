@@ -18,6 +18,18 @@ export const REDUCED_MOTION_ATTRIBUTE = "jeremy.reduced-motion";
  */
 export const AVATAR_LISTENING_ATTRIBUTE = "jeremy.listening";
 
+/**
+ * Set by the page on the person's participant to "hold" when they take turns by holding a
+ * button (hold to talk): the avatar then never decides from silence that a turn is over.
+ */
+export const TURN_MODE_ATTRIBUTE = "jeremy.turns";
+
+/**
+ * RPC methods the page calls on the avatar in hold-to-talk mode: the person pressed (Jeremy stops
+ * talking and listens afresh), and released (what they said is their turn, answered at once).
+ */
+export const HOLD_TO_TALK_RPC = { start: "jeremy.turn.start", end: "jeremy.turn.end" } as const;
+
 /** Reasons a browser may give for ending its own session; the server records the others. */
 export const CLIENT_STOP_REASONS = [
   "hangup",

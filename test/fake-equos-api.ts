@@ -19,6 +19,8 @@ export interface FakeConversation {
   characterId?: string;
   startedAt: string;
   endedAt: string | null;
+  /** What was said, as Equos keeps it (see FakeEquos.say). */
+  said?: Array<{ byUser: boolean; text: string; at: string }>;
 }
 
 export interface FakeCharacter {
@@ -115,6 +117,13 @@ export function asSession(c: FakeConversation) {
     maxDuration: c.maxSeconds,
     startedAt: c.startedAt,
     endedAt: c.endedAt,
+    transcript: {
+      transcription: (c.said ?? []).map((line) => ({
+        text: line.text,
+        received_at: line.at,
+        identity: line.byUser ? (c.consumer?.identity ?? "user") : c.avatar.identity,
+      })),
+    },
   };
 }
 
@@ -133,6 +142,12 @@ export function asConversation(c: FakeConversation, withCharacter = false) {
     chargeBySecond: 0.002,
     maxSeconds: c.maxSeconds ?? 600,
     promptCtx: c.promptCtx,
+    transcript: (c.said ?? []).map((line, index) => ({
+      id: `tr_${index}`,
+      author: line.byUser ? (c.consumer?.identity ?? "user") : "character",
+      content: line.text,
+      recordedAt: line.at,
+    })),
     startedAt: c.startedAt,
     endedAt: c.endedAt,
     createdAt: c.startedAt,

@@ -111,6 +111,16 @@ export class FakeEquos {
     return this.store({ name: `Talk to Jeremy ${client}`, client, avatar: FAKE_CHARACTER }).id;
   }
 
+  /** Lines said in a conversation, as Equos records them (user's or the character's). */
+  say(id: string, lines: Array<{ byUser: boolean; text: string }>) {
+    const conversation = this.sessions.get(id);
+    if (!conversation) throw new Error(`No fake conversation ${id}`);
+    conversation.said = [
+      ...(conversation.said ?? []),
+      ...lines.map((line) => ({ ...line, at: new Date().toISOString() })),
+    ];
+  }
+
   running() {
     return [...this.sessions.values()].filter((session) => session.endedAt === null);
   }

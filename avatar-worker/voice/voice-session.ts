@@ -27,6 +27,7 @@ import {
 } from "./endpoint-failures";
 import { EspeakTTS } from "./espeak-tts";
 import { FaceAudioOutput } from "./face-audio-output";
+import { holdsToTalk, serveHoldToTalk } from "./hold-to-talk";
 import { OfflineRecognizer } from "./offline-recognizer";
 import { ScriptedLLM } from "./scripted-llm";
 import { TURN_SILENCE_MS } from "./turn-taking";
@@ -104,6 +105,8 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     // Offline, Jeremy cannot tell a reply from someone talking over him: he finishes what he
     // says, as the scripted demo always has. With a model, speaking interrupts him.
     turnHandling: {
+      // Hold to talk: the person says when a turn ends (./hold-to-talk.ts), never the silence.
+      ...(holdsToTalk(parts.user) ? { turnDetection: "manual" as const } : {}),
       interruption: { enabled: listening },
       // The turn ends once the VAD has heard TURN_SILENCE_MS of quiet, not later.
       endpointing: { minDelay: TURN_SILENCE_MS },
@@ -161,6 +164,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   });
   const face = new FaceAudioOutput(session.output.audio!);
   session.output.audio = face;
+  const stopServingHoldToTalk = serveHoldToTalk(parts.room, parts.user, session, parts.log);
 
   return {
     session,
@@ -186,7 +190,10 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
         // Not running (closed, or never started): nothing is playing.
       }
     },
-    close: () => session.close(),
+    close: async () => {
+      stopServingHoldToTalk();
+      await session.close();
+    },
   };
 }
 

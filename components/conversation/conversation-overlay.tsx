@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { BRAND } from "@/lib/brand";
 import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
 import { connectEarly } from "@/lib/client/early-room";
+import type { TurnMode } from "@/lib/client/remembered-turns";
 import type { StartedSession, StopReason } from "@/lib/client/session-api";
 
 import { ConversationView } from "./conversation-view";
@@ -26,6 +27,8 @@ interface OverlayProps {
   room: Room;
   avatarJoinTimeoutSeconds: number;
   pauseMaxSeconds: number;
+  /** How the person takes turns: automatically, or by holding a button. */
+  turns: TurnMode;
   onClose: () => void;
   /** Closes this conversation and starts another with the same options. */
   onTalkAgain: () => void;
@@ -39,6 +42,7 @@ interface OverlayProps {
 export function ConversationOverlay({
   avatarJoinTimeoutSeconds,
   pauseMaxSeconds,
+  turns,
   onClose,
   onTalkAgain,
   ...first
@@ -54,10 +58,13 @@ export function ConversationOverlay({
   const [microphoneId] = useState(readRememberedMicrophone);
   const [confirming, setConfirming] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
-  const joinResumed = useCallback(async (next: StartedSession) => {
-    const room = await connectEarly(next.connection, readRememberedMicrophone());
-    setSegment({ started: next, startedAt: Date.now(), room });
-  }, []);
+  const joinResumed = useCallback(
+    async (next: StartedSession) => {
+      const room = await connectEarly(next.connection, readRememberedMicrophone(), turns);
+      setSegment({ started: next, startedAt: Date.now(), room });
+    },
+    [turns],
+  );
   const paused = usePause(session.id, joinResumed);
   const ending = state.phase !== "active";
   const away = paused.state.phase === "paused" || paused.state.phase === "resuming";
@@ -108,7 +115,8 @@ export function ConversationOverlay({
             token={connection.participantToken}
             room={segment.room}
             connect
-            audio={microphoneId ? { deviceId: microphoneId } : true}
+            // Held turns: the microphone stays muted until the person holds to talk.
+            audio={turns === "hold" ? false : microphoneId ? { deviceId: microphoneId } : true}
             video={false}
           >
             {live && (
@@ -125,6 +133,7 @@ export function ConversationOverlay({
                 pauseError={paused.state.phase === "live" ? paused.state.error : undefined}
                 onPause={() => void pauseAndLeave()}
                 onDevicePicked={rememberMicrophone}
+                holdToTalk={turns === "hold"}
               />
             )}
           </LiveKitRoom>

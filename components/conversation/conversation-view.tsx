@@ -10,7 +10,9 @@ import { CaptionFeed } from "./caption-feed";
 import { CountdownBadge } from "./countdown-badge";
 import { JeremyStage } from "./jeremy-stage";
 import { MicrophoneControls } from "./microphone-controls";
+import { HoldToTalkButton } from "./hold-to-talk-button";
 import { OfflineNote } from "./offline-note";
+import { TurnStatus } from "./turn-status";
 import { TypedTurnForm } from "./typed-turn-form";
 import { useCaptions } from "./use-captions";
 import { useConversationStatus } from "./use-conversation-status";
@@ -28,6 +30,8 @@ interface ConversationViewProps {
   /** Why the last pause could not be made. */
   pauseError?: string;
   onPause: () => void;
+  /** The person takes turns by holding a button (or the space bar). */
+  holdToTalk: boolean;
   onDevicePicked: (deviceId: string) => void;
 }
 
@@ -77,12 +81,14 @@ export function ConversationView(props: ConversationViewProps) {
         </button>
       )}
 
+      <TurnStatus avatar={avatar} name={props.avatar.name} />
       {offline && <OfflineNote name={props.avatar.name} />}
       <CaptionFeed lines={lines} saying={saying} hidden={captionsHidden} />
       <TypedTurnForm onSent={addOwn} />
 
       <div className="grid w-full gap-2">
-        <MicrophoneControls onDevicePicked={props.onDevicePicked} />
+        {props.holdToTalk && <HoldToTalkButton avatarIdentity={props.avatar.identity} />}
+        <MicrophoneControls onDevicePicked={props.onDevicePicked} muteButton={!props.holdToTalk} />
         <div className="flex items-center justify-between gap-2">
           <button
             type="button"

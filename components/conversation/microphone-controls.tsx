@@ -9,11 +9,16 @@ import {
 import { type LocalAudioTrack, Track } from "livekit-client";
 import { useId } from "react";
 
-/** Mute, the microphone picker (remembered) and a live level meter. */
+/**
+ * Mute, the microphone picker (remembered) and a live level meter. With hold to talk there is no
+ * mute: the microphone is live only while held.
+ */
 export function MicrophoneControls({
   onDevicePicked,
+  muteButton = true,
 }: {
   onDevicePicked: (deviceId: string) => void;
+  muteButton?: boolean;
 }) {
   const id = useId();
   const { toggle, enabled, pending } = useTrackToggle({ source: Track.Source.Microphone });
@@ -28,17 +33,19 @@ export function MicrophoneControls({
     <div className="flex min-w-0 items-center gap-2">
       {/* The label says what a press does, so it carries no aria-pressed: "Unmute microphone,
           pressed" would leave a screen-reader user guessing which state "pressed" means. */}
-      <button
-        type="button"
-        data-testid="mute"
-        data-muted={!enabled}
-        disabled={pending}
-        onClick={() => void toggle()}
-        className="shrink-0 rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none data-[muted=true]:border-red-400/60 data-[muted=true]:text-red-200"
-      >
-        {enabled ? "Mute" : "Unmute"}
-        <span className="sr-only"> microphone</span>
-      </button>
+      {muteButton && (
+        <button
+          type="button"
+          data-testid="mute"
+          data-muted={!enabled}
+          disabled={pending}
+          onClick={() => void toggle()}
+          className="shrink-0 rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none data-[muted=true]:border-red-400/60 data-[muted=true]:text-red-200"
+        >
+          {enabled ? "Mute" : "Unmute"}
+          <span className="sr-only"> microphone</span>
+        </button>
+      )}
       <div
         role="meter"
         aria-label="Microphone level"

@@ -3,6 +3,7 @@
 import { useId } from "react";
 
 import { BRAND } from "@/lib/brand";
+import type { TurnMode } from "@/lib/client/remembered-turns";
 import {
   CONTEXT_MAX_WORDS,
   countWords,
@@ -13,6 +14,7 @@ export interface OptionValues {
   profile: string;
   userName: string;
   context: string;
+  turns: TurnMode;
 }
 
 const PROFILE_LABELS: Record<string, string> = {
@@ -20,12 +22,19 @@ const PROFILE_LABELS: Record<string, string> = {
   echo: `Microphone check (${BRAND.avatarName} plays back what you say)`,
 };
 
+const TURN_CHOICES: Array<[TurnMode, string]> = [
+  ["auto", `Automatic: ${BRAND.avatarName} answers when you pause`],
+  ["hold", "Hold to talk: hold a button (or the space bar) while you speak"],
+];
+
 const CONTEXT_EXAMPLE =
   "Company Name is XYZ Consult\nJob title is Customer Support Agent\nCandidate Name is John Doe";
 
 /** The optional settings: which conversation, your name, and context for Jeremy. */
 export function ConversationOptions(props: {
   profiles: string[];
+  /** Whether the avatar can take turns by hold to talk (the local avatar can). */
+  holdToTalk: boolean;
   values: OptionValues;
   onChange: (values: OptionValues) => void;
 }) {
@@ -54,6 +63,25 @@ export function ConversationOptions(props: {
                   className="size-4 accent-amber-400"
                 />
                 {PROFILE_LABELS[profile] ?? profile}
+              </label>
+            ))}
+          </fieldset>
+        )}
+
+        {props.holdToTalk && (
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-zinc-300">Taking turns</legend>
+            {TURN_CHOICES.map(([turns, label]) => (
+              <label key={turns} className="flex items-center gap-3 text-zinc-200">
+                <input
+                  type="radio"
+                  name={`${id}-turns`}
+                  value={turns}
+                  checked={values.turns === turns}
+                  onChange={() => onChange({ ...values, turns })}
+                  className="size-4 accent-amber-400"
+                />
+                {label}
               </label>
             ))}
           </fieldset>

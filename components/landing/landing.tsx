@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
+import { useRememberedTurns, type TurnMode } from "@/lib/client/remembered-turns";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
 
 import { ConversationOptions, type OptionValues } from "./conversation-options";
@@ -21,23 +22,37 @@ interface LandingProps {
   startError?: SessionApiError;
   /** True while the conversation overlay covers the page. */
   covered: boolean;
-  onStart: (options: StartOptions) => void;
+  /** Whether the avatar can take turns by hold to talk. */
+  holdToTalk: boolean;
+  onStart: (options: StartOptions, turns: TurnMode) => void;
   onPrefetch: () => void;
 }
 
 /** "Talk to Jeremy" (or to the provider's avatar): a portrait, Start, the optional settings. */
 export function Landing(props: LandingProps) {
-  const [options, setOptions] = useState<OptionValues>({
+  const [fields, setFields] = useState({
     profile: props.profiles[0] ?? "",
     userName: "",
     context: "",
   });
+  const [rememberedTurns, rememberTurns] = useRememberedTurns();
+  const options: OptionValues = {
+    ...fields,
+    turns: props.holdToTalk ? rememberedTurns : "auto",
+  };
+  const changeOptions = ({ turns, ...next }: OptionValues) => {
+    if (turns !== options.turns) rememberTurns(turns);
+    setFields(next);
+  };
   const start = () =>
-    props.onStart({
-      profile: options.profile || undefined,
-      userName: options.userName.trim() || undefined,
-      context: options.context.trim() || undefined,
-    });
+    props.onStart(
+      {
+        profile: options.profile || undefined,
+        userName: options.userName.trim() || undefined,
+        context: options.context.trim() || undefined,
+      },
+      options.turns,
+    );
 
   const name = props.avatar?.name ?? BRAND.avatarName;
   const startButton = useReturnFocusWhenUncovered(props.covered);
@@ -72,7 +87,12 @@ export function Landing(props: LandingProps) {
       {props.micProblem && <MicrophoneNotice problem={props.micProblem} onRetry={start} />}
       {props.startError && <StartError error={props.startError} />}
 
-      <ConversationOptions profiles={props.profiles} values={options} onChange={setOptions} />
+      <ConversationOptions
+        profiles={props.profiles}
+        holdToTalk={props.holdToTalk}
+        values={options}
+        onChange={changeOptions}
+      />
       <p className="text-xs text-zinc-400">Only your microphone is used; your camera stays off.</p>
     </main>
   );

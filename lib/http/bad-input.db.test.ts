@@ -112,6 +112,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     durationSeconds: number | null;
     stopClaimedAt: Date | null;
     nextStopAttemptAt: Date | null;
+    pausedAt: Date | null;
   }) {
     expect(row.stopClaimedAt).toBeNull();
     expect(row.nextStopAttemptAt).toBeNull();
@@ -119,6 +120,10 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     expect(row.startedAt).not.toBeNull();
     if (row.status === "ACTIVE") {
       expect(row).toMatchObject({ endedAt: null, endReason: null, durationSeconds: null });
+    } else if (row.status === "PAUSED") {
+      // A valid pause among the requests: resumable, nothing running at the provider.
+      expect(row).toMatchObject({ endedAt: null, endReason: null, durationSeconds: null });
+      expect(row.pausedAt).not.toBeNull();
     } else {
       expect(row.status).toBe("ENDED");
       expect(row.endedAt).not.toBeNull();

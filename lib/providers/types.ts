@@ -33,6 +33,14 @@ export interface HistoryLine {
   text: string;
 }
 
+/** One line of what was said, as a provider keeps it. */
+export interface ProviderTranscriptLine {
+  role: "user" | "assistant";
+  text: string;
+  /** ISO time it was said. */
+  at: string;
+}
+
 /** What the browser needs to join the conversation's LiveKit room. */
 export interface ProviderConnection {
   serverUrl: string;
@@ -71,6 +79,11 @@ export interface AvatarProvider {
    * manages its own capacity.
    */
   readonly workerAgentName?: string;
+  /**
+   * Whether its avatar takes turns by hold to talk: the page then offers it, and the person's
+   * turn is committed when they release (lib/contract.ts). Unset: the option is hidden.
+   */
+  readonly holdToTalk?: boolean;
   /** Starts a billed session. Must not leave a provider session running if it throws. */
   start(input: ProviderStartInput): Promise<ProviderStartResult>;
   /** Stops a session. Idempotent: stopping an ended session succeeds. */
@@ -85,6 +98,11 @@ export interface AvatarProvider {
    */
   findRunning(sessionId: string): Promise<string[]>;
   health(): Promise<ProviderHealth>;
+  /**
+   * What was said in a provider session, for providers that keep it (Equos): read once the
+   * session has stopped, into the ledger. Unset: the avatar agent reports it (the local worker).
+   */
+  transcript?(providerSessionId: string): Promise<ProviderTranscriptLine[]>;
   /** The provider's own avatar's name and picture (an Equos character); unset: the drawn one. */
   look?(): Promise<AvatarLook>;
 }

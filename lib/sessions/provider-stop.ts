@@ -5,6 +5,7 @@ import { retry } from "@/lib/retry";
 
 import { nextStopAttemptAt } from "./backoff";
 import { describeError } from "./provider-failure";
+import { keepProviderTranscript } from "./provider-transcript";
 import { closeSegment } from "./segments";
 import type { EndReason, SessionDeps } from "./types";
 
@@ -69,7 +70,10 @@ export async function stopAtProvider(
     });
   }
 
-  return recordStopped(db, row, endReason);
+  const stopped = await recordStopped(db, row, endReason);
+  // Once per provider session: only the stop that recorded it gets here.
+  if (providerSessionId) await keepProviderTranscript(deps, db, row);
+  return stopped;
 }
 
 /**

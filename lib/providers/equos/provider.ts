@@ -64,6 +64,7 @@ export function createEquosProvider(settings: EquosSettings): EquosProvider {
     },
     get: (providerSessionId) => api.get(providerSessionId),
     findRunning: (sessionId) => api.findRunning(sessionId),
+    transcript: (providerSessionId) => api.transcript(providerSessionId),
     health() {
       if (health && Date.now() <= health.until) return health.answer;
       const entry = { answer: checkHealth(), until: Infinity };

@@ -12,6 +12,7 @@ import type {
   ProviderSessionState,
   ProviderStartInput,
   ProviderStartResult,
+  ProviderTranscriptLine,
 } from "@/lib/providers/types";
 
 // What both Equos API versions do alike: naming and tagging what we start, bring-your-own
@@ -29,6 +30,13 @@ export interface EquosApi {
   /** One cheap authenticated call: throws when Equos cannot be used. */
   ping(): Promise<void>;
   look(): Promise<AvatarLook>;
+  /** What was said in the conversation, as Equos recorded it. */
+  transcript(providerSessionId: string): Promise<ProviderTranscriptLine[]>;
+}
+
+/** Our end user's identity in an Equos room (see newConsumer). */
+export function isConsumer(identity: string | null | undefined): boolean {
+  return identity?.startsWith(CONSUMER_PREFIX) === true;
 }
 
 const USER_TOKEN_TTL_SECONDS = 10 * 60;
@@ -38,13 +46,18 @@ export const HOSTED_AVATAR_IDENTITY = "jeremy";
 export const PAGE_SIZE = 50;
 const MAX_PAGES = 200;
 
+const CONSUMER_PREFIX = "user-";
+
 export function conversationName(sessionId: string) {
   return `${BRAND.productName} ${sessionId}`;
 }
 
 /** The person in the room, as Equos is told about them. */
 export function newConsumer(userName: string | null) {
-  return { identity: `user-${randomBytes(6).toString("hex")}`, name: userName ?? "Guest" };
+  return {
+    identity: `${CONSUMER_PREFIX}${randomBytes(6).toString("hex")}`,
+    name: userName ?? "Guest",
+  };
 }
 
 /** The `host` to send Equos when the room is on our own LiveKit: the avatar joins with it. */

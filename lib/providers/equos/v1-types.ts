@@ -19,6 +19,17 @@ export const equosSessionSchema = z.looseObject({
   maxDuration: z.number().nullish(),
   startedAt: z.string().nullish(),
   endedAt: z.string().nullish(),
+  transcript: z
+    .looseObject({
+      transcription: z.array(
+        z.looseObject({
+          text: z.string(),
+          received_at: z.string().nullish(),
+          identity: z.string().nullish(),
+        }),
+      ),
+    })
+    .nullish(),
 });
 
 export const createSessionResponseSchema = z.looseObject({

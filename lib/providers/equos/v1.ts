@@ -11,6 +11,7 @@ import {
   newConsumer,
   ownHost,
   portraitUrl,
+  isConsumer,
   rowLookups,
   type EquosApi,
   type OwnLiveKit,
@@ -92,6 +93,15 @@ export function createEquosV1(client: EquosClient, settings: EquosV1Settings): E
         (session.client === sessionId || session.name === conversationName(sessionId)) &&
         toState(session.status, session.endedAt) !== "ended",
     }),
+
+    async transcript(id) {
+      const session = await client.get(sessionPath(id), equosSessionSchema);
+      return (session.transcript?.transcription ?? []).map((line) => ({
+        role: isConsumer(line.identity) ? "user" : "assistant",
+        text: line.text,
+        at: line.received_at ?? session.endedAt ?? new Date().toISOString(),
+      }));
+    },
 
     async ping() {
       await listPage({ take: 1 });

@@ -20,6 +20,16 @@ export const conversationSchema = z.looseObject({
   characterId: z.string().nullish(),
   // Not in the OpenAPI document, but in the start answers Equos's own examples read.
   character: characterRefSchema.nullish(),
+  consumerIdentity: z.string().nullish(),
+  transcript: z
+    .array(
+      z.looseObject({
+        author: z.string(),
+        content: z.string(),
+        recordedAt: z.string().nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 export const createConversationResponseSchema = z.looseObject({

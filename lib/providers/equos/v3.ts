@@ -7,6 +7,7 @@ import type { EquosClient } from "./client";
 import {
   answerStart,
   conversationName,
+  isConsumer,
   newConsumer,
   ownHost,
   portraitUrl,
@@ -96,6 +97,18 @@ export function createEquosV3(client: EquosClient, settings: EquosV3Settings): E
       runningFor: (row, sessionId) =>
         row.client === sessionId && RUNNING.has(row.status.toLowerCase()),
     }),
+
+    async transcript(id) {
+      const conversation = await client.get(conversationPath(id), conversationSchema);
+      return (conversation.transcript ?? []).map((line) => ({
+        role:
+          line.author === conversation.consumerIdentity || isConsumer(line.author)
+            ? "user"
+            : "assistant",
+        text: line.content,
+        at: line.recordedAt ?? conversation.endedAt ?? new Date().toISOString(),
+      }));
+    },
 
     async ping() {
       await client.get(characterPath, characterSchema);

@@ -42,6 +42,8 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
     name: "local",
     profiles: LOCAL_PROFILES,
     workerAgentName: settings.agentName,
+    // The Jeremy worker commits a held turn with LiveKit Agents' manual turn detection.
+    holdToTalk: true,
 
     async start(input) {
       const room = roomNameFor(input.sessionId, input.resume?.segment);

@@ -99,6 +99,38 @@ describe.each(EQUOS_VERSIONS)("pause and resume, with Equos API %s", (version) =
     expect(ctx.fake.callsTo("create")).toHaveLength(2);
   });
 
+  it("keeps what Equos recorded of each stretch, and tells the resumed one", async () => {
+    const browser = ctx.app.browser();
+    const id = await startSession(browser);
+    ctx.fake.say(ctx.fake.running()[0]!.id, [
+      { byUser: false, text: "Shall we talk about boats?" },
+      { byUser: true, text: "Yes, sailing boats." },
+    ]);
+    await pause(browser, id);
+    const kept = async () =>
+      (
+        await browser.call<{ lines: Array<{ role: string; text: string }> }>(
+          "GET /api/sessions/:id/transcript",
+          { id },
+        )
+      ).body.lines;
+    expect(await kept()).toEqual([
+      { role: "assistant", text: "Shall we talk about boats?", at: expect.any(String) },
+      { role: "user", text: "Yes, sailing boats.", at: expect.any(String) },
+    ]);
+
+    await resume(browser, id);
+    const [second] = ctx.fake.running();
+    expect(second!.promptCtx).toContain("User: Yes, sailing boats.");
+    ctx.fake.say(second!.id, [{ byUser: false, text: "Welcome back! About those boats." }]);
+    await stop(browser, id);
+    expect((await kept()).map((line) => line.text)).toEqual([
+      "Shall we talk about boats?",
+      "Yes, sailing boats.",
+      "Welcome back! About those boats.",
+    ]);
+  });
+
   it("answers a stranger's pause and resume with 403, and changes nothing", async () => {
     const owner = ctx.app.browser();
     const stranger = ctx.app.browser();
