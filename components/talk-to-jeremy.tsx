@@ -56,15 +56,15 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
     turns: "auto",
   });
 
-  const start = useCallback(async (options: StartOptions, turns: TurnMode) => {
-    setLast({ options, turns });
+  /** Checks the microphone, then begins (starts or resumes) a conversation and joins it. */
+  const launch = useCallback(async (begin: () => Promise<StartedSession>, turns: TurnMode) => {
     setPhase({ name: "checking-mic" });
     const microphone = await checkMicrophone();
     if (microphone !== "granted") return setPhase({ name: "mic-problem", problem: microphone });
     setPhase({ name: "starting" });
     void loadOverlay();
     try {
-      const started = await startSession(options);
+      const started = await begin();
       const startedAt = Date.now();
       const room = await connectEarly(started.connection, readRememberedMicrophone(), turns);
       setPhase({ name: "talking", started, startedAt, room, turns });
@@ -76,6 +76,19 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
       setPhase({ name: "start-failed", error: failure });
     }
   }, []);
+  const start = useCallback(
+    (options: StartOptions, turns: TurnMode) => {
+      setLast({ options, turns });
+      return launch(() => startSession(options), turns);
+    },
+    [launch],
+  );
+  // A conversation paused in an earlier visit, resumed from the landing page.
+  const resumePaused = useCallback(
+    (id: string, turns: TurnMode) =>
+      launch(async () => (await import("@/lib/client/conversation-api")).resumeSession(id), turns),
+    [launch],
+  );
 
   return (
     <>
@@ -88,6 +101,7 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
         startError={phase.name === "start-failed" ? phase.error : undefined}
         holdToTalk={config.holdToTalk}
         onStart={start}
+        onResumePaused={resumePaused}
         onPrefetch={() => void loadOverlay()}
         covered={phase.name === "talking"}
       />

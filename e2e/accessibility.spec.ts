@@ -51,6 +51,22 @@ for (const variant of VARIANTS) {
       }
     });
 
+    test("the operator page: sign-in, a refused token, then the usage page", async ({
+      page,
+    }, testInfo) => {
+      await page.goto("/admin");
+      await expect(page.getByRole("heading", { name: "Operator sign-in" })).toBeVisible();
+      await expectNoAxeViolations(page, "operator sign-in", testInfo);
+      await page.getByLabel(/Admin token/).fill("not-the-token");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.locator("main").getByRole("alert")).toBeVisible();
+      await expectNoAxeViolations(page, "operator sign-in, token refused", testInfo);
+      await page.getByLabel(/Admin token/).fill(STACK.adminToken);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("usage-chart").locator("svg").first()).toBeVisible();
+      await expectNoAxeViolations(page, "operator page", testInfo);
+    });
+
     test("hold to talk: chosen in the options, then held in the conversation", async ({
       page,
     }, testInfo) => {

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { RoomServiceClient } from "livekit-server-sdk";
 
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { captions, startConversation, status } from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
@@ -91,10 +92,11 @@ test("pause stops Jeremy and the bill; resume brings him back where the conversa
   await expect(page.getByTestId("conversation-ended")).toBeVisible();
 });
 
-test("closing the tab while paused ends nothing more and leaves the conversation resumable", async ({
+test("closing the tab while paused ends nothing more; coming back offers to resume it", async ({
   page,
+  context,
   ledger,
-}) => {
+}, testInfo) => {
   const { sessionId } = await startConversation(page);
   await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 20_000 });
   await page.getByTestId("pause").click();
@@ -103,4 +105,21 @@ test("closing the tab while paused ends nothing more and leaves the conversation
   // A stop beacon from the closing page would have landed by now: none was sent.
   await new Promise((resolve) => setTimeout(resolve, 4000));
   expect(await ledger.session(sessionId)).toMatchObject({ status: "PAUSED", endReason: null });
+
+  // Back on the page in the same browser: the paused conversation is offered, and resumes.
+  const again = await context.newPage();
+  await again.goto("/");
+  await expect(again.getByTestId("paused-notice")).toContainText("is paused");
+  await expectNoAxeViolations(again, "landing with a paused conversation", testInfo);
+  await again.getByTestId("resume-paused").click();
+  await expect(status(again)).toHaveAttribute("data-state", "talking", { timeout: 20_000 });
+  await expect(captions(again)).toContainText("Welcome back!", { timeout: 20_000 });
+  expect(await ledger.session(sessionId)).toMatchObject({ status: "ACTIVE" });
+  await again.getByTestId("hang-up").click();
+  await expect(again.getByTestId("conversation-ended")).toBeVisible();
+  await again.getByTestId("close-conversation").click();
+  // Ended: nothing is offered any more.
+  await again.reload();
+  await expect(again.getByTestId("start-conversation")).toBeEnabled();
+  await expect(again.getByTestId("paused-notice")).toHaveCount(0);
 });

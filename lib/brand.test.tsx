@@ -28,6 +28,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
         covered={false}
         holdToTalk={false}
         onStart={() => undefined}
+        onResumePaused={() => undefined}
         onPrefetch={() => undefined}
       />,
     );

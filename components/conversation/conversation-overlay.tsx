@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { BRAND } from "@/lib/brand";
 import { readRememberedMicrophone, rememberMicrophone } from "@/lib/client/remembered-microphone";
 import { connectEarly } from "@/lib/client/early-room";
+import { forgetPausedSession } from "@/lib/client/remembered-pause";
 import type { TurnMode } from "@/lib/client/remembered-turns";
 import type { StartedSession, StopReason } from "@/lib/client/session-api";
 
@@ -67,6 +68,9 @@ export function ConversationOverlay({
   );
   const paused = usePause(session.id, joinResumed);
   const ending = state.phase !== "active";
+  useEffect(() => {
+    if (ending) forgetPausedSession();
+  }, [ending]);
   const away = paused.state.phase === "paused" || paused.state.phase === "resuming";
   const live = !ending && !away;
   const inRoom = useStayInRoomUntilAnswered(state);

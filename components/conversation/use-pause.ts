@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 
 import { pauseSession, resumeSession } from "@/lib/client/conversation-api";
+import { forgetPausedSession, rememberPausedSession } from "@/lib/client/remembered-pause";
 import { SessionApiError, type StartedSession } from "@/lib/client/session-api";
 
 export type PauseState =
@@ -31,6 +32,8 @@ export function usePause(
     setState({ phase: "pausing" });
     try {
       await pauseSession(sessionId);
+      // Remembered, so that the page can offer to resume it after the tab is closed.
+      rememberPausedSession(sessionId);
       setState({ phase: "paused" });
       return true;
     } catch (error) {
@@ -44,6 +47,7 @@ export function usePause(
     setState({ phase: "resuming" });
     try {
       await onResumed(await resumeSession(sessionId));
+      forgetPausedSession();
       pausing.current = false;
       setState({ phase: "live" });
     } catch (error) {

@@ -50,41 +50,22 @@ export function ConversationOptions(props: {
       </summary>
       <div className="space-y-5 px-5">
         {props.profiles.length > 1 && (
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-zinc-300">Conversation</legend>
-            {props.profiles.map((profile) => (
-              <label key={profile} className="flex items-center gap-3 text-zinc-200">
-                <input
-                  type="radio"
-                  name={`${id}-profile`}
-                  value={profile}
-                  checked={values.profile === profile}
-                  onChange={() => onChange({ ...values, profile })}
-                  className="size-4 accent-amber-400"
-                />
-                {PROFILE_LABELS[profile] ?? profile}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend="Conversation"
+            name={`${id}-profile`}
+            choices={props.profiles.map((profile) => [profile, PROFILE_LABELS[profile] ?? profile])}
+            value={values.profile}
+            onChange={(profile) => onChange({ ...values, profile })}
+          />
         )}
-
         {props.holdToTalk && (
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-zinc-300">Taking turns</legend>
-            {TURN_CHOICES.map(([turns, label]) => (
-              <label key={turns} className="flex items-center gap-3 text-zinc-200">
-                <input
-                  type="radio"
-                  name={`${id}-turns`}
-                  value={turns}
-                  checked={values.turns === turns}
-                  onChange={() => onChange({ ...values, turns })}
-                  className="size-4 accent-amber-400"
-                />
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend="Taking turns"
+            name={`${id}-turns`}
+            choices={TURN_CHOICES}
+            value={values.turns}
+            onChange={(turns) => onChange({ ...values, turns })}
+          />
         )}
 
         <div className="space-y-1.5">
@@ -128,5 +109,33 @@ export function ConversationOptions(props: {
         </div>
       </div>
     </details>
+  );
+}
+
+/** A set of radio buttons with a legend: one of `choices` ([value, label]) is `value`. */
+function Choices<T extends string>(props: {
+  legend: string;
+  name: string;
+  choices: Array<[T, string]>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-zinc-300">{props.legend}</legend>
+      {props.choices.map(([value, label]) => (
+        <label key={value} className="flex items-center gap-3 text-zinc-200">
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={props.value === value}
+            onChange={() => props.onChange(value)}
+            className="size-4 accent-amber-400"
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -10,6 +10,7 @@ import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
 
 import { ConversationOptions, type OptionValues } from "./conversation-options";
 import { MicrophoneNotice } from "./microphone-notice";
+import { PausedNotice } from "./paused-notice";
 import { StartError } from "./start-error";
 
 interface LandingProps {
@@ -25,6 +26,8 @@ interface LandingProps {
   /** Whether the avatar can take turns by hold to talk. */
   holdToTalk: boolean;
   onStart: (options: StartOptions, turns: TurnMode) => void;
+  /** Resumes the conversation this browser paused in an earlier visit. */
+  onResumePaused: (id: string, turns: TurnMode) => void;
   onPrefetch: () => void;
 }
 
@@ -84,6 +87,12 @@ export function Landing(props: LandingProps) {
         {props.busy ? props.busyLabel : "Start conversation"}
       </button>
 
+      {!props.covered && (
+        <PausedNotice
+          avatarName={name}
+          onResume={(id) => props.onResumePaused(id, options.turns)}
+        />
+      )}
       {props.micProblem && <MicrophoneNotice problem={props.micProblem} onRetry={start} />}
       {props.startError && <StartError error={props.startError} />}
 

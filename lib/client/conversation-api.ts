@@ -16,6 +16,12 @@ export async function pauseSession(id: string): Promise<SessionView> {
   }
 }
 
+/** The owner's view of a session. */
+export async function fetchSession(id: string): Promise<SessionView> {
+  return (await call<{ session: SessionView }>("GET", `/api/sessions/${encodeURIComponent(id)}`))
+    .session;
+}
+
 /** Resumes a paused conversation with a new avatar session; answers like a start. */
 export function resumeSession(id: string): Promise<StartedSession> {
   return call<StartedSession>("POST", sessionPath(id, "resume"));

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { sleep } from "@/lib/sleep";
-import type { TestBrowser } from "@/test/app";
+import { loadApp, type TestBrowser } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 import { clearLedger, startSession, sweep } from "@/test/sessions";
 
@@ -19,7 +19,8 @@ type SessionBody = { session: View };
 type StartedBody = SessionBody & { connection: { participantToken: string } };
 
 describe.each(EQUOS_VERSIONS)("pause and resume, with Equos API %s", (version) => {
-  const ctx = setUpEquosApp({ CRON_SECRET, PAUSE_MAX_SECONDS: "60" }, version);
+  const SETTINGS = { CRON_SECRET, PAUSE_MAX_SECONDS: "60" };
+  const ctx = setUpEquosApp(SETTINGS, version);
   beforeEach(() => clearLedger(ctx.app));
 
   const db = () => ctx.app.db();
@@ -210,6 +211,49 @@ describe.each(EQUOS_VERSIONS)("pause and resume, with Equos API %s", (version) =
     expect(JSON.stringify(res.body)).toMatch(/paused for longer than 1 minute/);
     expect(await row(id)).toMatchObject({ status: "ENDED", endReason: "pause_expired" });
     expect(ctx.fake.callsTo("create")).toHaveLength(1);
+  });
+
+  it("a pause whose provider stop keeps failing answers 202, stays owed, and a sweep finishes it", async () => {
+    ctx.app = await loadApp(
+      ctx.env({ ...SETTINGS, PROVIDER_STOP_ATTEMPTS: "2", STOP_RETRY_BASE_SECONDS: "1" }),
+    );
+    try {
+      const browser = ctx.app.browser();
+      const id = await startSession(browser);
+      ctx.fake.failNext("stop", { times: 2, status: 500 });
+      const res = await pause(browser, id);
+      expect(res.status).toBe(202);
+      expect(await row(id)).toMatchObject({ status: "STOP_FAILED", endReason: null });
+      expect(ctx.fake.running()).toHaveLength(1); // still billing: the sweeper owes a stop
+      // The page asks again meanwhile: the same pause, not a second one.
+      expect((await pause(browser, id)).status).toBe(202);
+      await sleep(1200);
+      await sweep(ctx.app.browser(), CRON_SECRET);
+      expect(await row(id)).toMatchObject({ status: "PAUSED", endReason: null });
+      expect(ctx.fake.running()).toHaveLength(0);
+      expect((await pause(browser, id)).status).toBe(200);
+      expect(await segments(id)).toHaveLength(1);
+    } finally {
+      ctx.app = await loadApp(ctx.env(SETTINGS));
+    }
+  });
+
+  it("applies the start limits to a resume: a paused session holds no place, a resumed one does", async () => {
+    ctx.app = await loadApp(ctx.env({ ...SETTINGS, MAX_ACTIVE_SESSIONS: "1" }));
+    try {
+      const browser = ctx.app.browser();
+      const first = await startSession(browser);
+      await pause(browser, first);
+      const second = await startSession(browser); // the paused one holds no place
+      const refused = await resume(browser, first);
+      expect(refused.status).toBe(429);
+      expect((await row(first)).status).toBe("PAUSED");
+      expect(ctx.fake.callsTo("create")).toHaveLength(2);
+      await stop(browser, second);
+      expect((await resume(browser, first)).status).toBe(200);
+    } finally {
+      ctx.app = await loadApp(ctx.env(SETTINGS));
+    }
   });
 
   it("applies the maximum duration across segments", async () => {
