@@ -122,9 +122,13 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     });
 
     it("says to come back tomorrow once today's ended sessions have used it up", async () => {
-      await withLimits({ DAILY_SESSION_SECONDS: "1000" });
-      const db = await ctx.app.db();
+      // The budget counts only the part of a session since midnight UTC: in the first minutes of
+      // a day, less than the 500 s below. The budget leaves no room for one more 600 s session
+      // whatever the time of day.
       const endedAt = new Date();
+      const sinceMidnight = Math.floor((endedAt.getTime() % (24 * 60 * 60 * 1000)) / 1000);
+      await withLimits({ DAILY_SESSION_SECONDS: String(Math.min(500, sinceMidnight) + 599) });
+      const db = await ctx.app.db();
       await db.session.create({
         data: {
           id: `ses_${"a".repeat(32)}`,
@@ -139,7 +143,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
           durationSeconds: 500,
         },
       });
-      // 500 s used; one more 600 s session would make 1100 > 1000.
+      // Up to 500 s used today; one more 600 s session would go past the budget.
       const res = await ctx.app.browser().call<Answer>("POST /api/sessions", {}, { json: {} });
       expect(res.status).toBe(429);
       expect(res.body.error?.message).toContain("come back tomorrow");
