@@ -101,7 +101,7 @@ export async function stopSessionUntilConfirmed(
   for (let attempt = 1; ; attempt++) {
     let serverPending = false;
     try {
-      const response = await fetch(`/api/sessions/${encodeURIComponent(id)}/stop`, {
+      const response = await fetch(sessionPath(id, "stop"), {
         method: "POST",
         headers: JSON_HEADERS,
         body: JSON.stringify({ reason }),
@@ -128,14 +128,12 @@ export async function stopSessionUntilConfirmed(
 /** Last-chance stop for a closing tab: a beacon outlives the page. */
 export function beaconStop(id: string, reason: StopReason): boolean {
   const body = new Blob([JSON.stringify({ reason })], { type: "text/plain;charset=UTF-8" });
-  return navigator.sendBeacon(`/api/sessions/${encodeURIComponent(id)}/stop`, body);
+  return navigator.sendBeacon(sessionPath(id, "stop"), body);
 }
 
 /** Tells the server the page is still here (every 15 s), so an abandoned session is reaped. */
 export async function sendHeartbeat(id: string): Promise<void> {
-  await fetch(`/api/sessions/${encodeURIComponent(id)}/heartbeat`, { method: "POST" }).catch(
-    () => undefined,
-  );
+  await fetch(sessionPath(id, "heartbeat"), { method: "POST" }).catch(() => undefined);
 }
 
 function untilOnline() {

@@ -78,9 +78,9 @@ async function withinLimits<T>(
     limits.maxActiveSessions > 0 ||
     limits.dailySessionSeconds > 0 ||
     claimant.workerAgentName !== undefined;
-  const perClient = limits.perClient > 0 && claimant.clientKey !== null;
+  const clientKey = limits.perClient > 0 ? claimant.clientKey : null;
   // With no limit to check there is nothing to serialise: one write, no transaction.
-  if (!global && !perClient) return write(db);
+  if (!global && !clientKey) return write(db);
   return checkedStarts(() =>
     db.$transaction(
       async (tx) => {
@@ -95,9 +95,9 @@ async function withinLimits<T>(
             await checkAvatarCapacity(tx, claimant.provider, claimant.workerAgentName);
           }
         }
-        if (perClient) {
-          await lock(tx, `start:${claimant.clientKey}`);
-          await checkClientStarts(tx, limits, claimant.clientKey!, now);
+        if (clientKey) {
+          await lock(tx, `start:${clientKey}`);
+          await checkClientStarts(tx, limits, clientKey, now);
         }
         return write(tx);
       },

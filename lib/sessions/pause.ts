@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
-import { CLAIM_LEASE_MS, type Stopper } from "./stop";
+import { claimableAt, type Stopper } from "./stop";
 
 /**
  * Pauses an ACTIVE session: its provider session is stopped (billing stops) exactly as a stop
@@ -21,10 +21,7 @@ export async function pauseSession(
       id: row.id,
       status: "ACTIVE",
       endReason: null,
-      OR: [
-        { stopClaimedAt: null },
-        { stopClaimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
-      ],
+      OR: claimableAt(now),
     },
     data: { stopClaimedAt: now, pausedAt: now },
   });

@@ -94,6 +94,14 @@ async function recordReason(db: PrismaClient, id: string, reason: EndReason): Pr
   });
 }
 
+/** Rows nobody holds the right to stop at `now`, or whose holder's lease ran out. */
+export function claimableAt(now: Date) {
+  return [
+    { stopClaimedAt: null },
+    { stopClaimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
+  ];
+}
+
 /** Takes the right to call the provider's stop: one process at a time, with a lease. */
 async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<Session | null> {
   const now = new Date();
@@ -101,10 +109,7 @@ async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<S
     where: {
       id,
       status: { in: ["ACTIVE", "STOP_FAILED"] },
-      OR: [
-        { stopClaimedAt: null },
-        { stopClaimedAt: { lt: new Date(now.getTime() - CLAIM_LEASE_MS) } },
-      ],
+      OR: claimableAt(now),
     },
     data: { stopClaimedAt: now },
   });
