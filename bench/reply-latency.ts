@@ -15,7 +15,7 @@ import { describeMs, percentile } from "./support/stats";
 import { userSpeech } from "./support/user-speech";
 import { monitorVoice } from "./support/voice-monitor";
 
-const TURNS = 12;
+const TURNS = 8;
 const USER_LINE = "I have five years of experience in customer support.";
 // Jeremy pauses between sentences; this much quiet means he has finished.
 const FINISHED_QUIET_MS = 1_500;
@@ -58,6 +58,7 @@ async function measureTurns(label: string): Promise<Turns> {
 
 export const replyLatency: Benchmark = {
   name: "reply-latency",
+  deadlineSeconds: 240,
   title: "end of user speech → first audio from Jeremy (rtc-node client), offline and with models",
   async run(context) {
     const stack = await context.stack();

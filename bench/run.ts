@@ -12,6 +12,7 @@ import { pageWeight } from "./page-weight";
 import { replyLatency } from "./reply-latency";
 import { sessionApi } from "./session-api";
 import type { Benchmark, BenchContext } from "./support/benchmark";
+import { DeadlinePassed, withDeadline } from "./support/deadline";
 import type { BenchmarkResult } from "./support/figures";
 import { LIMITS_OFF } from "./support/limits";
 import { machineBusySince, machineCpu } from "./support/process-cpu";
@@ -21,8 +22,8 @@ import { workerLoad } from "./worker-load";
 
 // Stack-free benchmarks first, so nothing else is running while they time the CPU.
 const BENCHMARKS: Benchmark[] = [
-  scriptBenchmark("face-render", "one video frame of Jeremy's face", "bench/face-render.ts"),
-  scriptBenchmark("speech", "speech synthesis and the Silero VAD", "bench/speech.ts"),
+  scriptBenchmark("face-render", "one video frame of Jeremy's face", "bench/face-render.ts", 120),
+  scriptBenchmark("speech", "speech synthesis and the Silero VAD", "bench/speech.ts", 120),
   pageWeight,
   firstFrame,
   devFirstFrame,
@@ -65,20 +66,30 @@ process.once("SIGINT", () => void stopStack().finally(() => process.exit(130)));
 
 const results: BenchmarkResult[] = [];
 for (const benchmark of selected) {
-  console.log(`\n▶ ${benchmark.name}: ${benchmark.title}`);
+  console.log(
+    `\n▶ ${benchmark.name}: ${benchmark.title} (deadline ${benchmark.deadlineSeconds} s)`,
+  );
   const started = performance.now();
   const machine = machineCpu();
   const run = { benchmark: benchmark.name, ranAt: new Date().toISOString() };
-  let outcome: Pick<BenchmarkResult, "figures" | "notes" | "error">;
+  const outcome: Pick<BenchmarkResult, "figures" | "notes" | "error"> = { figures: [], notes: [] };
   try {
-    outcome = await benchmark.run(context);
+    const running = benchmark.run(context, outcome);
+    const returned = await withDeadline(running, benchmark.deadlineSeconds * 1000, benchmark.name);
+    if (returned) {
+      outcome.figures.push(...returned.figures);
+      outcome.notes.push(...returned.notes);
+    }
   } catch (error) {
     console.error(`  ${benchmark.name} failed:`, error);
-    outcome = {
-      figures: [],
-      notes: [],
-      error: error instanceof Error ? error.message : String(error),
-    };
+    outcome.error = error instanceof Error ? error.message : String(error);
+    // A benchmark stopped at its deadline may have left conversations running.
+    if (error instanceof DeadlinePassed) {
+      await stack?.then(async (running) => {
+        await running.restartApp();
+        await running.restartWorker();
+      });
+    }
   }
   // Figures from a machine busy with other work read high: say how busy it was.
   const busy = machineBusySince(machine);
@@ -87,7 +98,11 @@ for (const benchmark of selected) {
   );
   results.push({
     ...run,
-    ...outcome,
+    // A benchmark stopped at its deadline may still push figures: keep what it had by then.
+    figures: [...outcome.figures],
+    notes: [...outcome.notes],
+    ...(outcome.error ? { error: outcome.error } : {}),
+    deadlineSeconds: benchmark.deadlineSeconds,
     seconds: elapsed(started),
     machineBusyPercent: Math.round(busy),
   });

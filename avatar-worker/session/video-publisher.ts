@@ -22,6 +22,16 @@ export interface VideoStats {
   meanFrameCostMs: number;
 }
 
+/** How Jeremy's face is sent: VP8, one layer (no simulcast), the full-size picture. */
+export function faceTrackOptions(fps: number): TrackPublishOptions {
+  return new TrackPublishOptions({
+    source: TrackSource.SOURCE_CAMERA,
+    simulcast: false,
+    videoCodec: VideoCodec.VP8,
+    videoEncoding: { maxBitrate: BigInt(900_000), maxFramerate: fps },
+  });
+}
+
 /**
  * Publishes Jeremy's face as a 512×512 video track and keeps it moving at `fps`, asking
  * `current()` each frame what the conversation is doing. One layer, no simulcast: the page
@@ -35,15 +45,7 @@ export async function publishFace(
 ) {
   const source = new VideoSource(VIDEO_SIZE, VIDEO_SIZE);
   const track = LocalVideoTrack.createVideoTrack("jeremy-face", source);
-  await room.localParticipant!.publishTrack(
-    track,
-    new TrackPublishOptions({
-      source: TrackSource.SOURCE_CAMERA,
-      simulcast: false,
-      videoCodec: VideoCodec.VP8,
-      videoEncoding: { maxBitrate: BigInt(900_000), maxFramerate: fps },
-    }),
-  );
+  await room.localParticipant!.publishTrack(track, faceTrackOptions(fps));
 
   const animator = createAnimator({ seed: Date.now() % 100_000 });
   const frameMs = 1000 / fps;

@@ -19,5 +19,11 @@ export interface Benchmark {
   name: string;
   /** One line: what is measured. */
   title: string;
-  run(context: BenchContext): Promise<BenchmarkOutcome>;
+  /** How long the whole benchmark may take; past it, the runner reports what it has and goes on. */
+  deadlineSeconds: number;
+  /**
+   * Measures, pushing figures and notes into `outcome` as each stage finishes (so a stage that
+   * misses its deadline leaves the earlier ones' figures), or returning them at the end.
+   */
+  run(context: BenchContext, outcome: BenchmarkOutcome): Promise<BenchmarkOutcome | void>;
 }

@@ -11,6 +11,11 @@ export interface Figure {
   value: number;
   unit: string;
   aim?: Aim;
+  /**
+   * A stable name (snake_case) for one of the project's aims, kept in
+   * bench/results/latest.json under `aims` so runs can be compared by name.
+   */
+  key?: string;
 }
 
 export interface BenchmarkResult {
@@ -20,6 +25,7 @@ export interface BenchmarkResult {
   notes: string[];
   error?: string;
   ranAt: string;
+  deadlineSeconds: number;
   seconds: number;
   /** How busy all of the machine's CPUs were meanwhile, whoever used them. */
   machineBusyPercent: number;
@@ -27,6 +33,19 @@ export interface BenchmarkResult {
 
 export function figure(name: string, value: number, unit: string, aim?: Aim): Figure {
   return aim ? { name, value, unit, aim } : { name, value, unit };
+}
+
+/**
+ * One of the project's aims, printed beside the absolute figures it comes from: a ratio to a
+ * floor or baseline measured in the same run (unit "×"), or a difference ("KB").
+ */
+export function aimFigure(key: string, name: string, value: number, unit: string, aim: Aim) {
+  return { key, name, value, unit, aim } satisfies Figure;
+}
+
+/** `value` ÷ `base`, NaN when either is missing (a stage that did not finish). */
+export function ratioOf(value: number, base: number): number {
+  return Number.isFinite(value) && Number.isFinite(base) && base > 0 ? value / base : NaN;
 }
 
 /** Whether `f`, as printed, meets its aim (24.96 fps shows as 25.0 and meets ≥ 25). */

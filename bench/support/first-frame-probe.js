@@ -2,7 +2,8 @@
 // after the click on Start, when each step towards Jeremy's first video frame happened.
 // Plain browser JavaScript in a file of its own, because the page runs it as it is.
 (() => {
-  const probe = { clickAt: -1, marks: {} };
+  // clickEpoch: the click in ms since the epoch, to line up with the worker's own timestamps.
+  const probe = { clickAt: -1, clickEpoch: -1, marks: {} };
   window.firstFrameProbe = probe;
   const mark = (name, at = performance.now()) => {
     if (probe.clickAt >= 0 && probe.marks[name] === undefined)
@@ -16,6 +17,7 @@
       if (!(event.target instanceof Element)) return;
       if (!event.target.closest("[data-testid=start-conversation]")) return;
       probe.clickAt = performance.now();
+      probe.clickEpoch = performance.timeOrigin + probe.clickAt;
       probe.marks = {};
     },
     true,

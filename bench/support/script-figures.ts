@@ -17,11 +17,20 @@ export function saveFigures(figures: Figure[]): void {
   if (file) writeFileSync(file, JSON.stringify(figures));
 }
 
-/** A benchmark that runs `script` (a path under bench/) in a process of its own. */
-export function scriptBenchmark(name: string, title: string, script: string): Benchmark {
+/**
+ * A benchmark that runs `script` (a path under bench/) in a process of its own, killed if it
+ * runs past `deadlineSeconds`.
+ */
+export function scriptBenchmark(
+  name: string,
+  title: string,
+  script: string,
+  deadlineSeconds: number,
+): Benchmark {
   return {
     name,
     title,
+    deadlineSeconds,
     async run() {
       const dir = mkdtempSync(path.join(os.tmpdir(), "bench-"));
       const file = path.join(dir, "figures.json");
@@ -30,6 +39,8 @@ export function scriptBenchmark(name: string, title: string, script: string): Be
           const child = spawn(process.execPath, ["--import", "tsx", script], {
             stdio: "inherit",
             env: { ...process.env, [FIGURES_FILE_VARIABLE]: file },
+            // A little under the runner's deadline, so the child is gone when it gives up.
+            timeout: (deadlineSeconds - 5) * 1000,
           });
           child.on("error", reject);
           child.on("exit", resolve);

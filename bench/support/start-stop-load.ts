@@ -40,10 +40,14 @@ async function phase(clients: SessionClient[], ms: number): Promise<Load> {
 
 /**
  * Runs `clientCount` clients for a warm-up, then measures them; every started session is
- * stopped. `measureMs` is how long the measured phase lasts.
+ * stopped. `measureMs` is how long the measured phase lasts; `baseUrl` is the app's by default.
  */
-export async function runLoad(clientCount: number, measureMs = MEASURE_MS): Promise<Load> {
-  const clients = Array.from({ length: clientCount }, () => new SessionClient());
+export async function runLoad(
+  clientCount: number,
+  measureMs = MEASURE_MS,
+  baseUrl?: string,
+): Promise<Load> {
+  const clients = Array.from({ length: clientCount }, () => new SessionClient(baseUrl));
   await phase(clients, WARM_UP_MS);
   return phase(clients, measureMs);
 }

@@ -11,6 +11,8 @@ export interface SessionReport {
   fps: number;
   meanFrameCostMs: number;
   cpuMs: number;
+  /** When the job began, the room was joined and the first frame sent (ms since the epoch). */
+  timeline?: { jobAt: number; connectedAt: number; firstFrameAt: number };
 }
 
 /** The worker's end-of-session report for each of `sessionIds` that logged one in time. */
