@@ -1,7 +1,8 @@
 import { AutoSubscribe, type JobContext } from "@livekit/agents";
-import { RoomEvent, type RemoteParticipant } from "@livekit/rtc-node";
+import { type LocalTrack, RoomEvent, type RemoteParticipant, TrackKind } from "@livekit/rtc-node";
 
 import { AVATAR_LISTENING_ATTRIBUTE, REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
+import { sleep } from "@/lib/sleep";
 import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
@@ -18,6 +19,8 @@ import type { WarmKit } from "./warm-up";
 
 // Give the page a moment to subscribe to Jeremy's voice before he starts talking.
 const GREETING_WAIT_MS = 3000;
+// Frames sent before the voice session starts (see converse): a few, so a key frame is among them.
+const FACE_FIRST_MS = 200;
 // The page joins within seconds of its start, and gives up on Jeremy after 20 s. A person who
 // has not come by now never will: typically the session was stopped before Jeremy joined, and his
 // join brought the deleted room back. Leave, so the job's process and capacity are freed.
@@ -32,6 +35,8 @@ export async function runJeremySession<T>(
   env: WorkerEnv,
   { synthesizer, renderer, vad }: WarmKit,
 ) {
+  // When each step towards Jeremy's first frame happened (ms since the epoch), for the log.
+  const timeline = { jobAt: Date.now(), connectedAt: 0, firstFrameAt: 0 };
   const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
   // Each line goes to the app as it is said, so a pause (which ends this job) or a crash loses
@@ -55,6 +60,7 @@ export async function runJeremySession<T>(
   if (!listening && !env.models.tts) void synthesizer.warmUp(openingLines(meta));
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
+  timeline.connectedAt = Date.now();
   const room = ctx.room;
   if (room.metadata !== LOCAL_ROOM_METADATA) {
     // Not a room the app made: the session ended before Jeremy joined, and his join brought
@@ -87,6 +93,7 @@ export async function runJeremySession<T>(
     },
     renderer,
   );
+  timeline.firstFrameAt = Date.now();
   const cpuAtStart = process.cpuUsage();
 
   ctx.addShutdownCallback(async () => {
@@ -94,7 +101,7 @@ export async function runJeremySession<T>(
     const stats = face.stats();
     const cpu = process.cpuUsage(cpuAtStart);
     log(
-      `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length })}`,
+      `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length, timeline })}`,
     );
     await Promise.allSettled([face.stop(), present.voice?.close(), synthesizer.close()]);
     await handOver();
@@ -133,6 +140,12 @@ export async function runJeremySession<T>(
       if (participant.identity === joined.identity) end("user left");
     });
 
+    // His face first: starting the voice session keeps this process busy for a moment, and the
+    // key frame the page waits for to show him would wait behind it. So the session starts once
+    // the page has subscribed to his video and the first frames have gone out.
+    await waitForListener(room, TrackKind.KIND_VIDEO, GREETING_WAIT_MS);
+    await sleep(FACE_FIRST_MS);
+    if (ended) return;
     present.voice = await startVoiceSession({
       room,
       user: joined,
@@ -152,7 +165,7 @@ export async function runJeremySession<T>(
       await present.voice.close();
       return;
     }
-    await waitForListener(room, GREETING_WAIT_MS);
+    await waitForListener(room, TrackKind.KIND_AUDIO, GREETING_WAIT_MS);
     present.voice.greet();
   };
   await Promise.race([
@@ -164,15 +177,32 @@ export async function runJeremySession<T>(
   ]);
 }
 
-/** Resolves once someone subscribes to one of Jeremy's tracks, or after `timeoutMs`. */
-function waitForListener(room: JobContext["room"], timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      room.off(RoomEvent.LocalTrackSubscribed, done);
-      resolve();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    room.on(RoomEvent.LocalTrackSubscribed, done);
+/**
+ * Resolves once someone has subscribed to Jeremy's track of `kind` (at once if they already
+ * have), or after `timeoutMs`.
+ */
+function waitForListener(
+  room: JobContext["room"],
+  kind: TrackKind,
+  timeoutMs: number,
+): Promise<void> {
+  const publication = [...(room.localParticipant?.trackPublications.values() ?? [])].find(
+    (published) => published.kind === kind,
+  );
+  let stopListening = () => {};
+  const subscribed = publication
+    ? publication.waitForSubscription()
+    : new Promise<void>((resolve) => {
+        const onSubscribed = (track: LocalTrack) => {
+          if (track.kind === kind) resolve();
+        };
+        room.on(RoomEvent.LocalTrackSubscribed, onSubscribed);
+        stopListening = () => room.off(RoomEvent.LocalTrackSubscribed, onSubscribed);
+      });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  return Promise.race([subscribed, late]).finally(() => {
+    clearTimeout(timer);
+    stopListening();
   });
 }
