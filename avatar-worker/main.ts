@@ -18,6 +18,7 @@ import { AVATAR } from "@/lib/providers/local/worker-contract";
 
 import { reportCapacity } from "./capacity-report";
 import { readWorkerEnv } from "./env";
+import { idleWithoutLoopMonitor, startLoopMonitor } from "./session/idle-monitor";
 import { runJeremySession } from "./session/jeremy-session";
 import { warmUp, type WarmKit } from "./session/warm-up";
 
@@ -34,8 +35,10 @@ export default defineAgent<ProcessData>({
   // the face off the path between a user pressing Start and Jeremy appearing.
   prewarm: async (proc: JobProcess<ProcessData>) => {
     proc.userData.kit = await warmUp();
+    idleWithoutLoopMonitor();
   },
   entry: async (ctx) => {
+    startLoopMonitor();
     await runJeremySession(ctx, env, ctx.proc.userData.kit ?? (await warmUp()));
   },
 });

@@ -52,7 +52,7 @@ export function serveHoldToTalk(
     if (participant.identity !== user.identity || holdsToTalk(user) === mode) return;
     mode = holdsToTalk(user);
     log(`turns: ${mode ? "hold to talk" : "automatic"}`);
-    session.updateOptions({ turnHandling: { turnDetection: mode ? "manual" : null } });
+    session.updateOptions({ turnHandling: { turnDetection: mode ? "manual" : "vad" } });
   };
   room.on(RoomEvent.ParticipantAttributesChanged, follow);
   return () => {

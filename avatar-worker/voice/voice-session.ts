@@ -32,7 +32,11 @@ import { OfflineRecognizer } from "./offline-recognizer";
 import { ScriptedLLM } from "./scripted-llm";
 import { TURN_SILENCE_MS } from "./turn-taking";
 
+// Jeremy's voice goes out at 48 kHz. The person's voice comes in at 16 kHz, the rate the VAD
+// and speech-to-text models take (resampled once, natively, as it arrives); offline echo plays
+// the person's own words back, so it keeps them at 48 kHz.
 const SAMPLE_RATE = 48_000;
+const LISTENING_SAMPLE_RATE = 16_000;
 
 export interface VoiceSessionParts {
   room: Room;
@@ -95,18 +99,19 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
         new openai.TTS({ ...models.tts, voice: models.tts.voice as openai.TTSVoices })
       : new EspeakTTS(parts.synthesizer, SAMPLE_RATE),
   };
-  const agent =
-    offlineRecognizer && meta.profile === "echo"
-      ? new EchoAgent(options, offlineRecognizer)
-      : new voice.Agent(options);
+  const echo = offlineRecognizer !== null && meta.profile === "echo";
+  const agent = echo ? new EchoAgent(options, offlineRecognizer) : new voice.Agent(options);
 
   const session = new voice.AgentSession({
     vad: parts.vad,
     // Offline, Jeremy cannot tell a reply from someone talking over him: he finishes what he
     // says, as the scripted demo always has. With a model, speaking interrupts him.
     turnHandling: {
-      // Hold to talk: the person says when a turn ends (./hold-to-talk.ts), never the silence.
-      ...(holdsToTalk(parts.user) ? { turnDetection: "manual" as const } : {}),
+      // The turn ends on the VAD's silence (below). Hold to talk: the person says when a turn
+      // ends (./hold-to-talk.ts), never the silence. Either way LiveKit Agents' default
+      // end-of-turn model stays off: it would resample and buffer every frame of the person's
+      // voice for a model this worker does not run.
+      turnDetection: holdsToTalk(parts.user) ? ("manual" as const) : ("vad" as const),
       interruption: { enabled: listening },
       // The turn ends once the VAD has heard TURN_SILENCE_MS of quiet, not later.
       endpointing: { minDelay: TURN_SILENCE_MS },
@@ -151,7 +156,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     room: parts.room,
     inputOptions: {
       participantIdentity: parts.user.identity,
-      audioSampleRate: SAMPLE_RATE,
+      audioSampleRate: echo ? SAMPLE_RATE : LISTENING_SAMPLE_RATE,
       closeOnDisconnect: false,
       // A typed turn is a turn: offline it waits for Jeremy to finish his line, with a model it
       // interrupts him as speaking would.
