@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 
 import type { Room } from "livekit-client";
 
@@ -49,7 +49,7 @@ type Phase =
     };
 
 /** The whole page: the landing, then the conversation overlay. */
-export function TalkToJeremy({ config }: { config: AppConfig }) {
+export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const [last, setLast] = useState<{ options: StartOptions; turns: TurnMode }>({
     options: {},
@@ -95,6 +95,7 @@ export function TalkToJeremy({ config }: { config: AppConfig }) {
       <Landing
         profiles={config.profiles}
         avatar={config.avatar}
+        portrait={portrait}
         busy={phase.name === "checking-mic" || phase.name === "starting"}
         busyLabel={phase.name === "checking-mic" ? "Checking your microphone…" : "Starting…"}
         micProblem={phase.name === "mic-problem" ? phase.problem : undefined}

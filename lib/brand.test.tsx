@@ -16,11 +16,13 @@ vi.mock("@/lib/brand", () => ({
 describe("the avatar's name, from lib/brand.ts", () => {
   it("names the avatar on the landing page, its options and its errors", async () => {
     const { Landing } = await import("@/components/landing/landing");
+    const { Portrait } = await import("@/components/landing/portrait");
     const { SessionApiError } = await import("@/lib/client/session-api");
     const html = renderToStaticMarkup(
       <Landing
         profiles={["interviewer", "echo"]}
         avatar={null}
+        portrait={<Portrait avatar={null} />}
         busy={false}
         busyLabel=""
         micProblem="denied"

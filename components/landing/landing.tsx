@@ -1,7 +1,6 @@
 "use client";
 
-import Image from "next/image";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
@@ -17,6 +16,8 @@ interface LandingProps {
   profiles: string[];
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
+  /** The avatar's picture, drawn on the server (components/landing/portrait.tsx). */
+  portrait: ReactNode;
   busy: boolean;
   busyLabel: string;
   micProblem?: Exclude<MicrophoneCheck, "granted">;
@@ -65,7 +66,7 @@ export function Landing(props: LandingProps) {
       inert={props.covered}
       className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center gap-8 px-5 py-12 text-center"
     >
-      <Portrait avatar={props.avatar} />
+      {props.portrait}
       <div className="space-y-3">
         <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Talk to {name}</h1>
         <p className="text-balance text-zinc-400">
@@ -119,36 +120,4 @@ function useReturnFocusWhenUncovered(covered: boolean) {
     wasCovered.current = covered;
   }, [covered]);
   return button;
-}
-
-const PORTRAIT_CLASSES =
-  "size-44 rounded-full object-cover shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56";
-
-/** The provider's avatar picture when it has one, else our drawn Jeremy. */
-function Portrait({ avatar }: { avatar: LandingProps["avatar"] }) {
-  if (avatar?.portraitUrl) {
-    return (
-      // A remote picture of unknown size, shown once: next/image's optimiser would have to be
-      // told the host at build time, which an Equos character's picture does not tell us.
-      // eslint-disable-next-line @next/next/no-img-element
-      <img
-        src={avatar.portraitUrl}
-        alt={avatar.name}
-        width={224}
-        height={224}
-        data-testid="avatar-portrait"
-        className={PORTRAIT_CLASSES}
-      />
-    );
-  }
-  return (
-    <Image
-      src="/jeremy.png"
-      alt={BRAND.portraitAlt}
-      width={224}
-      height={224}
-      priority
-      className={PORTRAIT_CLASSES}
-    />
-  );
 }
