@@ -1,14 +1,7 @@
 // Runs bench/support/bare-handler.ts as a process of its own and hands back its URL.
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "@/test/ports";
 
 /** Starts the bare handlers on `databaseUrl`, answering with the given round trips per call. */
 export async function startBareHandler(
