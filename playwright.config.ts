@@ -23,7 +23,12 @@ export default defineConfig({
   ],
   projects: [
     // The production build (`next start`), as deployed.
-    { name: "production", testIgnore: "dev/**", use: { baseURL: STACK.appUrl } },
+    // (e2e/cluster/ has its own config: `npm run test:cluster`.)
+    {
+      name: "production",
+      testIgnore: ["dev/**", "cluster/**"],
+      use: { baseURL: STACK.appUrl },
+    },
     // `npm run dev` itself: LiveKit's dev server, the worker in watch mode, `next dev`.
     { name: "development", testMatch: "dev/**/*.spec.ts", use: { baseURL: DEV.appUrl } },
   ],

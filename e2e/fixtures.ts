@@ -1,22 +1,9 @@
 // Playwright fixtures: `stack` is the running product (started once per worker process), and
 // `api` reads the ledger through the admin API, as an operator would.
-import { randomBytes } from "node:crypto";
-
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
 
+import { freshPostgresDatabase } from "./support/postgres";
 import { STACK, startStack, type Stack } from "./support/stack";
-
-async function freshPostgresDatabase(adminUrl: string): Promise<string> {
-  const name = `jeremy_e2e_${randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 export interface LedgerSession {
   id: string;

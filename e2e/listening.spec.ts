@@ -106,14 +106,12 @@ test("Jeremy hears what the person says and answers with the model; both sides a
     const heard = lines.findIndex((line) => line.role === "user");
     return heard < 0 ? [] : lines.slice(heard + 1);
   };
-  await expect
-    .poll(afterHeard, { timeout: 20_000 })
-    .toContainEqual(
-      expect.objectContaining({
-        role: "assistant",
-        text: expect.stringMatching(/^Sailing, lovely/),
-      }),
-    );
+  await expect.poll(afterHeard, { timeout: 20_000 }).toContainEqual(
+    expect.objectContaining({
+      role: "assistant",
+      text: expect.stringMatching(/^Sailing, lovely/),
+    }),
+  );
   const lines = (await ledger.session(sessionId)).transcript;
   expect(lines[0]).toMatchObject({ role: "assistant", text: expect.stringMatching(/^Hello Ada/) });
   // One turn may hold several utterances (the person went on before Jeremy answered).

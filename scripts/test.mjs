@@ -1,9 +1,11 @@
 // `npm test`: everything a contributor must keep green, in order: types, lint, unit tests (with
 // the database tests on PGlite, and on PostgreSQL when DATABASE_URL is set), end-to-end tests,
-// and with DATABASE_URL set, the app in Vercel's shape (scripts/test-serverless.mjs).
+// and with DATABASE_URL set, the app in Vercel's shape (scripts/test-serverless.mjs) and, with
+// Redis installed too, the multi-machine shape (scripts/test-cluster.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
+import { CLUSTER_NEEDS, clusterTestPossible } from "./test-cluster.mjs";
 import { SERVERLESS_NEEDS } from "./test-serverless.mjs";
 
 const node = process.execPath;
@@ -36,6 +38,15 @@ const vitestReport = (file) => ({
   },
 });
 
+const playwrightReport = (file) => ({
+  file,
+  count: (report) => {
+    results.passed += report.stats.expected;
+    results.failed += report.stats.unexpected + report.stats.flaky;
+    results.skipped += report.stats.skipped;
+  },
+});
+
 step("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
 step("lint", ["node_modules/eslint/bin/eslint.js", "."]);
 step(
@@ -49,15 +60,8 @@ step(
   ],
   vitestReport("test-results/vitest.json"),
 );
-step("end-to-end tests", ["scripts/e2e.mjs"], {
-  file: "test-results/playwright.json",
-  count: (report) => {
-    // A test that passes only on a retry is a failing test (the suite runs without retries).
-    results.passed += report.stats.expected;
-    results.failed += report.stats.unexpected + report.stats.flaky;
-    results.skipped += report.stats.skipped;
-  },
-});
+// A test that passes only on a retry is a failing test (the suites run without retries).
+step("end-to-end tests", ["scripts/e2e.mjs"], playwrightReport("test-results/playwright.json"));
 if (process.env.DATABASE_URL) {
   step(
     "serverless-shaped test",
@@ -71,6 +75,17 @@ if (process.env.DATABASE_URL) {
   );
 } else {
   console.log(`\n━━ serverless-shaped test ━━\nSkipped. ${SERVERLESS_NEEDS}`);
+  results.skipped += 1;
+}
+if (clusterTestPossible()) {
+  // The end-to-end step built the app; the cluster runs that build.
+  step(
+    "cluster test",
+    ["scripts/test-cluster.mjs", "--no-build"],
+    playwrightReport("test-results/cluster.json"),
+  );
+} else {
+  console.log(`\n━━ cluster test ━━\nSkipped. ${CLUSTER_NEEDS}`);
   results.skipped += 1;
 }
 finish("All checks passed.", 0);

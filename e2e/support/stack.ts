@@ -47,14 +47,16 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
   };
 }
 
-function spawnLogged(
+/** Starts a process in its own group, its output appended to `<logDir>/<name>.log`. */
+export function spawnLogged(
   name: string,
   command: string,
   args: string[],
   env: Record<string, string>,
+  logDir: string = STACK.logDir,
 ): ChildProcess {
-  mkdirSync(STACK.logDir, { recursive: true });
-  const log = createWriteStream(path.join(STACK.logDir, `${name}.log`), { flags: "a" });
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: "a" });
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+import { BASE_CHROMIUM_ARGS } from "../support/browser";
+
+import { CLUSTER } from "./support/cluster";
+
+// Run through `npm run test:cluster`, which builds the app and finds Redis, the browser and
+// the LiveKit server.
+export default defineConfig({
+  testDir: ".",
+  globalSetup: "../support/global-setup.ts",
+  outputDir: "../../test-results/cluster-e2e",
+  // One cluster serves the suite, and its tests kill parts of it: one at a time, in order.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
+  // No retries: a test that passes only on a second try is a failing test.
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "../../test-results/cluster.json" }]],
+  use: {
+    baseURL: CLUSTER.appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH,
+      args: [
+        ...BASE_CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required",
+      ],
+    },
+  },
+});
