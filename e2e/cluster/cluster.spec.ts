@@ -149,17 +149,20 @@ test("an app instance dies: heartbeats, hang-up and the closing tab's beacon go 
     cluster.appBalancer.answered("POST", `/api/sessions/${id}/heartbeat`, killedAt);
   for (const { sessionId } of talking)
     await expect
-      .poll(() => heartbeats(sessionId).map((a) => [a.instance, a.status]), { timeout: 20_000 })
+      .poll(() => heartbeats(sessionId).map((a) => [a.instance, a.status]), { timeout: 25_000 })
       .toContainEqual([1, 204]);
 
+  // The balancer records an answer once it has passed it on: the ledger can be ahead of it.
+  const stops = (id: string) =>
+    cluster.appBalancer
+      .answered("POST", `/api/sessions/${id}/stop`)
+      .map((answer) => [answer.instance, answer.status < 300]);
   await hangUp(hangingUp.page, hangingUp.sessionId);
-  const stops = cluster.appBalancer.answered("POST", `/api/sessions/${hangingUp.sessionId}/stop`);
-  expect(stops.map((a) => [a.instance, a.status])).toEqual([[1, 200]]);
+  await expect.poll(() => stops(hangingUp.sessionId)).toEqual([[1, true]]);
 
   await closing.page.close({ runBeforeUnload: true });
   const seconds = await endedWithin(closing.sessionId, "page_closed", Date.now(), 5_000);
-  const beacon = cluster.appBalancer.answered("POST", `/api/sessions/${closing.sessionId}/stop`);
-  expect(beacon.map((a) => a.instance)).toEqual([1]);
+  await expect.poll(() => stops(closing.sessionId)).toEqual([[1, true]]);
   console.log(`app-1 killed: the closed tab's session ended ${seconds} s after closing`);
   // Nothing the pages sent after the kill failed.
   const afterKill = cluster.appBalancer.answers.filter((a) => a.sentAt > killedAt);

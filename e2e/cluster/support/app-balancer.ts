@@ -54,7 +54,11 @@ export class AppBalancer {
     // Bodies are small (JSON, beacons): read it whole, so it can be sent again to another
     // instance if the first refuses the connection.
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      return res.destroy(); // the client went away mid-request
+    }
     const body = Buffer.concat(chunks);
     const pinned = req.headers[PIN_HEADER];
     const first = pinned !== undefined ? Number(pinned) : this.next++ % this.ports.length;
