@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-import { BASE_CHROMIUM_ARGS } from "./e2e/support/browser";
+import { TEST_PAGE_USE } from "./e2e/support/browser";
 import { DEV } from "./e2e/support/dev-stack";
 import { STACK } from "./e2e/support/stack";
 
@@ -32,16 +32,5 @@ export default defineConfig({
     // `npm run dev` itself: LiveKit's dev server, the worker in watch mode, `next dev`.
     { name: "development", testMatch: "dev/**/*.spec.ts", use: { baseURL: DEV.appUrl } },
   ],
-  use: {
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH,
-      args: [
-        ...BASE_CHROMIUM_ARGS,
-        "--use-fake-ui-for-media-stream",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
-    },
-  },
+  use: TEST_PAGE_USE,
 });

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 
 import { captions, jeremyVideo, startConversation, status } from "../support/conversation-page";
 
-import { expect, ledgerSession, test } from "./fixtures";
+import { expect, ledgerSession, test, type People } from "./fixtures";
 import type { NodeIndex } from "./support/cluster";
 
 const NODE = ["node-a", "node-b"];
@@ -33,6 +33,24 @@ async function expectAnswer(page: Page, turn: string) {
         return mine >= 0 && lines.slice(mine + 1).some((l) => l.dataset.speaker === "jeremy");
       }, turn);
   await expect.poll(speakers, { timeout: 30_000 }).toBe(true);
+}
+
+/** A new person starts a conversation through app instance `app` and sees Jeremy. */
+async function talkThrough(people: People, app: 0 | 1) {
+  const page = await people.open(app);
+  const { sessionId } = await startConversation(page);
+  await expectJeremy(page);
+  return { page, sessionId };
+}
+
+/** The page says Jeremy left, and the ledger agrees; resolves the seconds since `killedAt`. */
+async function expectJeremyGone(page: Page, sessionId: string, killedAt: number, timeout: number) {
+  await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+    "data-reason",
+    "avatar_left",
+    { timeout },
+  );
+  return endedWithin(sessionId, "avatar_left", killedAt, timeout);
 }
 
 async function hangUp(page: Page, sessionId: string) {
@@ -64,9 +82,7 @@ test("conversations through both app instances land on both nodes and both worke
   for (let round = 0; round < 2; round++) {
     const running = [];
     for (const app of [0, 1] as const) {
-      const page = await people.open(app);
-      const { sessionId } = await startConversation(page);
-      await expectJeremy(page);
+      const { page, sessionId } = await talkThrough(people, app);
       placed.push({ node: cluster.nodeOf(sessionId), worker: cluster.workerOf(sessionId) });
       running.push({ page, sessionId });
     }
@@ -99,9 +115,7 @@ test("a worker dies mid-conversation: its conversation ends in the ledger, the o
 }) => {
   const running = [];
   for (const app of [0, 1] as const) {
-    const page = await people.open(app);
-    const { sessionId } = await startConversation(page);
-    await expectJeremy(page);
+    const { page, sessionId } = await talkThrough(people, app);
     running.push({ page, sessionId, worker: cluster.workerOf(sessionId) });
   }
   const [victim, survivor] = running as [(typeof running)[0], (typeof running)[0]];
@@ -110,19 +124,12 @@ test("a worker dies mid-conversation: its conversation ends in the ledger, the o
 
   const killedAt = Date.now();
   await cluster.killWorker(dead);
-  await expect(victim.page.getByTestId("conversation-ended")).toHaveAttribute(
-    "data-reason",
-    "avatar_left",
-    { timeout: 30_000 },
-  );
-  const seconds = await endedWithin(victim.sessionId, "avatar_left", killedAt, 30_000);
+  const seconds = await expectJeremyGone(victim.page, victim.sessionId, killedAt, 30_000);
   console.log(`${WORKER[dead]} killed: its conversation ended (avatar_left) after ${seconds} s`);
 
   // The other conversation carries on; a new one goes to the surviving worker.
   await expect(status(survivor.page)).toHaveAttribute("data-state", "talking");
-  const page = await people.open(0);
-  const { sessionId } = await startConversation(page);
-  await expectJeremy(page);
+  const { page, sessionId } = await talkThrough(people, 0);
   expect(cluster.workerOf(sessionId)).toBe(survivor.worker);
   await hangUp(page, sessionId);
   await hangUp(survivor.page, survivor.sessionId);
@@ -134,12 +141,7 @@ test("an app instance dies: heartbeats, hang-up and the closing tab's beacon go 
   people,
 }) => {
   const talking = [];
-  for (let i = 0; i < 2; i++) {
-    const page = await people.open(0);
-    const { sessionId } = await startConversation(page);
-    await expectJeremy(page);
-    talking.push({ page, sessionId });
-  }
+  for (let i = 0; i < 2; i++) talking.push(await talkThrough(people, 0));
   const [hangingUp, closing] = talking as [(typeof talking)[0], (typeof talking)[0]];
 
   const killedAt = Date.now();
@@ -176,9 +178,7 @@ test("a LiveKit node dies mid-conversation: the other node's conversation carrie
 }) => {
   const running = [];
   for (const app of [0, 1] as const) {
-    const page = await people.open(app);
-    const { sessionId } = await startConversation(page);
-    await expectJeremy(page);
+    const { page, sessionId } = await talkThrough(people, app);
     running.push({ page, sessionId, node: cluster.nodeOf(sessionId) });
   }
   const [victim, survivor] = running as [(typeof running)[0], (typeof running)[0]];
@@ -189,20 +189,13 @@ test("a LiveKit node dies mid-conversation: the other node's conversation carrie
   const killedAt = Date.now();
   await cluster.killNode(dead);
   // The page's reconnect finds the room gone and Jeremy with it.
-  await expect(victim.page.getByTestId("conversation-ended")).toHaveAttribute(
-    "data-reason",
-    "avatar_left",
-    { timeout: 45_000 },
-  );
-  const seconds = await endedWithin(victim.sessionId, "avatar_left", killedAt, 45_000);
+  const seconds = await expectJeremyGone(victim.page, victim.sessionId, killedAt, 45_000);
   console.log(`${NODE[dead]} killed: its conversation ended (avatar_left) after ${seconds} s`);
 
   // The conversation on the other node goes on: still talking, and Jeremy answers a typed turn.
   await expect(status(survivor.page)).toHaveAttribute("data-state", "talking");
   await expectAnswer(survivor.page, "Are you still there, Jeremy?");
-  const page = await people.open(1);
-  const { sessionId } = await startConversation(page);
-  await expectJeremy(page);
+  const { page, sessionId } = await talkThrough(people, 1);
   expect(cluster.nodeOf(sessionId)).toBe(survivor.node);
   await hangUp(page, sessionId);
   await hangUp(survivor.page, survivor.sessionId);

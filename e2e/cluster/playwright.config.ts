@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-import { BASE_CHROMIUM_ARGS } from "../support/browser";
+import { TEST_PAGE_USE } from "../support/browser";
 
 import { CLUSTER } from "./support/cluster";
 
@@ -20,15 +20,6 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "../../test-results/cluster.json" }]],
   use: {
     baseURL: CLUSTER.appUrl,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH,
-      args: [
-        ...BASE_CHROMIUM_ARGS,
-        "--use-fake-ui-for-media-stream",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
-    },
+    ...TEST_PAGE_USE,
   },
 });

@@ -1,4 +1,4 @@
-import { chromium } from "@playwright/test";
+import { chromium, type PlaywrightTestConfig } from "@playwright/test";
 
 import { FAKE_MICROPHONE_WAV } from "./fake-microphone";
 
@@ -11,6 +11,20 @@ export const BASE_CHROMIUM_ARGS = [
   "--use-fake-device-for-media-stream",
   `--use-file-for-fake-audio-capture=${FAKE_MICROPHONE_WAV}`,
 ];
+
+/** What every Playwright run's pages share: the browser, its fake media, and what a failure keeps. */
+export const TEST_PAGE_USE: PlaywrightTestConfig["use"] = {
+  trace: "retain-on-failure",
+  screenshot: "only-on-failure",
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH,
+    args: [
+      ...BASE_CHROMIUM_ARGS,
+      "--use-fake-ui-for-media-stream",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  },
+};
 
 /** A browser of a test's own, for settings the shared one cannot have (permission prompts, autoplay). */
 export function launchChromium(extraArgs: string[] = []) {

@@ -1,13 +1,10 @@
 // The platform's router, in small: each request goes to a random instance, and every few
 // requests the chosen instance is first killed and started again, so that request pays a cold
 // start, as on a serverless host. An instance is only reclaimed while it serves nothing.
-import {
-  createServer,
-  request as forward,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
+import { passOn } from "../pass-on";
 
 import type { Instance } from "./instances";
 
@@ -84,18 +81,6 @@ export class RandomProxy {
   private pass(req: IncomingMessage, res: ServerResponse, instance: Instance) {
     const headers = { ...req.headers };
     delete headers[PIN_HEADER];
-    return new Promise<number>((resolve, reject) => {
-      const upstream = forward(
-        { host: "127.0.0.1", port: instance.port, method: req.method, path: req.url, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          answer.on("end", () => resolve(answer.statusCode ?? 502));
-          answer.on("error", reject);
-        },
-      );
-      upstream.on("error", reject);
-      req.pipe(upstream);
-    });
+    return passOn(req, res, instance.port, headers, (upstream) => req.pipe(upstream));
   }
 }

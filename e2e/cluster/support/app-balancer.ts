@@ -1,13 +1,9 @@
 // The load balancer in front of the app instances, in small: each request goes to the next
 // instance in turn, and to the one after when an instance refuses the connection (it is down),
 // as a load balancer with passive health checks does. A test may pin a request to an instance.
-import {
-  createServer,
-  request as forward,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+
+import { passOn } from "@/test/pass-on";
 
 /** Send this request to the instance with this index (0-based), for a test that must choose. */
 export const PIN_HEADER = "x-cluster-app";
@@ -76,7 +72,8 @@ export class AppBalancer {
     for (let i = 0; i < this.ports.length; i++) {
       const instance = (first + i) % this.ports.length;
       try {
-        const status = await this.pass(req, headers, body, res, this.ports[instance]!);
+        const port = this.ports[instance]!;
+        const status = await passOn(req, res, port, headers, (upstream) => upstream.end(body));
         return record(status, instance);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ECONNREFUSED") {
@@ -88,27 +85,5 @@ export class AppBalancer {
     }
     res.writeHead(502, { "content-type": "text/plain" }).end("no app instance is up");
     record(502, -1);
-  }
-
-  private pass(
-    req: IncomingMessage,
-    headers: IncomingHttpHeaders,
-    body: Buffer,
-    res: ServerResponse,
-    port: number,
-  ) {
-    return new Promise<number>((resolve, reject) => {
-      const upstream = forward(
-        { host: "127.0.0.1", port, method: req.method, path: req.url, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          answer.on("end", () => resolve(answer.statusCode ?? 502));
-          answer.on("error", reject);
-        },
-      );
-      upstream.on("error", reject);
-      upstream.end(body);
-    });
   }
 }
