@@ -10,7 +10,7 @@ import {
 
 /**
  * Sends `req` (its body written by `send`) to 127.0.0.1:`port` and streams the answer into
- * `res`; resolves the answer's status once it has been passed on.
+ * `res`; resolves the answer's status once it has been passed on, or the client has gone.
  */
 export function passOn(
   req: IncomingMessage,
@@ -23,9 +23,12 @@ export function passOn(
     const upstream = request(
       { host: "127.0.0.1", port, method: req.method, path: req.url, headers },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const status = answer.statusCode ?? 502;
+        res.writeHead(status, answer.headers);
         answer.pipe(res);
-        answer.on("end", () => resolve(answer.statusCode ?? 502));
+        answer.on("end", () => resolve(status));
+        // A client that went away (a closed tab's beacon) leaves the answer unread: no "end".
+        res.on("close", () => resolve(status));
         answer.on("error", reject);
       },
     );
