@@ -15,7 +15,7 @@ import {
 
 import type { WorkerEnv } from "./env";
 
-/** Logged once, when the app has first been told of this worker's room. */
+/** Logged once, when the app has first been told of this worker's room and a warm process. */
 export const OFFERING_ROOM = "Offering the app";
 
 /** While the app cannot be reached (it may still be starting), ask again this often. */
@@ -57,8 +57,8 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
   const summary = (report: CapacityReport) =>
     `${report.maxSessions}/${report.activeJobs}/${report.readyProcesses}`;
 
-  /** Sends one report; resolves whether it offered room (the worker had registered). */
-  const send = async (): Promise<boolean> => {
+  /** Sends one report; resolves what it said. */
+  const send = async (): Promise<CapacityReport> => {
     const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
       identity: WORKER_REPORT_IDENTITY,
       ttl: 60,
@@ -76,7 +76,7 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     told = summary(report);
-    return report.maxSessions > 0;
+    return report;
   };
 
   const loop = async () => {
@@ -91,9 +91,10 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
     let ok = true;
     let offeredRoom = false;
     try {
-      offeredRoom = await send();
+      const report = await send();
+      offeredRoom = report.maxSessions > 0;
       if (failing) console.log(`Reporting capacity to ${url} again.`);
-      if (offeredRoom && !announced) {
+      if (offeredRoom && report.readyProcesses > 0 && !announced) {
         announced = true;
         console.log(`${OFFERING_ROOM} ${env.JEREMY_MAX_SESSIONS} conversations to ${url}.`);
       }
