@@ -74,7 +74,10 @@ function serverOptions(production: boolean) {
     // Warm job processes, the same in development as in production (LiveKit Agents' own
     // development default is none, which makes every conversation wait for a cold start).
     numIdleProcesses: env.JEREMY_IDLE_PROCESSES ?? Math.min(availableParallelism(), 4),
-    initializeProcessTimeout: 30_000,
+    // A process that is slow to warm on a busy machine is still worth waiting for: killing it at
+    // the limit starts the same work again from nothing (seen on a saturated 2-core machine,
+    // where warming took over 30 s). No job waits for it: jobs go to warm processes only.
+    initializeProcessTimeout: 60_000,
     // A job this worker could only begin after a process has warmed goes to another worker:
     // LiveKit offers it to the next one when this one declines.
     requestFunc: async (request) => {
