@@ -144,7 +144,8 @@ export async function stopSessionUntilConfirmed(
     } catch (error) {
       if (error instanceof SessionApiError) throw error;
     }
-    const offline = typeof navigator !== "undefined" && !navigator.onLine;
+    // Node 21+ has a `navigator` too, without `onLine`: only a browser that says so is offline.
+    const offline = typeof navigator !== "undefined" && navigator.onLine === false;
     onRetry?.({ attempt, offline, serverPending });
     await (offline ? untilOnline() : sleep(Math.min(15_000, 500 * 2 ** attempt)));
   }
