@@ -18,4 +18,7 @@ trap 'pg_ctlcluster "$pg_version" "$pg_cluster" stop || true' EXIT
 su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\""
 export DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/postgres
 
+# First, so that `npm test`'s closing line is the last summary line of the run.
+for version in 24 26; do bash .ci/node-version.sh check "$version"; done
+
 npm test
