@@ -53,7 +53,10 @@ export default defineAgent<ProcessData>({
     proc.userData.kit = await warmUp();
     idleWithoutLoopMonitor();
     markJobProcess("warm");
-    console.log(`Job process ${process.pid} warm after ${Date.now() - began} ms.`);
+    const booted = Math.round(process.uptime() * 1000);
+    console.log(
+      `Job process ${process.pid} warm ${booted} ms after it started (warming: ${Date.now() - began} ms).`,
+    );
   },
   entry: async (ctx) => {
     markJobProcess("busy");
