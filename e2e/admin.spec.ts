@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { captions, startConversation } from "./support/conversation-page";
+import { captions, postStart, startConversation } from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
 const SIZES = [
@@ -39,7 +39,7 @@ for (const size of SIZES) {
     await page.getByTestId("hang-up").click();
     await expect(page.getByTestId("summary")).toBeVisible({ timeout: 20_000 });
     // And one still running, started through the API, for the Stop button.
-    const running = await page.request.post(`${STACK.apiUrl}/api/sessions`, { data: {} });
+    const running = await postStart(page.request, `${STACK.apiUrl}/api/sessions`);
     expect(running.status()).toBe(201);
     const runningId = ((await running.json()) as { session: { id: string } }).session.id;
 

@@ -17,15 +17,26 @@ export class SessionClient {
   constructor(private readonly baseUrl = APP_URL) {}
 
   async start(body: { profile?: string; context?: string; userName?: string } = {}) {
-    const res = await fetch(`${this.baseUrl}/api/sessions`, {
-      method: "POST",
-      headers: this.headers(),
-      body: JSON.stringify(body),
-    });
+    let res = await this.post(body);
+    // As a client honouring Retry-After: the worker may still be warming a job process.
+    for (let tries = 0; res.status === 503 && tries < 20; tries++) {
+      const refusal = (await res.clone().json()) as { error?: { code?: string } };
+      if (refusal.error?.code !== "AVATAR_WARMING") break;
+      await sleep(Number(res.headers.get("retry-after") ?? 3) * 1000);
+      res = await this.post(body);
+    }
     if (res.status !== 201) throw new Error(`start: HTTP ${res.status} ${await res.text()}`);
     const owner = res.headers.getSetCookie().find((c) => c.startsWith("jeremy_owner="));
     if (owner) this.cookie = owner.split(";")[0];
     return (await res.json()) as StartedSession;
+  }
+
+  private post(body: object) {
+    return fetch(`${this.baseUrl}/api/sessions`, {
+      method: "POST",
+      headers: this.headers(),
+      body: JSON.stringify(body),
+    });
   }
 
   /** The page's "still here" signal; without it the sweeper ends the session after 45 s. */

@@ -2,6 +2,7 @@
 // with the right status, never a 500 for a refusal.
 import { request as playwrightRequest } from "@playwright/test";
 
+import { postStart } from "../support/conversation-page";
 import { DEV } from "../support/dev-stack";
 
 import { expect, test } from "./fixtures";
@@ -12,7 +13,7 @@ test("under npm run dev: a stranger gets 403, an unknown id 404, bad JSON 400, a
   request,
 }) => {
   test.setTimeout(120_000);
-  const started = await request.post(`${DEV.apiUrl}/api/sessions`, { headers: json, data: {} });
+  const started = await postStart(request, `${DEV.apiUrl}/api/sessions`, { headers: json });
   expect(started.status()).toBe(201);
   const { session } = (await started.json()) as { session: { id: string } };
   const path = `${DEV.apiUrl}/api/sessions/${session.id}`;

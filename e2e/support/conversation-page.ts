@@ -1,5 +1,13 @@
 // What a person does and sees on the page, in a few words each.
-import { expect, type Page, type Response } from "@playwright/test";
+import {
+  expect,
+  type APIRequestContext,
+  type APIResponse,
+  type Page,
+  type Response,
+} from "@playwright/test";
+
+import { sleep } from "@/lib/sleep";
 
 export interface StartedConversation {
   sessionId: string;
@@ -35,6 +43,25 @@ export async function startAnswer(res: Response): Promise<boolean> {
   if (res.status() !== 503) return true;
   const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
   return body.error?.code !== "AVATAR_WARMING";
+}
+
+/**
+ * Starts a session through the API as a client that honours Retry-After does: asks again while
+ * the server answers that Jeremy is getting ready (503 AVATAR_WARMING), for up to a minute.
+ */
+export async function postStart(
+  request: APIRequestContext,
+  url: string,
+  options: { headers?: Record<string, string>; data?: unknown } = {},
+): Promise<APIResponse> {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    const res = await request.post(url, { data: {}, ...options });
+    if (res.status() !== 503 || Date.now() > giveUpAt) return res;
+    const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+    if (body.error?.code !== "AVATAR_WARMING") return res;
+    await sleep(Number(res.headers()["retry-after"] ?? 3) * 1000);
+  }
 }
 
 export const captions = (page: Page) => page.getByTestId("captions");
