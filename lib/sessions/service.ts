@@ -8,7 +8,7 @@ import { findOwnedSession, findSession } from "./lookup";
 import { isPausing, pauseSession } from "./pause";
 import { resumeSession } from "./resume";
 import { startSession, type StartedSession } from "./start";
-import { createStopper } from "./stop";
+import { createStopper, keepOwnersReason } from "./stop";
 import { sweepSessions, type SweepOptions, type SweepReport } from "./sweep";
 import {
   type IndexedLine,
@@ -85,7 +85,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     async stop(id, reason, ownerKey) {
       const db = await deps.db();
       const row = await findOwnedSession(db, id, ownerKey);
-      return toSessionView(await stopper.stop(db, row, reason));
+      return toSessionView(await keepOwnersReason(db, await stopper.stop(db, row, reason), reason));
     },
 
     stopById,

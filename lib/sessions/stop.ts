@@ -94,6 +94,37 @@ async function recordReason(db: PrismaClient, id: string, reason: EndReason): Pr
   });
 }
 
+/**
+ * How long after a session ended on an inferred reason its owner's own reason may still replace
+ * it. The page asks to stop before it leaves the room, but its stop can still land after
+ * LiveKit's event (a slow network, a dev server compiling the route, a closed tab's beacon).
+ */
+export const OWNER_REASON_GRACE_MS = 60 * 1000;
+
+/**
+ * The owner's stop arrived just after the session ended on a reason the server only inferred
+ * (LiveKit saw the person leave): the owner's reason is the truth, so it replaces that one, in
+ * one UPDATE. Anything else (an owner's reason already there, an end long ago) stands.
+ */
+export async function keepOwnersReason(
+  db: PrismaClient,
+  row: Session,
+  reason: EndReason,
+): Promise<Session> {
+  if (row.status !== "ENDED" || INFERRED_REASONS.includes(reason)) return row;
+  if (!row.endReason || !INFERRED_REASONS.includes(row.endReason)) return row;
+  const [updated] = await db.session.updateManyAndReturn({
+    where: {
+      id: row.id,
+      status: "ENDED",
+      endReason: { in: INFERRED_REASONS },
+      endedAt: { gte: new Date(Date.now() - OWNER_REASON_GRACE_MS) },
+    },
+    data: { endReason: reason },
+  });
+  return updated ?? row;
+}
+
 /** Rows nobody holds the right to stop at `now`, or whose holder's lease ran out. */
 export function claimableAt(now: Date) {
   return [
