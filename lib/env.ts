@@ -270,6 +270,16 @@ export const addressTrust = {
       .digest("hex"),
 };
 
+/**
+ * The key that signs owner keys (lib/sessions/owner.ts), so the server adopts only keys it
+ * issued. Derived like the address salt, under its own label, from a secret the deployment has.
+ */
+export const ownerKeySecret = createHash("sha256")
+  .update(
+    `talk-to-jeremy owner keys:${env.SESSION_HASH_SALT ?? firstSecret(["LIVEKIT_API_SECRET", ...manifests.flatMap((m) => m.secrets ?? []), "ADMIN_TOKEN", "CRON_SECRET"])}`,
+  )
+  .digest("hex");
+
 function firstSecret(names: string[]): string {
   const values = env as unknown as EnvValues;
   const name = names.find((candidate) => values[candidate] !== undefined);
