@@ -75,6 +75,7 @@ export class FakeEquos {
   /** List every session whatever `client` asks for, as an API that ignored the filter would. */
   ignoreClientFilter = false;
   private readonly faults = new Map<FakeEquosRoute, Fault[]>();
+  private readonly holds = new Map<FakeEquosRoute, Array<Promise<void>>>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
 
@@ -142,6 +143,17 @@ export class FakeEquos {
     });
   }
 
+  /**
+   * The next call to `route` waits, unanswered, until the returned function is called; then it
+   * is answered as it would have been at that moment (a caller stalled mid-request).
+   */
+  holdNext(route: FakeEquosRoute): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(route, [...(this.holds.get(route) ?? []), held]);
+    return release;
+  }
+
   /** Ends every fault still queued: the API behaves again. */
   clearFaults() {
     this.faults.clear();
@@ -151,6 +163,7 @@ export class FakeEquos {
     this.calls.length = 0;
     this.sessions.clear();
     this.faults.clear();
+    this.holds.clear();
     this.omitConsumerToken = false;
     this.omitCharacterFromStart = false;
     this.stopAnswer = "conversation";
@@ -184,6 +197,8 @@ export class FakeEquos {
       return send(res, 401, { message: "Invalid API key", code: "UNAUTHORIZED" });
     if (!matched) return send(res, 404, { message: "Not found" });
     const { route, version } = matched;
+    const held = this.holds.get(route)?.shift();
+    if (held) await held;
 
     const fault = this.takeFault(route);
     if (fault?.afterCreating && route === "create") {

@@ -1,11 +1,11 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
+import { CLAIM_LEASE_MS } from "./stop-budget";
 import { stopAtProvider } from "./provider-stop";
 import { OPEN_STATUSES } from "./statuses";
 import type { EndReason, SessionDeps } from "./types";
 
-/** A claim older than this belongs to a process that died mid-stop; another may take over. */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+export { CLAIM_LEASE_MS } from "./stop-budget";
 
 /**
  * Reasons the server only infers (LiveKit saw the person leave, the page went quiet). A reason
@@ -133,7 +133,10 @@ export function claimableAt(now: Date) {
   ];
 }
 
-/** Takes the right to call the provider's stop: one process at a time, with a lease. */
+/**
+ * Takes the right to call the provider's stop: one process at a time, with a lease. A claimant
+ * that outlives its lease loses the claim to the next, and its later writes are refused.
+ */
 async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<Session | null> {
   const now = new Date();
   const [claimed] = await db.session.updateManyAndReturn({
@@ -142,7 +145,8 @@ async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<S
       status: { in: ["ACTIVE", "STOP_FAILED"] },
       OR: claimableAt(now),
     },
-    data: { stopClaimedAt: now },
+    // A new fencing token: writes under any earlier claim now match nothing (claim.ts).
+    data: { stopClaimedAt: now, stopClaim: { increment: 1 } },
   });
   if (!claimed) return null;
   return claimed.endReason ? claimed : { ...claimed, endReason: reason };
