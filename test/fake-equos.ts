@@ -107,9 +107,18 @@ export class FakeEquos {
     return counts;
   }
 
-  /** A session created as if by a start whose answer never reached the app; returns its id. */
-  createUnseen(client: string): string {
-    return this.store({ name: `Talk to Jeremy ${client}`, client, avatar: FAKE_CHARACTER }).id;
+  /**
+   * A session created as if by a start whose answer never reached the app; returns its id. v3
+   * lists it with `status` while it runs (default "running").
+   */
+  createUnseen(client: string, status?: string): string {
+    const session = this.store({
+      name: `Talk to Jeremy ${client}`,
+      client,
+      avatar: FAKE_CHARACTER,
+    });
+    session.status = status;
+    return session.id;
   }
 
   /** Lines said in a conversation, as Equos records them (user's or the character's). */

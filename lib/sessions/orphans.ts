@@ -1,6 +1,6 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
-import { nextSearchAt, nextStopAttemptAt, ORPHAN_SEARCHES } from "./backoff";
+import { nextSearchAt, nextStopAttemptAt, orphanSearchEndsAt } from "./backoff";
 import { updateUnderClaim } from "./claim";
 import { describeError } from "./provider-failure";
 import { stopAtProvider } from "./provider-stop";
@@ -10,8 +10,8 @@ import type { SessionDeps } from "./types";
  * For a FAILED start whose provider session may exist although we never learned its id (the
  * start timed out, or the process died mid-start): asks the provider for sessions started for
  * this row, and stops them. The caller holds the row's claim; this releases it, and writes
- * nothing once another process has taken the claim over. An empty answer,
- * or a provider that cannot be asked, leaves the search due again later, with backoff.
+ * nothing once another process has taken the claim over. An empty answer, or a provider that
+ * cannot be asked, leaves the search due again later, with backoff.
  */
 export async function stopOrphans(
   deps: SessionDeps,
@@ -41,15 +41,15 @@ export async function stopOrphans(
   const [first, ...others] = found;
   if (!first) {
     // Nothing yet; a create still in flight at the provider may show up later, so look again
-    // with backoff until the provider has had time to settle.
+    // with backoff until anything it started would have reached its maximum length and ended.
     const searches = row.stopAttempts + 1;
+    const endsAt = orphanSearchEndsAt(deps.settings, row);
     return fenced(
       db,
       row,
       await updateUnderClaim(db, row, {
         stopAttempts: searches,
-        nextStopAttemptAt:
-          searches >= ORPHAN_SEARCHES ? null : nextSearchAt(deps.settings, searches),
+        nextStopAttemptAt: nextSearchAt(deps.settings, searches, endsAt),
         stopClaimedAt: null,
       }),
     );
