@@ -35,11 +35,56 @@ describe("reportCapacity", () => {
     const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: app.url, JEREMY_MAX_SESSIONS: "3" });
     // Not registered for the first report; registered by the time it has been sent.
     let calls = 0;
-    const reporter = reportCapacity(env, () => (calls++ === 0 ? null : 0));
+    const reporter = reportCapacity(env, () =>
+      calls++ === 0 ? null : { activeJobs: 0, readyProcesses: 1 },
+    );
     stops.push(() => reporter.stop());
     await expect
       .poll(() => app.reports.find((report) => report.maxSessions === 3), { timeout: 3_000 })
       .toBeDefined();
-    expect(app.reports[0]).toMatchObject({ maxSessions: 0, activeJobs: 0 });
+    expect(app.reports[0]).toMatchObject({ maxSessions: 0, activeJobs: 0, readyProcesses: 0 });
+  });
+
+  it("tells the app within about a second when a job begins or a process warms, not a period later", async () => {
+    const app = await fakeApp();
+    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: app.url, JEREMY_MAX_SESSIONS: "3" });
+    let now = { activeJobs: 0, readyProcesses: 1 };
+    const reporter = reportCapacity(env, () => now);
+    stops.push(() => reporter.stop());
+    await expect.poll(() => app.reports.length, { timeout: 3_000 }).toBe(1);
+    // A job takes the warm process; its replacement is still warming.
+    now = { activeJobs: 1, readyProcesses: 0 };
+    await expect
+      .poll(() => app.reports.at(-1), { timeout: 2_000 })
+      .toMatchObject({ activeJobs: 1, readyProcesses: 0 });
+    now = { activeJobs: 1, readyProcesses: 1 };
+    await expect
+      .poll(() => app.reports.at(-1), { timeout: 2_000 })
+      .toMatchObject({ activeJobs: 1, readyProcesses: 1 });
+    expect(app.reports).toHaveLength(3);
+  });
+
+  it("sends a failed report again within about a second", async () => {
+    let refuse = true;
+    const reports: CapacityReport[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        if (refuse) return void res.writeHead(502).end();
+        reports.push(JSON.parse(body) as CapacityReport);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    stops.push(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: url });
+    const reporter = reportCapacity(env, () => ({ activeJobs: 0, readyProcesses: 2 }));
+    stops.push(() => reporter.stop());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    refuse = false;
+    await expect.poll(() => reports.length, { timeout: 2_500 }).toBeGreaterThan(0);
+    expect(reports[0]).toMatchObject({ readyProcesses: 2 });
   });
 });

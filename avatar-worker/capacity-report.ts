@@ -1,5 +1,6 @@
-// Tells the app how many conversations this worker takes, every few seconds, so that the app
-// starts a conversation only while some worker has room (lib/sessions/capacity.ts).
+// Tells the app how many conversations this worker takes and how many it can begin at once
+// (warm job processes), every few seconds and within moments of either changing, so that the app
+// starts a conversation only while some worker has room and can begin it (lib/sessions/capacity.ts).
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 
@@ -14,37 +15,55 @@ import {
 
 import type { WorkerEnv } from "./env";
 
-/** Logged once, when the app has first been told of this worker's room. */
+/** Logged once, when the app has first been told of this worker's room and a warm process. */
 export const OFFERING_ROOM = "Offering the app";
 
 /** While the app cannot be reached (it may still be starting), ask again this often. */
 const RETRY_MS = 1000;
+/** How often the worker looks for a change worth telling the app at once. */
+const CHANGE_CHECK_MS = 500;
+
+/** What runs here now: conversations, and those it could begin without a wait. */
+export interface WorkerLoad {
+  activeJobs: number;
+  readyProcesses: number;
+}
 
 /**
- * Starts reporting. `activeJobs` says how many conversations run here now, or null until the
- * worker has registered with LiveKit: until then it offers no room.
+ * Starts reporting. `load` says what runs here now, or null until the worker has registered
+ * with LiveKit: until then it offers no room.
  */
-export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null): { stop(): void } {
+export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): { stop(): void } {
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   const url = new URL(CAPACITY_REPORT_PATH, env.APP_URL);
   let timer: NodeJS.Timeout | undefined;
   let failing = false;
   let announced = false;
   let stopped = false;
+  /** What the app was last told (successfully), and when the next report is due regardless. */
+  let told = "";
+  let dueAt = 0;
 
-  /** Sends one report; resolves whether it offered room (the worker had registered). */
-  const send = async (): Promise<boolean> => {
+  const current = (): CapacityReport => {
+    const now = load();
+    return {
+      workerId,
+      agentName: env.LIVEKIT_AGENT_NAME,
+      maxSessions: now === null ? 0 : env.JEREMY_MAX_SESSIONS,
+      activeJobs: now?.activeJobs ?? 0,
+      readyProcesses: now?.readyProcesses ?? 0,
+    };
+  };
+  const summary = (report: CapacityReport) =>
+    `${report.maxSessions}/${report.activeJobs}/${report.readyProcesses}`;
+
+  /** Sends one report; resolves what it said. */
+  const send = async (): Promise<CapacityReport> => {
     const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
       identity: WORKER_REPORT_IDENTITY,
       ttl: 60,
     });
-    const active = activeJobs();
-    const report: CapacityReport = {
-      workerId,
-      agentName: env.LIVEKIT_AGENT_NAME,
-      maxSessions: active === null ? 0 : env.JEREMY_MAX_SESSIONS,
-      activeJobs: active ?? 0,
-    };
+    const report = current();
     const res = await fetch(url, {
       method: "POST",
       headers: {
@@ -56,16 +75,26 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-    return active !== null;
+    told = summary(report);
+    return report;
   };
 
   const loop = async () => {
+    if (stopped) return;
+    // Between reports, look for a change (a job begun or ended, a process warmed) and tell the
+    // app at once: its view decides whether a start is refused, so it must not lag by a period.
+    if (!failing && Date.now() < dueAt && summary(current()) === told) {
+      timer = setTimeout(() => void loop(), CHANGE_CHECK_MS);
+      timer.unref();
+      return;
+    }
     let ok = true;
     let offeredRoom = false;
     try {
-      offeredRoom = await send();
+      const report = await send();
+      offeredRoom = report.maxSessions > 0;
       if (failing) console.log(`Reporting capacity to ${url} again.`);
-      if (offeredRoom && !announced) {
+      if (offeredRoom && report.readyProcesses > 0 && !announced) {
         announced = true;
         console.log(`${OFFERING_ROOM} ${env.JEREMY_MAX_SESSIONS} conversations to ${url}.`);
       }
@@ -79,11 +108,10 @@ export function reportCapacity(env: WorkerEnv, activeJobs: () => number | null):
     if (stopped) return;
     // Until a report has offered room (the worker had registered when it was sent), report
     // again every second: the app must learn of the room the moment there is some, not one
-    // full interval after a report sent just before registering.
-    timer = setTimeout(
-      () => void loop(),
-      ok && offeredRoom ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS,
-    );
+    // full interval after a report sent just before registering. A failed report is tried
+    // again within a second too, so a lost one never leaves the app with an old view.
+    dueAt = Date.now() + (ok && offeredRoom ? CAPACITY_REPORT_SECONDS * 1000 : RETRY_MS);
+    timer = setTimeout(() => void loop(), ok && offeredRoom ? CHANGE_CHECK_MS : RETRY_MS);
     timer.unref();
   };
   void loop();

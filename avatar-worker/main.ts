@@ -18,6 +18,7 @@ import { AVATAR } from "@/lib/providers/local/worker-contract";
 
 import { reportCapacity } from "./capacity-report";
 import { readWorkerEnv } from "./env";
+import { countWarmProcesses, forgetJobProcessesOnExit, markJobProcess } from "./process-readiness";
 import { idleWithoutLoopMonitor, startLoopMonitor } from "./session/idle-monitor";
 import { runJeremySession } from "./session/jeremy-session";
 import { warmUp, type WarmKit } from "./session/warm-up";
@@ -29,15 +30,33 @@ interface ProcessData {
 const env = readWorkerEnv();
 /** This process's server, once LiveKit Agents hands it to loadFunc (the main process only). */
 let running: AgentServer | undefined;
+/** When this worker last accepted a job whose process may not yet have said it is busy. */
+let lastAcceptedAt = 0;
+/** A job process says it is busy within moments of its job being assigned. */
+const ACCEPT_SETTLE_MS = 3000;
+
+/**
+ * Conversations this worker can begin now without making anyone wait: warm job processes, less
+ * one just handed a job, within the room JEREMY_MAX_SESSIONS leaves (LiveKit Agents gives a job
+ * to a warm process, and holds it until one has warmed when none has).
+ */
+function readyNow(active: number): number {
+  const warm = countWarmProcesses() - (Date.now() - lastAcceptedAt < ACCEPT_SETTLE_MS ? 1 : 0);
+  return Math.max(0, Math.min(warm, env.JEREMY_MAX_SESSIONS - active));
+}
 
 export default defineAgent<ProcessData>({
   // Job processes are started ahead of demand; warming them here keeps loading the voice and
   // the face off the path between a user pressing Start and Jeremy appearing.
   prewarm: async (proc: JobProcess<ProcessData>) => {
+    const began = Date.now();
     proc.userData.kit = await warmUp();
     idleWithoutLoopMonitor();
+    markJobProcess("warm");
+    console.log(`Job process ${process.pid} warm after ${Date.now() - began} ms.`);
   },
   entry: async (ctx) => {
+    markJobProcess("busy");
     startLoopMonitor();
     await runJeremySession(ctx, env, ctx.proc.userData.kit ?? (await warmUp()));
   },
@@ -55,13 +74,27 @@ function serverOptions(production: boolean) {
     // Warm job processes, the same in development as in production (LiveKit Agents' own
     // development default is none, which makes every conversation wait for a cold start).
     numIdleProcesses: env.JEREMY_IDLE_PROCESSES ?? Math.min(availableParallelism(), 4),
-    initializeProcessTimeout: 30_000,
-    requestFunc: async (request) => request.accept(AVATAR.name, AVATAR.identity),
+    // A process that is slow to warm on a busy machine is still worth waiting for: killing it at
+    // the limit starts the same work again from nothing (seen on a saturated 2-core machine,
+    // where warming took over 30 s). No job waits for it: jobs go to warm processes only.
+    initializeProcessTimeout: 60_000,
+    // A job this worker could only begin after a process has warmed goes to another worker:
+    // LiveKit offers it to the next one when this one declines.
+    requestFunc: async (request) => {
+      if (readyNow(running?.activeJobs.length ?? 0) === 0) {
+        console.log(`Declining job ${request.job.id}: no warm job process yet.`);
+        return request.reject();
+      }
+      lastAcceptedAt = Date.now();
+      return request.accept(AVATAR.name, AVATAR.identity);
+    },
     // Capacity is a number of conversations, not a CPU reading, so a busy test machine or a
-    // noisy neighbour does not turn Jeremy away; more workers add capacity.
+    // noisy neighbour does not turn Jeremy away; more workers add capacity. While no job
+    // process is warm the worker is full, so LiveKit sends new jobs to a worker that can begin.
     loadFunc: async (server) => {
       running = server;
-      return server.activeJobs.length / env.JEREMY_MAX_SESSIONS;
+      const active = server.activeJobs.length;
+      return readyNow(active) > 0 ? active / env.JEREMY_MAX_SESSIONS : 1;
     },
     loadThreshold: 1,
   });
@@ -84,7 +117,12 @@ async function runDevelopmentServer() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // The app starts a conversation only while some worker has room: tell it ours.
-  reportCapacity(env, () => running?.activeJobs.length ?? null);
+  forgetJobProcessesOnExit();
+  reportCapacity(env, () => {
+    if (!running) return null;
+    const activeJobs = running.activeJobs.length;
+    return { activeJobs, readyProcesses: readyNow(activeJobs) };
+  });
   if (process.argv[2] === "dev") await runDevelopmentServer();
   else cli.runApp(serverOptions(true));
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 
 import type { Browser } from "@playwright/test";
 
+import { startAnswer } from "@/e2e/support/conversation-page";
 import { STACK } from "@/e2e/support/stack";
 
 import type { Benchmark } from "./support/benchmark";
@@ -58,9 +59,7 @@ export async function visit(browser: Browser, appUrl: string = STACK.appUrl): Pr
     await context.addInitScript({ path: PROBE });
     const page = await context.newPage();
     await page.goto("/", { waitUntil: "networkidle" });
-    const started = page.waitForResponse(
-      (res) => new URL(res.url()).pathname === "/api/sessions" && res.request().method() === "POST",
-    );
+    const started = page.waitForResponse(startAnswer);
     await page.getByTestId("start-conversation").click();
     const { session } = (await (await started).json()) as { session: { id: string } };
     await page.waitForFunction(

@@ -4,11 +4,13 @@ import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 
 import type { Room } from "livekit-client";
 
+import { BRAND } from "@/lib/brand";
 import { connectEarly } from "@/lib/client/early-room";
 import { checkMicrophone, type MicrophoneCheck } from "@/lib/client/microphone";
 import { readRememberedMicrophone } from "@/lib/client/remembered-microphone";
 import type { TurnMode } from "@/lib/client/remembered-turns";
 import {
+  beginWhenAvatarReady,
   SessionApiError,
   startSession,
   type StartedSession,
@@ -38,7 +40,8 @@ type Phase =
   | { name: "idle" }
   | { name: "checking-mic" }
   | { name: "mic-problem"; problem: Exclude<MicrophoneCheck, "granted"> }
-  | { name: "starting" }
+  /** `warming`: the avatar is getting ready, and the page asks again shortly. */
+  | { name: "starting"; warming?: boolean }
   | { name: "start-failed"; error: SessionApiError }
   | {
       name: "talking";
@@ -64,7 +67,9 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
     setPhase({ name: "starting" });
     void loadOverlay();
     try {
-      const started = await begin();
+      const started = await beginWhenAvatarReady(begin, () =>
+        setPhase({ name: "starting", warming: true }),
+      );
       const startedAt = Date.now();
       const room = await connectEarly(started.connection, readRememberedMicrophone(), turns);
       setPhase({ name: "talking", started, startedAt, room, turns });
@@ -97,7 +102,13 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
         avatar={config.avatar}
         portrait={portrait}
         busy={phase.name === "checking-mic" || phase.name === "starting"}
-        busyLabel={phase.name === "checking-mic" ? "Checking your microphone…" : "Starting…"}
+        busyLabel={
+          phase.name === "checking-mic"
+            ? "Checking your microphone…"
+            : phase.name === "starting" && phase.warming
+              ? `${BRAND.avatarName} is getting ready…`
+              : "Starting…"
+        }
         micProblem={phase.name === "mic-problem" ? phase.problem : undefined}
         startError={phase.name === "start-failed" ? phase.error : undefined}
         holdToTalk={config.holdToTalk}

@@ -4,7 +4,7 @@ import { RoomServiceClient } from "livekit-server-sdk";
 
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { captions, startConversation, status } from "./support/conversation-page";
+import { captions, startAnswer, startConversation, status } from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
 const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
@@ -81,9 +81,7 @@ test("pause stops Jeremy and the bill; resume brings him back where the conversa
   expect(ended.transcript.filter((line) => line.text.startsWith("Welcome back!"))).toHaveLength(1);
 
   // Talk again starts a new conversation.
-  const again = page.waitForResponse(
-    (res) => res.url().endsWith("/api/sessions") && res.request().method() === "POST",
-  );
+  const again = page.waitForResponse(startAnswer);
   await page.getByTestId("talk-again").click();
   const next = (await (await again).json()) as { session: { id: string } };
   expect(next.session.id).not.toBe(sessionId);

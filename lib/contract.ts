@@ -90,6 +90,8 @@ export interface CapacityReport {
   /** Conversations it takes at once (JEREMY_MAX_SESSIONS); 0 when it is going away. */
   maxSessions: number;
   activeJobs: number;
+  /** Conversations it can begin at once: warm job processes, within its room. */
+  readyProcesses: number;
 }
 
 /** Seconds between a worker's reports; one not heard from in three times this has gone. */

@@ -6,7 +6,7 @@ export function StartError({ error }: { error: SessionApiError }) {
   const title =
     error.code === "RATE_LIMITED"
       ? "Let's take a short break."
-      : error.code === "AVATAR_BUSY"
+      : error.code === "AVATAR_BUSY" || error.code === "AVATAR_WARMING"
         ? `${BRAND.avatarName} is busy right now.`
         : `${BRAND.avatarName} couldn't start the conversation.`;
   return (

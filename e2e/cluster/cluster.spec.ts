@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { captions, jeremyVideo, startConversation, status } from "../support/conversation-page";
 
 import { expect, ledgerSession, test, type People } from "./fixtures";
-import type { NodeIndex } from "./support/cluster";
+import type { Cluster, NodeIndex } from "./support/cluster";
 
 const NODE = ["node-a", "node-b"];
 const WORKER = ["worker-1", "worker-2"];
@@ -35,8 +35,15 @@ async function expectAnswer(page: Page, turn: string) {
   await expect.poll(speakers, { timeout: 30_000 }).toBe(true);
 }
 
-/** A new person starts a conversation through app instance `app` and sees Jeremy. */
-async function talkThrough(people: People, app: 0 | 1) {
+/**
+ * A new person starts a conversation through app instance `app` and sees Jeremy. Waits first for
+ * what a start needs: a worker with a warm job process, as the app sees it (after a conversation
+ * begins, its worker warms a replacement; until one is warm the app answers AVATAR_WARMING).
+ */
+async function talkThrough(cluster: Cluster, people: People, app: 0 | 1) {
+  await expect
+    .poll(() => cluster.readyToBegin(), { timeout: 60_000, intervals: [250] })
+    .toBeGreaterThan(0);
   const page = await people.open(app);
   const { sessionId } = await startConversation(page);
   await expectJeremy(page);
@@ -82,7 +89,7 @@ test("conversations through both app instances land on both nodes and both worke
   for (let round = 0; round < 2; round++) {
     const running = [];
     for (const app of [0, 1] as const) {
-      const { page, sessionId } = await talkThrough(people, app);
+      const { page, sessionId } = await talkThrough(cluster, people, app);
       placed.push({ node: cluster.nodeOf(sessionId), worker: cluster.workerOf(sessionId) });
       running.push({ page, sessionId });
     }
@@ -113,13 +120,18 @@ test("a worker dies mid-conversation: its conversation ends in the ledger, the o
   cluster,
   people,
 }) => {
-  const running = [];
-  for (const app of [0, 1] as const) {
-    const { page, sessionId } = await talkThrough(people, app);
-    running.push({ page, sessionId, worker: cluster.workerOf(sessionId) });
+  // LiveKit picks among the workers that can begin a job at random, weighted by load: a second
+  // conversation may land beside the first. Hang it up and start another until one runs on each.
+  const first = await talkThrough(cluster, people, 0);
+  const victim = { ...first, worker: cluster.workerOf(first.sessionId) };
+  let survivor: typeof victim | undefined;
+  for (let attempt = 0; attempt < 4 && !survivor; attempt++) {
+    const next = await talkThrough(cluster, people, 1);
+    const worker = cluster.workerOf(next.sessionId);
+    if (worker !== victim.worker) survivor = { ...next, worker };
+    else await hangUp(next.page, next.sessionId);
   }
-  const [victim, survivor] = running as [(typeof running)[0], (typeof running)[0]];
-  expect(survivor.worker, "the two conversations run on different workers").not.toBe(victim.worker);
+  if (!survivor) throw new Error("four conversations in a row ran on the first one's worker");
   const dead = victim.worker!;
 
   const killedAt = Date.now();
@@ -129,7 +141,7 @@ test("a worker dies mid-conversation: its conversation ends in the ledger, the o
 
   // The other conversation carries on; a new one goes to the surviving worker.
   await expect(status(survivor.page)).toHaveAttribute("data-state", "talking");
-  const { page, sessionId } = await talkThrough(people, 0);
+  const { page, sessionId } = await talkThrough(cluster, people, 0);
   expect(cluster.workerOf(sessionId)).toBe(survivor.worker);
   await hangUp(page, sessionId);
   await hangUp(survivor.page, survivor.sessionId);
@@ -141,7 +153,7 @@ test("an app instance dies: heartbeats, hang-up and the closing tab's beacon go 
   people,
 }) => {
   const talking = [];
-  for (let i = 0; i < 2; i++) talking.push(await talkThrough(people, 0));
+  for (let i = 0; i < 2; i++) talking.push(await talkThrough(cluster, people, 0));
   const [hangingUp, closing] = talking as [(typeof talking)[0], (typeof talking)[0]];
 
   const killedAt = Date.now();
@@ -178,7 +190,7 @@ test("a LiveKit node dies mid-conversation: the other node's conversation carrie
 }) => {
   const running = [];
   for (const app of [0, 1] as const) {
-    const { page, sessionId } = await talkThrough(people, app);
+    const { page, sessionId } = await talkThrough(cluster, people, app);
     running.push({ page, sessionId, node: cluster.nodeOf(sessionId) });
   }
   const [victim, survivor] = running as [(typeof running)[0], (typeof running)[0]];
@@ -195,7 +207,7 @@ test("a LiveKit node dies mid-conversation: the other node's conversation carrie
   // The conversation on the other node goes on: still talking, and Jeremy answers a typed turn.
   await expect(status(survivor.page)).toHaveAttribute("data-state", "talking");
   await expectAnswer(survivor.page, "Are you still there, Jeremy?");
-  const { page, sessionId } = await talkThrough(people, 1);
+  const { page, sessionId } = await talkThrough(cluster, people, 1);
   expect(cluster.nodeOf(sessionId)).toBe(survivor.node);
   await hangUp(page, sessionId);
   await hangUp(survivor.page, survivor.sessionId);

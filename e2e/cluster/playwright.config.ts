@@ -13,7 +13,9 @@ export default defineConfig({
   // One cluster serves the suite, and its tests kill parts of it: one at a time, in order.
   workers: 1,
   fullyParallel: false,
-  timeout: 180_000,
+  // A test starts up to five conversations, each waiting first for a warm job process (on a
+  // saturated 2-core machine a process takes 5–30 s to warm).
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   // No retries: a test that passes only on a second try is a failing test.
   retries: 0,

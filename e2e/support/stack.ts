@@ -210,7 +210,13 @@ async function reportAsSilentWorker() {
       identity: WORKER_REPORT_IDENTITY,
       ttl: 60,
     });
-    const report: CapacityReport = { workerId, agentName: "jeremy", maxSessions, activeJobs: 0 };
+    const report: CapacityReport = {
+      workerId,
+      agentName: "jeremy",
+      maxSessions,
+      activeJobs: 0,
+      readyProcesses: maxSessions,
+    };
     const res = await fetch(`${STACK.apiUrl}${CAPACITY_REPORT_PATH}`, {
       method: "POST",
       headers: {

@@ -42,6 +42,31 @@ export function startSession(options: StartOptions): Promise<StartedSession> {
   return call<StartedSession>("POST", "/api/sessions", options);
 }
 
+/** How long the page keeps asking while the avatar is getting ready for the next conversation. */
+const WARMING_PATIENCE_MS = 60_000;
+
+/**
+ * Begins (starts or resumes) a conversation, asking again while the server answers that the
+ * avatar is still getting ready (AVATAR_WARMING: nothing was created, nothing is billed), and
+ * calling `onWaiting` so the page can say so. Any other failure, or a wait past a minute, throws.
+ */
+export async function beginWhenAvatarReady<T>(
+  begin: () => Promise<T>,
+  onWaiting: () => void,
+): Promise<T> {
+  const giveUpAt = Date.now() + WARMING_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await begin();
+    } catch (error) {
+      const warming = error instanceof SessionApiError && error.code === "AVATAR_WARMING";
+      if (!warming || Date.now() > giveUpAt) throw error;
+      onWaiting();
+      await sleep((error.retryAfterSeconds ?? 3) * 1000);
+    }
+  }
+}
+
 /** The path of one session's action: /api/sessions/{id}/{action}. */
 export function sessionPath(id: string, action: string): string {
   return `/api/sessions/${encodeURIComponent(id)}/${action}`;

@@ -37,12 +37,12 @@ async function workerToken(identity = "jeremy-worker") {
   return token.toJwt();
 }
 
-async function report(maxSessions: number, workerId = "worker-a") {
+async function report(maxSessions: number, workerId = "worker-a", readyProcesses = maxSessions) {
   const res = await app.browser().call(
     "POST /api/worker/capacity",
     {},
     {
-      json: { workerId, agentName: "jeremy", maxSessions, activeJobs: 0 },
+      json: { workerId, agentName: "jeremy", maxSessions, activeJobs: 0, readyProcesses },
       headers: { authorization: `Bearer ${await workerToken()}` },
     },
   );
@@ -87,6 +87,36 @@ describe.skipIf(!binary)("capacity of the local avatar workers", () => {
     expect(await (await app.db()).session.count()).toBe(4);
   });
 
+  it("while every worker's job processes are still warming: 503 AVATAR_WARMING, nothing made, and a start once one has warmed", async () => {
+    // Room for 4, but the one warm process went to the conversation started just now.
+    await report(4, "worker-a", 1);
+    expect((await start()).status).toBe(201);
+    const warming = await start();
+    expect(warming.status).toBe(503);
+    expect(warming.body.error).toEqual({
+      code: "AVATAR_WARMING",
+      message:
+        "Jeremy is getting ready for the next conversation. Please try again in a few seconds.",
+    });
+    expect(Number(warming.headers.get("retry-after"))).toBe(3);
+    expect(await rooms()).toHaveLength(1);
+    expect(await (await app.db()).session.count()).toBe(1);
+
+    // The worker says at once that its replacement process has warmed.
+    await report(4, "worker-a", 1);
+    expect((await start()).status).toBe(201);
+    // A worker reporting no warm process offers nothing, however much room it has.
+    await report(4, "worker-a", 0);
+    expect((await start()).body.error?.code).toBe("AVATAR_WARMING");
+    // Nor does a readiness whose reports stopped, though the worker still counts as live.
+    await report(4, "worker-a", 2);
+    await (
+      await app.db()
+    ).avatarWorker.updateMany({ data: { seenAt: new Date(Date.now() - 20_000) } });
+    expect((await start()).body.error?.code).toBe("AVATAR_WARMING");
+    expect(await (await app.db()).session.count()).toBe(2);
+  });
+
   it("with no live worker, nothing starts and the health check says why", async () => {
     const none = await start();
     expect(none.status).toBe(503);
@@ -111,7 +141,13 @@ describe.skipIf(!binary)("capacity of the local avatar workers", () => {
   it("takes reports only from the worker (LiveKit-signed, worker identity) and checks them", async () => {
     const call = (authorization: string, json: unknown) =>
       app.browser().call("POST /api/worker/capacity", {}, { json, headers: { authorization } });
-    const good = { workerId: "w", agentName: "jeremy", maxSessions: 4, activeJobs: 0 };
+    const good = {
+      workerId: "w",
+      agentName: "jeremy",
+      maxSessions: 4,
+      activeJobs: 0,
+      readyProcesses: 1,
+    };
     expect((await call("", good)).status).toBe(401);
     expect((await call(`Bearer ${await workerToken("user-1")}`, good)).status).toBe(403);
     const forged = await new AccessToken("devkey", "another-secret-0123456789abcdef", {

@@ -7,6 +7,13 @@ import { LIVE_STATUSES } from "./statuses";
 
 /** A worker not heard from in this long has gone (crashed, scaled away, cut off). */
 export const WORKER_STALE_MS = 3 * CAPACITY_REPORT_SECONDS * 1000;
+/**
+ * A worker says at once when a job begins or a process warms, and at least every period; a
+ * readiness older than one and a half periods is not believed (its reports are failing).
+ */
+export const READY_STALE_MS = 1.5 * CAPACITY_REPORT_SECONDS * 1000;
+/** A process warms in seconds; a refused start is worth trying again this soon. */
+export const WARMING_RETRY_SECONDS = 3;
 
 /** Keeps a worker's latest report. */
 export async function recordWorkerCapacity(db: PrismaClient, report: CapacityReport) {
@@ -14,6 +21,7 @@ export async function recordWorkerCapacity(db: PrismaClient, report: CapacityRep
     agentName: report.agentName,
     maxSessions: report.maxSessions,
     activeJobs: report.activeJobs,
+    readyProcesses: report.readyProcesses,
     seenAt: new Date(),
   };
   await db.avatarWorker.upsert({
@@ -52,12 +60,49 @@ export async function checkAvatarCapacity(
   const open = await tx.session.count({
     where: { provider, status: { in: LIVE_STATUSES } },
   });
-  if (open < capacity) return;
+  if (open < capacity) {
+    await checkAvatarReady(tx, provider, agentName);
+    return;
+  }
   throw new AppError(
     "AVATAR_BUSY",
     capacity === 0
       ? `${BRAND.avatarName} isn't available right now (no avatar worker is running). Please try again in a minute.`
       : `${BRAND.avatarName} is in too many conversations, try again in a minute.`,
     { retryAfterSeconds: 30 },
+  );
+}
+
+/**
+ * Refuses a start (503 AVATAR_WARMING, nothing created) while no worker can begin a conversation
+ * at once: a job given to a worker whose job processes are all still warming waits for one, and
+ * on a busy machine that is longer than the page waits for the avatar. Starts made since the
+ * oldest report counted here have used up some of what it offered.
+ */
+async function checkAvatarReady(tx: Prisma.TransactionClient, provider: string, agentName: string) {
+  const ready = await tx.avatarWorker.findMany({
+    where: {
+      agentName,
+      readyProcesses: { gt: 0 },
+      seenAt: { gte: new Date(Date.now() - READY_STALE_MS) },
+    },
+    select: { readyProcesses: true, seenAt: true },
+  });
+  const offered = ready.reduce((sum, worker) => sum + worker.readyProcesses, 0);
+  if (offered > 0) {
+    const since = new Date(Math.min(...ready.map((worker) => worker.seenAt.getTime())));
+    const begun = await tx.session.count({
+      where: {
+        provider,
+        status: { in: ["STARTING", "ACTIVE"] },
+        OR: [{ createdAt: { gt: since } }, { resumedAt: { gt: since } }],
+      },
+    });
+    if (begun < offered) return;
+  }
+  throw new AppError(
+    "AVATAR_WARMING",
+    `${BRAND.avatarName} is getting ready for the next conversation. Please try again in a few seconds.`,
+    { retryAfterSeconds: WARMING_RETRY_SECONDS },
   );
 }

@@ -8,6 +8,7 @@ import { networkInterfaces } from "node:os";
 import path from "node:path";
 
 import { RoomServiceClient } from "livekit-server-sdk";
+import pg from "pg";
 
 import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
 import { sleep } from "@/lib/sleep";
@@ -230,6 +231,24 @@ export class Cluster {
       return ((await res.json()) as { active_jobs: number }).active_jobs;
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * Conversations the app believes the live workers can begin at once: its own record of their
+   * capacity reports (a worker whose job processes are all still warming offers none).
+   */
+  async readyToBegin(): Promise<number> {
+    const client = new pg.Client({ connectionString: this.options.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ ready: string }>(
+        `SELECT COALESCE(SUM("readyProcesses"), 0) AS ready FROM "AvatarWorker"
+         WHERE "maxSessions" > 0 AND "seenAt" > now() - interval '15 seconds'`,
+      );
+      return Number(rows[0]?.ready ?? 0);
+    } finally {
+      await client.end();
     }
   }
 

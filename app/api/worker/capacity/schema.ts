@@ -6,6 +6,7 @@ export const capacityReportBody = z.strictObject({
   agentName: z.string().regex(/^[\w-]{1,64}$/),
   maxSessions: z.number().int().min(0).max(1000),
   activeJobs: z.number().int().min(0).max(1000),
+  readyProcesses: z.number().int().min(0).max(1000),
 });
 
 export const CAPACITY_BODY_MAX_BYTES = 4 * 1024;
