@@ -58,6 +58,22 @@ export interface TranscriptLineReport {
   at: string;
 }
 
+/** The largest transcript report the app reads; the worker splits its backlog to fit. */
+export const TRANSCRIPT_BODY_MAX_BYTES = 2 * 1024 * 1024;
+/** The most lines one transcript report may carry. */
+export const TRANSCRIPT_BATCH_MAX_LINES = 2000;
+/** The longest transcript line the app takes, in characters. */
+export const TRANSCRIPT_LINE_MAX_CHARACTERS = 4000;
+
+/**
+ * The app's answer to a transcript report: how many lines it stored now, and which it will never
+ * store (by index in the report, with why). Every other line is kept or was kept before.
+ */
+export interface TranscriptReportAnswer {
+  stored: number;
+  refused: Array<{ index: number; reason: string }>;
+}
+
 /** Where the worker sends a session's transcript, relative to the app's URL. */
 export function transcriptReportPath(sessionId: string): string {
   return `/api/worker/sessions/${encodeURIComponent(sessionId)}/transcript`;

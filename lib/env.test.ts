@@ -65,6 +65,18 @@ describe("lib/env", () => {
       },
       "STARTING_TIMEOUT_SECONDS",
     ],
+    // A stop's retries (attempts × the request time-out) must fit in its claim's 120 s lease.
+    [
+      {
+        AVATAR_PROVIDER: "equos",
+        EQUOS_API_KEY: "k",
+        EQUOS_CHARACTER_ID: "c",
+        EQUOS_TIMEOUT_MS: "40000",
+        STARTING_TIMEOUT_SECONDS: "60",
+      },
+      "PROVIDER_STOP_ATTEMPTS",
+    ],
+    [{ PROVIDER_STOP_ATTEMPTS: "10" }, "PROVIDER_STOP_ATTEMPTS"],
   ])("fails with a message naming the bad variable: %o", async (values, name) => {
     await expect(loadEnv({ ...none, ...values })).rejects.toThrow(
       new RegExp(`^Invalid environment variables:[\\s\\S]*\\b${name}: `),

@@ -10,6 +10,7 @@ import { z } from "zod";
 // Relative imports: next.config.mjs loads this file without path aliases.
 import type { EnvProblems, EnvValues, ProviderManifest } from "./providers/manifest";
 import * as registry from "./providers/registry";
+import { CLAIM_LEASE_MS, stopRetryBudgetMs } from "./sessions/stop-budget";
 
 const whole = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -189,7 +190,30 @@ function checkCombinations(values: EnvValues, ctx: z.RefinementCtx) {
     );
   }
 
-  manifestNamed(values.AVATAR_PROVIDER)?.check(values, problems);
+  const manifest = manifestNamed(values.AVATAR_PROVIDER);
+  checkStopBudget(values, manifest, problems);
+  manifest?.check(values, problems);
+}
+
+/**
+ * A stop that is slow but alive must finish inside its claim's lease; otherwise another process
+ * takes the claim over and the two stop the same session at once.
+ */
+function checkStopBudget(
+  values: EnvValues,
+  manifest: ProviderManifest | undefined,
+  problems: EnvProblems,
+) {
+  const timeoutMs = manifest?.requestTimeoutMs?.(values);
+  const attempts = Number(values.PROVIDER_STOP_ATTEMPTS);
+  if (timeoutMs === undefined || !Number.isFinite(attempts)) return;
+  const budgetMs = stopRetryBudgetMs(attempts, timeoutMs);
+  if (budgetMs > CLAIM_LEASE_MS) {
+    problems.add(
+      "PROVIDER_STOP_ATTEMPTS",
+      `${attempts} attempts with the ${manifest?.name} provider's ${timeoutMs} ms request time-out can take ${Math.ceil(budgetMs / 1000)} s, longer than a stop claim's ${CLAIM_LEASE_MS / 1000} s lease: lower the attempts or the time-out`,
+    );
+  }
 }
 
 function manifestNamed(name: unknown): ProviderManifest | undefined {
@@ -269,6 +293,16 @@ export const addressTrust = {
       )
       .digest("hex"),
 };
+
+/**
+ * The key that signs owner keys (lib/sessions/owner.ts), so the server adopts only keys it
+ * issued. Derived like the address salt, under its own label, from a secret the deployment has.
+ */
+export const ownerKeySecret = createHash("sha256")
+  .update(
+    `talk-to-jeremy owner keys:${env.SESSION_HASH_SALT ?? firstSecret(["LIVEKIT_API_SECRET", ...manifests.flatMap((m) => m.secrets ?? []), "ADMIN_TOKEN", "CRON_SECRET"])}`,
+  )
+  .digest("hex");
 
 function firstSecret(names: string[]): string {
   const values = env as unknown as EnvValues;

@@ -19,6 +19,8 @@ export interface FakeConversation {
   characterId?: string;
   startedAt: string;
   endedAt: string | null;
+  /** v3: the status listed while not ended (default "running"), e.g. "starting". */
+  status?: string;
   /** What was said, as Equos keeps it (see FakeEquos.say). */
   said?: Array<{ byUser: boolean; text: string; at: string }>;
 }
@@ -133,7 +135,7 @@ export function asConversation(c: FakeConversation, withCharacter = false) {
     id: c.id,
     name: c.name,
     client: c.client,
-    status: c.endedAt ? "ended" : "running",
+    status: c.endedAt ? "ended" : (c.status ?? "running"),
     room: `room_${c.id}`,
     serverUrl: c.serverUrl,
     consumerName: c.consumer?.name,

@@ -75,6 +75,7 @@ export class FakeEquos {
   /** List every session whatever `client` asks for, as an API that ignored the filter would. */
   ignoreClientFilter = false;
   private readonly faults = new Map<FakeEquosRoute, Fault[]>();
+  private readonly holds = new Map<FakeEquosRoute, Array<Promise<void>>>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
   private port = 0;
 
@@ -106,9 +107,18 @@ export class FakeEquos {
     return counts;
   }
 
-  /** A session created as if by a start whose answer never reached the app; returns its id. */
-  createUnseen(client: string): string {
-    return this.store({ name: `Talk to Jeremy ${client}`, client, avatar: FAKE_CHARACTER }).id;
+  /**
+   * A session created as if by a start whose answer never reached the app; returns its id. v3
+   * lists it with `status` while it runs (default "running").
+   */
+  createUnseen(client: string, status?: string): string {
+    const session = this.store({
+      name: `Talk to Jeremy ${client}`,
+      client,
+      avatar: FAKE_CHARACTER,
+    });
+    session.status = status;
+    return session.id;
   }
 
   /** Lines said in a conversation, as Equos records them (user's or the character's). */
@@ -142,6 +152,17 @@ export class FakeEquos {
     });
   }
 
+  /**
+   * The next call to `route` waits, unanswered, until the returned function is called; then it
+   * is answered as it would have been at that moment (a caller stalled mid-request).
+   */
+  holdNext(route: FakeEquosRoute): () => void {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(route, [...(this.holds.get(route) ?? []), held]);
+    return release;
+  }
+
   /** Ends every fault still queued: the API behaves again. */
   clearFaults() {
     this.faults.clear();
@@ -151,6 +172,7 @@ export class FakeEquos {
     this.calls.length = 0;
     this.sessions.clear();
     this.faults.clear();
+    this.holds.clear();
     this.omitConsumerToken = false;
     this.omitCharacterFromStart = false;
     this.stopAnswer = "conversation";
@@ -184,6 +206,8 @@ export class FakeEquos {
       return send(res, 401, { message: "Invalid API key", code: "UNAUTHORIZED" });
     if (!matched) return send(res, 404, { message: "Not found" });
     const { route, version } = matched;
+    const held = this.holds.get(route)?.shift();
+    if (held) await held;
 
     const fault = this.takeFault(route);
     if (fault?.afterCreating && route === "create") {

@@ -25,7 +25,7 @@ export const metadata: Metadata = {
  */
 export default async function AdminPage() {
   if (!env.ADMIN_TOKEN) notFound();
-  if (!isAdminCookie((await cookies()).get(ADMIN_COOKIE)?.value)) return <AdminSignIn />;
+  if (!(await isAdminCookie((await cookies()).get(ADMIN_COOKIE)?.value))) return <AdminSignIn />;
 
   const db = await getDb();
   const [usage, recent, unfinished] = await Promise.all([

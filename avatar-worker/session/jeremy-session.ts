@@ -46,12 +46,10 @@ export async function runJeremySession<T>(
     (handing = handing.then(async () => {
       const lines = transcript.unsent();
       if (lines.length === 0) return;
-      try {
-        await reportTranscript(env, meta.sessionId, lines);
-        transcript.markSent(lines.length);
-      } catch (error) {
-        log(String(error)); // kept, and sent again with the next line or at the end
-      }
+      const { handed, error } = await reportTranscript(env, meta.sessionId, lines, log);
+      transcript.markSent(handed);
+      // The rest are kept, and sent again with the next line or at the end.
+      if (error !== undefined) log(String(error));
     }));
   const transcript = new Transcript(meta.resumed?.nextSeq ?? 0, () => void handOver());
   // Jeremy listens when both a transcriber and a language model are configured; offline, he

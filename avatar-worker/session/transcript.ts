@@ -1,4 +1,4 @@
-import type { TranscriptLineReport } from "@/lib/contract";
+import { TRANSCRIPT_LINE_MAX_CHARACTERS, type TranscriptLineReport } from "@/lib/contract";
 
 /**
  * The conversation as it happens, line by line, handed to the app as it goes (see
@@ -15,11 +15,16 @@ export class Transcript {
     private readonly onLine: () => void = () => {},
   ) {}
 
+  /**
+   * Adds a line said. An empty one (LiveKit Agents records "" for a reply interrupted before any
+   * of it was spoken) is no line: nothing was said, and the app would refuse it.
+   */
   add(role: TranscriptLineReport["role"], text: string, at = new Date()): void {
+    if (text.trim().length === 0) return;
     this.lines.push({
       seq: this.firstSeq + this.lines.length,
       role,
-      text: text.slice(0, 4000),
+      text: text.slice(0, TRANSCRIPT_LINE_MAX_CHARACTERS),
       at: at.toISOString(),
     });
     this.onLine();

@@ -2,39 +2,35 @@ import "server-only";
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hasBearer } from "@/lib/security/bearer";
 
+import { isSignedIn, SIGN_IN_SECONDS } from "./sign-in";
+
 /** The operator page's sign-in cookie: HttpOnly, so the page's scripts never see it. */
 export const ADMIN_COOKIE = "jeremy_admin";
-const COOKIE_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /**
  * Admin routes exist only when ADMIN_TOKEN is set, and answer only to that token: as a bearer
  * token (scripts, curl) or as the sign-in cookie the operator page set (/admin).
  */
-export function requireAdmin(request: Request): void {
+export async function requireAdmin(request: Request): Promise<void> {
   const token = env.ADMIN_TOKEN;
   if (!token) throw new AppError("NOT_FOUND", "Not found.");
-  if (hasBearer(request, token) || isAdminCookie(cookieFrom(request), token)) return;
+  if (hasBearer(request, token) || (await isAdminCookie(adminCookieFrom(request)))) return;
   throw new AppError("UNAUTHORIZED", "A valid admin token is required.");
 }
 
-/** Whether a cookie value (from a request, or a server component's cookies()) signs an admin in. */
-export function isAdminCookie(value: string | undefined, token = env.ADMIN_TOKEN): boolean {
-  if (!token || !value) return false;
-  const expected = Buffer.from(adminCookieValue(token));
-  const presented = Buffer.from(value);
-  return presented.length === expected.length && timingSafeEqual(presented, expected);
-}
-
 /**
- * The cookie's value: a keyed hash of the token, not the token itself, so the cookie never
- * reveals it; changing ADMIN_TOKEN signs every operator out.
+ * Whether a cookie value (from a request, or a server component's cookies()) is a live sign-in:
+ * one the server recorded, not yet expired or signed out, made with the current ADMIN_TOKEN.
  */
-function adminCookieValue(token: string): string {
-  return createHmac("sha256", token).update("talk-to-jeremy admin sign-in").digest("hex");
+export async function isAdminCookie(value: string | undefined): Promise<boolean> {
+  const token = env.ADMIN_TOKEN;
+  if (!token || !value) return false;
+  return isSignedIn(await getDb(), value, token);
 }
 
 /** Whether `presented` is the admin token (constant time). */
@@ -45,20 +41,21 @@ export function isAdminToken(presented: string): boolean {
   return timingSafeEqual(digest(presented), digest(token));
 }
 
-/** The Set-Cookie options for signing in (value) or out (empty, expired). */
-export function adminCookie(signIn: boolean) {
+/** The Set-Cookie options for signing in (with the sign-in's key) or out (empty, expired). */
+export function adminCookie(key: string | null) {
   return {
     name: ADMIN_COOKIE,
-    value: signIn && env.ADMIN_TOKEN ? adminCookieValue(env.ADMIN_TOKEN) : "",
+    value: key ?? "",
     httpOnly: true,
     secure: env.NODE_ENV === "production",
     sameSite: "strict" as const,
     path: "/",
-    maxAge: signIn ? COOKIE_MAX_AGE_SECONDS : 0,
+    maxAge: key ? SIGN_IN_SECONDS : 0,
   };
 }
 
-function cookieFrom(request: Request): string | undefined {
+/** The sign-in cookie a request carries, if any. */
+export function adminCookieFrom(request: Request): string | undefined {
   const header = request.headers.get("cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...value] = part.trim().split("=");

@@ -25,6 +25,11 @@ export interface ProviderManifest {
   readonly variables: Record<string, z.ZodType>;
   /** Of those, secrets the ledger's address hashing may be salted with (lib/env.ts). */
   readonly secrets?: readonly string[];
+  /**
+   * How long one request to the provider may take before it is given up (its stop's retry
+   * budget, attempts × this, must fit in the stop claim's lease: lib/env.ts checks).
+   */
+  requestTimeoutMs?(values: EnvValues): number;
   /** Rules across variables, checked when AVATAR_PROVIDER names this provider. */
   check(values: EnvValues, problems: EnvProblems): void;
   /**

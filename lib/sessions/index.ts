@@ -6,6 +6,7 @@ import { getProvider, getProviderNamed } from "@/lib/providers";
 import { singletons } from "@/lib/singletons";
 
 import { createSessionService, type SessionService } from "./service";
+import { STOP_RETRY_BASE_MS } from "./stop-budget";
 import type { SessionSettings } from "./types";
 
 /** The process's session service, wired to the configured database and provider. */
@@ -24,7 +25,7 @@ export function sessionSettings(): SessionSettings {
   return {
     maxDurationSeconds: env.SESSION_MAX_DURATION_SECONDS,
     stopAttempts: env.PROVIDER_STOP_ATTEMPTS,
-    stopRetryBaseMs: 250,
+    stopRetryBaseMs: STOP_RETRY_BASE_MS,
     startLimit: startLimits,
     sweep: {
       heartbeatTimeoutSeconds: env.HEARTBEAT_TIMEOUT_SECONDS,

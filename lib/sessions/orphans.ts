@@ -1,6 +1,7 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
-import { nextSearchAt, nextStopAttemptAt, ORPHAN_SEARCHES } from "./backoff";
+import { nextSearchAt, nextStopAttemptAt, orphanSearchEndsAt } from "./backoff";
+import { updateUnderClaim } from "./claim";
 import { describeError } from "./provider-failure";
 import { stopAtProvider } from "./provider-stop";
 import type { SessionDeps } from "./types";
@@ -8,8 +9,9 @@ import type { SessionDeps } from "./types";
 /**
  * For a FAILED start whose provider session may exist although we never learned its id (the
  * start timed out, or the process died mid-start): asks the provider for sessions started for
- * this row, and stops them. The caller holds the row's claim; this releases it. An empty answer,
- * or a provider that cannot be asked, leaves the search due again later, with backoff.
+ * this row, and stops them. The caller holds the row's claim; this releases it, and writes
+ * nothing once another process has taken the claim over. An empty answer, or a provider that
+ * cannot be asked, leaves the search due again later, with backoff.
  */
 export async function stopOrphans(
   deps: SessionDeps,
@@ -24,31 +26,33 @@ export async function stopOrphans(
   } catch (error) {
     const attempts = row.stopAttempts + 1;
     console.error(`Could not look for a provider session of ${row.id}; will try again`, error);
-    return db.session.update({
-      where: { id: row.id },
-      data: {
+    return fenced(
+      db,
+      row,
+      await updateUnderClaim(db, row, {
         stopAttempts: attempts,
         lastProviderError: describeError(error),
         nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
         stopClaimedAt: null,
-      },
-    });
+      }),
+    );
   }
 
   const [first, ...others] = found;
   if (!first) {
     // Nothing yet; a create still in flight at the provider may show up later, so look again
-    // with backoff until the provider has had time to settle.
+    // with backoff until anything it started would have reached its maximum length and ended.
     const searches = row.stopAttempts + 1;
-    return db.session.update({
-      where: { id: row.id },
-      data: {
+    const endsAt = orphanSearchEndsAt(deps.settings, row);
+    return fenced(
+      db,
+      row,
+      await updateUnderClaim(db, row, {
         stopAttempts: searches,
-        nextStopAttemptAt:
-          searches >= ORPHAN_SEARCHES ? null : nextSearchAt(deps.settings, searches),
+        nextStopAttemptAt: nextSearchAt(deps.settings, searches, endsAt),
         stopClaimedAt: null,
-      },
-    });
+      }),
+    );
   }
   console.warn(`Found a running provider session for failed start ${row.id}; stopping it`);
   // One tag, one create call: more than one match should not happen, but none may keep billing.
@@ -57,10 +61,13 @@ export async function stopOrphans(
       console.error(`Could not stop extra provider session ${other} of ${row.id}`, error);
     });
   }
-  const known = await db.session.update({
-    where: { id: row.id },
-    data: { providerSessionId: first },
-  });
+  const known = await updateUnderClaim(db, row, { providerSessionId: first });
+  if (!known) return fenced(db, row, null);
   // From here on it is an ordinary stop: retried by later sweeps until the provider confirms.
   return stopAtProvider(deps, db, known, "start_failed");
+}
+
+/** The row as written, or, when another process took the claim over, as that one left it. */
+async function fenced(db: PrismaClient, row: Session, written: Session | null) {
+  return written ?? db.session.findUniqueOrThrow({ where: { id: row.id } });
 }

@@ -23,7 +23,7 @@ export async function pauseSession(
       endReason: null,
       OR: claimableAt(now),
     },
-    data: { stopClaimedAt: now, pausedAt: now },
+    data: { stopClaimedAt: now, stopClaim: { increment: 1 }, pausedAt: now },
   });
   if (claimed) return stopper.stopClaimed(db, claimed, null);
   const current = await db.session.findUniqueOrThrow({ where: { id: row.id } });

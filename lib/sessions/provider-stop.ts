@@ -4,6 +4,7 @@ import type { AvatarProvider } from "@/lib/providers/types";
 import { retry } from "@/lib/retry";
 
 import { nextStopAttemptAt } from "./backoff";
+import { LostClaim, underClaim, updateUnderClaim } from "./claim";
 import { describeError } from "./provider-failure";
 import { keepProviderTranscript } from "./provider-transcript";
 import { closeSegment } from "./segments";
@@ -17,6 +18,10 @@ import type { EndReason, SessionDeps } from "./types";
  *
  * A null reason is a pause (pause.ts): the same stop, after which the session is PAUSED rather
  * than ENDED, unless someone asked for it to end meanwhile.
+ *
+ * Every write is fenced by the claim `row` was taken under (claim.ts): should this process stall
+ * past the lease and another take the session over (and perhaps resume it), nothing written
+ * here lands, and the row is answered as the other left it.
  */
 export async function stopAtProvider(
   deps: SessionDeps,
@@ -26,7 +31,10 @@ export async function stopAtProvider(
 ): Promise<Session> {
   const endReason = row.endReason ?? reason;
   if (!row.endReason && endReason) {
-    await db.session.updateMany({ where: { id: row.id, endReason: null }, data: { endReason } });
+    await db.session.updateMany({
+      where: { ...underClaim(row), endReason: null },
+      data: { endReason },
+    });
   }
   const providerSessionId = row.providerSessionId;
   const provider = deps.providerFor(row.provider);
@@ -36,21 +44,21 @@ export async function stopAtProvider(
     if (providerSessionId) {
       await retry(
         async () => {
-          await db.session.update({
-            where: { id: row.id },
-            data: { stopAttempts: { increment: 1 } },
-          });
+          const counted = await updateUnderClaim(db, row, { stopAttempts: { increment: 1 } });
+          if (!counted) throw new LostClaim(row.id);
           attempts += 1;
           await stopOrConfirmEnded(provider, providerSessionId);
         },
         {
           attempts: deps.settings.stopAttempts,
           baseDelayMs: deps.settings.stopRetryBaseMs,
-          shouldRetry: (error) => !isProviderError(error) || error.retryable,
+          shouldRetry: (error) =>
+            !(error instanceof LostClaim) && (!isProviderError(error) || error.retryable),
         },
       );
     }
   } catch (error) {
+    if (error instanceof LostClaim) return lostClaim(db, row);
     console.error(`Provider stop failed for ${row.id}; left STOP_FAILED for the sweeper`, error);
     if (attempts >= STOP_ALERT_ATTEMPTS) {
       // Still billing, or at least not known to have stopped: a person should look.
@@ -59,28 +67,38 @@ export async function stopAtProvider(
           `has failed ${attempts} stop attempts and may still be billing; see /api/admin/sessions`,
       );
     }
-    return db.session.update({
-      where: { id: row.id },
-      data: {
-        status: "STOP_FAILED",
-        lastProviderError: describeError(error),
-        nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
-        stopClaimedAt: null,
-      },
+    const failed = await updateUnderClaim(db, row, {
+      status: "STOP_FAILED",
+      lastProviderError: describeError(error),
+      nextStopAttemptAt: nextStopAttemptAt(deps.settings, attempts),
+      stopClaimedAt: null,
     });
+    return failed ?? lostClaim(db, row);
   }
 
   const stopped = await recordStopped(db, row, endReason);
+  if (!stopped) return lostClaim(db, row);
   // Once per provider session: only the stop that recorded it gets here.
   if (providerSessionId) await keepProviderTranscript(deps, db, row);
   return stopped;
 }
 
+/** Another process took the claim over: the row is as it left it, and this one writes nothing. */
+async function lostClaim(db: PrismaClient, row: Session): Promise<Session> {
+  console.warn(new LostClaim(row.id).message);
+  return db.session.findUniqueOrThrow({ where: { id: row.id } });
+}
+
 /**
  * The provider session is stopped, so its segment is over. Ends the session, or pauses it when
- * that was asked (a null reason) and no reason to end it has come since.
+ * that was asked (a null reason) and no reason to end it has come since. Null when the claim
+ * was lost: then neither the row nor the segment is written.
  */
-async function recordStopped(db: PrismaClient, row: Session, reason: EndReason | null) {
+async function recordStopped(
+  db: PrismaClient,
+  row: Session,
+  reason: EndReason | null,
+): Promise<Session | null> {
   const stoppedAt = new Date();
   const { segment, billedSeconds } = closeSegment(row, stoppedAt);
   const closing = {
@@ -89,38 +107,33 @@ async function recordStopped(db: PrismaClient, row: Session, reason: EndReason |
     stopClaimedAt: null,
     nextStopAttemptAt: null,
   };
-  const recordSegment = segment ? [db.sessionSegment.create({ data: segment })] : [];
-  if (reason === null) {
-    const [paused] = await db
-      .$transaction([
-        db.session.updateManyAndReturn({
-          where: { id: row.id, endReason: null },
-          data: { ...closing, status: "PAUSED" },
-        }),
-        ...recordSegment,
-      ])
-      .then(([rows]) => rows);
-    if (paused) return paused;
-    // Someone asked for the end while the provider was stopping: it ends instead.
-    return db.session.update({
-      where: { id: row.id },
-      data: { ...closing, status: "ENDED", endedAt: stoppedAt, durationSeconds: billedSeconds },
-    });
-  }
-  const [ended] = await db.$transaction([
-    db.session.update({
-      where: { id: row.id },
-      data: {
-        ...closing,
+  const ended = {
+    ...closing,
+    endedAt: stoppedAt,
+    durationSeconds: billedSeconds,
+  };
+  return db.$transaction(async (tx) => {
+    let recorded: Session | null;
+    if (reason === null) {
+      const [paused] = await tx.session.updateManyAndReturn({
+        where: { ...underClaim(row), endReason: null },
+        data: { ...closing, status: "PAUSED" },
+      });
+      // Someone asked for the end while the provider was stopping: it ends instead.
+      recorded = paused ?? (await updateUnderClaim(tx, row, { ...ended, status: "ENDED" }));
+    } else {
+      recorded = await updateUnderClaim(tx, row, {
+        ...ended,
         // A start that failed after the provider session existed stays FAILED once stopped.
         status: reason === "start_failed" ? "FAILED" : "ENDED",
-        endedAt: stoppedAt,
-        durationSeconds: billedSeconds,
-      },
-    }),
-    ...recordSegment,
-  ]);
-  return ended;
+      });
+    }
+    // The unique key keeps a provider session's seconds from ever being counted twice.
+    if (recorded && segment) {
+      await tx.sessionSegment.createMany({ data: [segment], skipDuplicates: true });
+    }
+    return recorded;
+  });
 }
 
 /** Failed stop attempts after which each further failure logs an ALERT line. */

@@ -1,4 +1,4 @@
-import type { CapacityReport, TranscriptLineReport } from "@/lib/contract";
+import type { CapacityReport } from "@/lib/contract";
 import { roomNameFor, sessionIdOfRoom } from "@/lib/livekit/rooms";
 import type { Session } from "@/lib/generated/prisma/client";
 
@@ -8,9 +8,15 @@ import { findOwnedSession, findSession } from "./lookup";
 import { isPausing, pauseSession } from "./pause";
 import { resumeSession } from "./resume";
 import { startSession, type StartedSession } from "./start";
-import { createStopper } from "./stop";
+import { createStopper, keepOwnersReason } from "./stop";
 import { sweepSessions, type SweepOptions, type SweepReport } from "./sweep";
-import { readTranscript, recordTranscript, type TranscriptView } from "./transcript";
+import {
+  type IndexedLine,
+  readTranscript,
+  recordTranscript,
+  type RefusedLine,
+  type TranscriptView,
+} from "./transcript";
 import type { EndReason, Requester, SessionDeps, StartSessionInput } from "./types";
 import { toSessionView, type SessionView } from "./view";
 
@@ -48,7 +54,10 @@ export interface SessionService {
   /** Keeps an avatar worker's report of how many conversations it takes. */
   recordWorkerCapacity(report: CapacityReport): Promise<void>;
   /** Stores transcript lines reported by the avatar worker. */
-  recordTranscript(id: string, lines: TranscriptLineReport[]): Promise<{ stored: number }>;
+  recordTranscript(
+    id: string,
+    lines: IndexedLine[],
+  ): Promise<{ stored: number; refused: RefusedLine[] }>;
 }
 
 /** The only writer of session state. Route handlers, sweeps and webhooks all go through it. */
@@ -76,7 +85,7 @@ export function createSessionService(deps: SessionDeps): SessionService {
     async stop(id, reason, ownerKey) {
       const db = await deps.db();
       const row = await findOwnedSession(db, id, ownerKey);
-      return toSessionView(await stopper.stop(db, row, reason));
+      return toSessionView(await keepOwnersReason(db, await stopper.stop(db, row, reason), reason));
     },
 
     stopById,

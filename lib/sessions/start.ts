@@ -165,7 +165,9 @@ async function abandonStartedSession(
       providerSessionId,
       startedAt: starting.startedAt ?? now,
       segmentStartedAt: now,
+      // The start's own claim, fencing out any sweep that took the row meanwhile.
       stopClaimedAt: now,
+      stopClaim: { increment: 1 },
     },
   });
   return stopAtProvider(deps, db, row, row.endReason ?? "start_failed");

@@ -1,11 +1,11 @@
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 
+import { CLAIM_LEASE_MS } from "./stop-budget";
 import { stopAtProvider } from "./provider-stop";
 import { OPEN_STATUSES } from "./statuses";
 import type { EndReason, SessionDeps } from "./types";
 
-/** A claim older than this belongs to a process that died mid-stop; another may take over. */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+export { CLAIM_LEASE_MS } from "./stop-budget";
 
 /**
  * Reasons the server only infers (LiveKit saw the person leave, the page went quiet). A reason
@@ -94,6 +94,37 @@ async function recordReason(db: PrismaClient, id: string, reason: EndReason): Pr
   });
 }
 
+/**
+ * How long after a session ended on an inferred reason its owner's own reason may still replace
+ * it. The page asks to stop before it leaves the room, but its stop can still land after
+ * LiveKit's event (a slow network, a dev server compiling the route, a closed tab's beacon).
+ */
+export const OWNER_REASON_GRACE_MS = 60 * 1000;
+
+/**
+ * The owner's stop arrived just after the session ended on a reason the server only inferred
+ * (LiveKit saw the person leave): the owner's reason is the truth, so it replaces that one, in
+ * one UPDATE. Anything else (an owner's reason already there, an end long ago) stands.
+ */
+export async function keepOwnersReason(
+  db: PrismaClient,
+  row: Session,
+  reason: EndReason,
+): Promise<Session> {
+  if (row.status !== "ENDED" || INFERRED_REASONS.includes(reason)) return row;
+  if (!row.endReason || !INFERRED_REASONS.includes(row.endReason)) return row;
+  const [updated] = await db.session.updateManyAndReturn({
+    where: {
+      id: row.id,
+      status: "ENDED",
+      endReason: { in: INFERRED_REASONS },
+      endedAt: { gte: new Date(Date.now() - OWNER_REASON_GRACE_MS) },
+    },
+    data: { endReason: reason },
+  });
+  return updated ?? row;
+}
+
 /** Rows nobody holds the right to stop at `now`, or whose holder's lease ran out. */
 export function claimableAt(now: Date) {
   return [
@@ -102,7 +133,10 @@ export function claimableAt(now: Date) {
   ];
 }
 
-/** Takes the right to call the provider's stop: one process at a time, with a lease. */
+/**
+ * Takes the right to call the provider's stop: one process at a time, with a lease. A claimant
+ * that outlives its lease loses the claim to the next, and its later writes are refused.
+ */
 async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<Session | null> {
   const now = new Date();
   const [claimed] = await db.session.updateManyAndReturn({
@@ -111,7 +145,8 @@ async function claim(db: PrismaClient, id: string, reason: EndReason): Promise<S
       status: { in: ["ACTIVE", "STOP_FAILED"] },
       OR: claimableAt(now),
     },
-    data: { stopClaimedAt: now },
+    // A new fencing token: writes under any earlier claim now match nothing (claim.ts).
+    data: { stopClaimedAt: now, stopClaim: { increment: 1 } },
   });
   if (!claimed) return null;
   return claimed.endReason ? claimed : { ...claimed, endReason: reason };

@@ -187,6 +187,44 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(ctx.fake.running()).toHaveLength(0);
     });
 
+    it("finds and stops a lost start the provider still lists as starting", async () => {
+      const id = await startingRow(6000);
+      const lost = ctx.fake.createUnseen(id, "starting");
+      expect((await reap()).startTimedOut).toBe(1);
+      expect(await row(id)).toMatchObject({ status: "FAILED", providerSessionId: lost });
+      expect([...ctx.fake.stopCallsPerSession()]).toEqual([[lost, 1]]);
+      expect(ctx.fake.running()).toHaveLength(0);
+    });
+
+    it("keeps searching, with backoff, until the provider's maximum session length has passed", async () => {
+      const id = await startingRow(6000);
+      expect((await reap()).startTimedOut).toBe(1);
+      const db = await ctx.app.db();
+      // Many empty searches already: within the provider's 600 s maximum, the search goes on.
+      await db.session.update({
+        where: { id },
+        data: { stopAttempts: 8, nextStopAttemptAt: new Date(Date.now() - 1000) },
+      });
+      expect((await reap()).retried).toBe(1);
+      const searching = await row(id);
+      expect(searching.stopAttempts).toBe(9);
+      expect(searching.nextStopAttemptAt).not.toBeNull();
+      // Never later than the end of the provider's maximum (STARTING_TIMEOUT_SECONDS + 600 s).
+      const endsAt = searching.createdAt.getTime() + (5 + 600) * 1000;
+      expect(searching.nextStopAttemptAt!.getTime()).toBeLessThanOrEqual(endsAt);
+
+      // A start asked for longer ago than that has nothing left running: the search ends.
+      await db.session.update({
+        where: { id },
+        data: {
+          createdAt: new Date(Date.now() - (5 + 600 + 1) * 1000),
+          nextStopAttemptAt: new Date(Date.now() - 1000),
+        },
+      });
+      expect((await reap()).retried).toBe(1);
+      expect(await row(id)).toMatchObject({ stopAttempts: 10, nextStopAttemptAt: null });
+    });
+
     it("a 201 whose body cannot be used ends up stopped at Equos within one settle period", async () => {
       ctx.fake.failNext("create", { times: 1, afterCreating: true, status: 201, body: { id: 7 } });
       const res = await ctx.app.browser().call("POST /api/sessions", {}, { json: {} });

@@ -19,6 +19,8 @@ export interface SweepReport {
 
 interface Task {
   id: string;
+  /** The claim's fencing token; null for a task that holds no claim. */
+  claim: number | null;
   kind: "expired" | "start_timed_out" | "pause_expired" | "due";
   reason: EndReason | null;
 }
@@ -33,7 +35,7 @@ export interface SweepOptions {
 /**
  * Ends what nobody else will: sessions whose page went quiet or that outlived their maximum,
  * starts that never finished, and stops that failed earlier. Each session is claimed by one
- * atomic UPDATE (FOR UPDATE SKIP LOCKED, and the same stopClaimedAt claim user stops take)
+ * atomic UPDATE (FOR UPDATE SKIP LOCKED, and the same fenced claim user stops take)
  * before the provider is called, so any number of sweeps, in any number of processes, call
  * the provider once per session and leave none behind.
  */
@@ -74,6 +76,8 @@ export async function sweepSessions(
 async function handle(deps: SessionDeps, stopper: Stopper, db: PrismaClient, task: Task) {
   const row = await db.session.findUniqueOrThrow({ where: { id: task.id } });
   if (task.kind === "pause_expired") return row;
+  // Taken over since (a lease can run out even here): the claim is no longer this sweep's.
+  if (row.stopClaim !== task.claim) return row;
   // A pause whose process died (or whose stop failed) still pauses, unless time is up.
   const pausing = row.pausedAt !== null && row.endReason === null;
   if (task.kind === "expired") {
@@ -110,9 +114,10 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
 
   // A start that never finished: nothing else will ever end it, so it goes first. The orphan
   // check is due at once; should this process die before it is done, a later sweep does it.
-  const timedOut = await db.$queryRaw<Array<{ id: string }>>`
+  const timedOut = await db.$queryRaw<Array<{ id: string; stopClaim: number }>>`
     UPDATE "Session" SET "status" = 'FAILED', "endReason" = 'start_failed', "endedAt" = ${at(now)},
-      "durationSeconds" = "billedSeconds", "stopClaimedAt" = ${at(now)}, "nextStopAttemptAt" = ${at(now)},
+      "durationSeconds" = "billedSeconds", "stopClaimedAt" = ${at(now)}, "stopClaim" = "stopClaim" + 1,
+      "nextStopAttemptAt" = ${at(now)},
       "lastProviderError" = COALESCE("lastProviderError", ${`The start did not finish within ${s.startingTimeoutSeconds} s.`})
     WHERE "id" = (
       SELECT "id" FROM "Session"
@@ -120,11 +125,14 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
         AND COALESCE("resumedAt", "createdAt") < ${at(now - s.startingTimeoutSeconds * 1000)}
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND "status" = 'STARTING'
-    RETURNING "id"`;
-  if (timedOut[0]) return { id: timedOut[0].id, kind: "start_timed_out", reason: "start_failed" };
+    RETURNING "id", "stopClaim"`;
+  if (timedOut[0]) {
+    const { id, stopClaim } = timedOut[0];
+    return { id, claim: stopClaim, kind: "start_timed_out", reason: "start_failed" };
+  }
 
-  const expired = await db.$queryRaw<Array<{ id: string; overMax: boolean }>>`
-    UPDATE "Session" SET "stopClaimedAt" = ${at(now)}
+  const expired = await db.$queryRaw<Array<{ id: string; stopClaim: number; overMax: boolean }>>`
+    UPDATE "Session" SET "stopClaimedAt" = ${at(now)}, "stopClaim" = "stopClaim" + 1
     WHERE "id" = (
       SELECT "id" FROM "Session"
       WHERE "status" = 'ACTIVE' AND ${claimable}
@@ -132,10 +140,15 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
           OR ${overMax})
       ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND "status" = 'ACTIVE' AND ${claimable}
-    RETURNING "id", (${overMax}) AS "overMax"`;
+    RETURNING "id", "stopClaim", (${overMax}) AS "overMax"`;
   if (expired[0]) {
-    const reason = expired[0].overMax ? "max_duration" : "heartbeat_lost";
-    return { id: expired[0].id, kind: "expired", reason };
+    const { id, stopClaim, overMax: over } = expired[0];
+    return {
+      id,
+      claim: stopClaim,
+      kind: "expired",
+      reason: over ? "max_duration" : "heartbeat_lost",
+    };
   }
 
   // Paused too long: nothing runs at the provider, so ending it is this one UPDATE.
@@ -149,11 +162,11 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
       AND "status" = 'PAUSED'
     RETURNING "id"`;
   if (pauseExpired[0])
-    return { id: pauseExpired[0].id, kind: "pause_expired", reason: "pause_expired" };
+    return { id: pauseExpired[0].id, claim: null, kind: "pause_expired", reason: "pause_expired" };
 
   // Stops that failed, and failed starts whose provider session is still to be looked for.
-  const due = await db.$queryRaw<Array<{ id: string }>>`
-    UPDATE "Session" SET "stopClaimedAt" = ${at(now)}
+  const due = await db.$queryRaw<Array<{ id: string; stopClaim: number }>>`
+    UPDATE "Session" SET "stopClaimedAt" = ${at(now)}, "stopClaim" = "stopClaim" + 1
     WHERE "id" = (
       SELECT "id" FROM "Session"
       WHERE "status" IN ('STOP_FAILED', 'FAILED') AND ${claimable}
@@ -161,7 +174,7 @@ async function claimNext(db: PrismaClient, deps: SessionDeps): Promise<Task | nu
           OR ("status" = 'STOP_FAILED' AND "nextStopAttemptAt" IS NULL))
       ORDER BY "nextStopAttemptAt" NULLS FIRST LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND ${claimable}
-    RETURNING "id"`;
-  if (due[0]) return { id: due[0].id, kind: "due", reason: null };
+    RETURNING "id", "stopClaim"`;
+  if (due[0]) return { id: due[0].id, claim: due[0].stopClaim, kind: "due", reason: null };
   return null;
 }

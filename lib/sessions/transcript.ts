@@ -24,16 +24,28 @@ export async function readTranscript(db: PrismaClient, row: Session): Promise<Tr
   return { lines: lines.map((line) => ({ ...line, at: line.at.toISOString() })) };
 }
 
+/** A reported line and its index in the report. */
+export interface IndexedLine {
+  index: number;
+  line: TranscriptLineReport;
+}
+
+/** A reported line the app will never store, and why. */
+export interface RefusedLine {
+  index: number;
+  reason: string;
+}
+
 /**
  * Stores transcript lines for a live or paused session, or one that ended moments ago; lines already
  * stored (same seq) are left as they are. Characters PostgreSQL cannot store are cleaned out of
- * each line, so one bad line never loses the batch.
+ * each line; a line left empty, or past the cap, is refused on its own, never with the batch.
  */
 export async function recordTranscript(
   db: PrismaClient,
   sessionId: string,
-  lines: TranscriptLineReport[],
-): Promise<{ stored: number }> {
+  lines: IndexedLine[],
+): Promise<{ stored: number; refused: RefusedLine[] }> {
   const row = isSessionId(sessionId)
     ? await db.session.findUnique({
         where: { id: sessionId },
@@ -48,10 +60,18 @@ export async function recordTranscript(
   if (!live && !justEnded) {
     throw new AppError("CONFLICT", "This session is not taking transcript lines.");
   }
-  const kept = lines
-    .filter((line) => line.seq < MAX_TRANSCRIPT_LINES)
-    .map((line) => ({ ...line, text: storable(line.text) }))
-    .filter((line) => line.text.length > 0);
+  const kept: TranscriptLineReport[] = [];
+  const refused: RefusedLine[] = [];
+  for (const { index, line } of lines) {
+    const text = storable(line.text);
+    if (line.seq >= MAX_TRANSCRIPT_LINES) {
+      refused.push({ index, reason: `seq: a session keeps at most ${MAX_TRANSCRIPT_LINES} lines` });
+    } else if (text.length === 0) {
+      refused.push({ index, reason: "text: empty" });
+    } else {
+      kept.push({ ...line, text });
+    }
+  }
   const { count } = await db.transcriptLine.createMany({
     data: kept.map((line) => ({
       sessionId,
@@ -62,10 +82,9 @@ export async function recordTranscript(
     })),
     skipDuplicates: true,
   });
-  const dropped = lines.length - kept.length;
-  if (dropped > 0)
-    console.warn(`Transcript of ${sessionId}: ${dropped} line(s) over the cap or empty, dropped`);
-  return { stored: count };
+  if (refused.length > 0)
+    console.warn(`Transcript of ${sessionId}: ${refused.length} line(s) over the cap or empty`);
+  return { stored: count, refused };
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -25,6 +25,6 @@ export const POST = route(async (request: NextRequest) => {
     status: 201,
     headers: { "Cache-Control": "no-store" },
   });
-  setOwnerCookie(response, ownerKey);
+  setOwnerCookie(request, response, ownerKey);
   return response;
 });

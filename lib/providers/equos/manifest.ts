@@ -37,6 +37,7 @@ export const equos = {
   name: "equos" as const,
   variables,
   secrets: ["EQUOS_API_KEY"],
+  requestTimeoutMs: (values) => Number(values.EQUOS_TIMEOUT_MS),
 
   check(values, problems) {
     problems.require("EQUOS_API_KEY", "required when AVATAR_PROVIDER=equos");

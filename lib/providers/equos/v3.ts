@@ -94,8 +94,9 @@ export function createEquosV3(client: EquosClient, settings: EquosV3Settings): E
         const page = await client.get("/v3/conversations", listConversationsResponseSchema, query);
         return { total: page.total, take: page.take, rows: page.conversations };
       },
+      // Any state but ended may bill (a conversation still starting, one blocked), as in v1.
       runningFor: (row, sessionId) =>
-        row.client === sessionId && RUNNING.has(row.status.toLowerCase()),
+        row.client === sessionId && toState(row.status, row.endedAt) !== "ended",
     }),
 
     async transcript(id) {

@@ -5,9 +5,13 @@ import { z } from "zod";
 
 import type { ProviderManifest, ProviderServer } from "../manifest";
 
+/** How long one request to LiveKit's room service may take (provider.ts). */
+export const LOCAL_REQUEST_TIMEOUT_MS = 5_000;
+
 export const local = {
   name: "local" as const,
   isDefault: true,
+  requestTimeoutMs: () => LOCAL_REQUEST_TIMEOUT_MS,
   variables: {
     /** The agent name the worker registers under: the app dispatches that agent to each room. */
     LIVEKIT_AGENT_NAME: z

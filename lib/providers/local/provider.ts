@@ -17,6 +17,7 @@ import {
   resumedFrom,
   type JeremyJobMetadata,
 } from "./worker-contract";
+import { LOCAL_REQUEST_TIMEOUT_MS } from "./manifest";
 
 export interface LocalSettings {
   url: string;
@@ -27,7 +28,6 @@ export interface LocalSettings {
 }
 
 const TOKEN_TTL_SECONDS = 5 * 60;
-const REQUEST_TIMEOUT_SECONDS = 5;
 
 /**
  * The self-hosted avatar: one LiveKit room per session, with our Jeremy worker dispatched into
@@ -35,7 +35,7 @@ const REQUEST_TIMEOUT_SECONDS = 5;
  */
 export function createLocalProvider(settings: LocalSettings): AvatarProvider {
   const rooms = new RoomServiceClient(settings.url, settings.apiKey, settings.apiSecret, {
-    requestTimeout: REQUEST_TIMEOUT_SECONDS,
+    requestTimeout: LOCAL_REQUEST_TIMEOUT_MS / 1000,
   });
 
   return {

@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { adminCookie, isAdminToken } from "@/lib/admin/auth";
-import { env } from "@/lib/env";
+import { adminCookie, adminCookieFrom, isAdminToken } from "@/lib/admin/auth";
+import { countSignInAttempt, createSignIn, signOut } from "@/lib/admin/sign-in";
+import { getDb } from "@/lib/db";
+import { addressTrust, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddress, clientKey } from "@/lib/http/client-address";
 import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { route } from "@/lib/http/route";
@@ -11,22 +14,32 @@ import { sleep } from "@/lib/sleep";
 
 const signInBody = z.strictObject({ token: z.string().min(1).max(512) });
 
-/** Signs an operator in to /admin with ADMIN_TOKEN: sets the HttpOnly sign-in cookie. */
+/**
+ * Signs an operator in to /admin with ADMIN_TOKEN: records the sign-in and sets the HttpOnly
+ * cookie that names it. Attempts are limited per client, right or wrong.
+ */
 export const POST = route(async (request: Request) => {
-  if (!env.ADMIN_TOKEN) throw new AppError("NOT_FOUND", "Not found.");
+  const adminToken = env.ADMIN_TOKEN;
+  if (!adminToken) throw new AppError("NOT_FOUND", "Not found.");
   const { token } = parseInput(signInBody, await readJsonBody(request, { maxBytes: 1024 }));
+  const db = await getDb();
+  await countSignInAttempt(
+    db,
+    clientKey(clientAddress(request.headers, addressTrust), addressTrust.salt),
+  );
   if (!isAdminToken(token)) {
     await sleep(500); // a guess costs time
     throw new AppError("UNAUTHORIZED", "That is not the admin token.");
   }
   const response = new NextResponse(null, { status: 204 });
-  response.cookies.set(adminCookie(true));
+  response.cookies.set(adminCookie(await createSignIn(db, adminToken)));
   return response;
 });
 
-/** Signs the operator out. */
-export const DELETE = route(async () => {
+/** Signs the operator out: the sign-in is deleted, so its cookie opens nothing any more. */
+export const DELETE = route(async (request: Request) => {
+  await signOut(await getDb(), adminCookieFrom(request));
   const response = new NextResponse(null, { status: 204 });
-  response.cookies.set(adminCookie(false));
+  response.cookies.set(adminCookie(null));
   return response;
 });

@@ -10,7 +10,7 @@ import { listSessionsQuery } from "./schema";
 
 /** Recent sessions and today's usage, for operators (ADMIN_TOKEN). */
 export const GET = route(async (request: NextRequest) => {
-  requireAdmin(request);
+  await requireAdmin(request);
   const query = parseInput(listSessionsQuery, Object.fromEntries(request.nextUrl.searchParams));
   return Response.json(await listSessions(await getDb(), query), {
     headers: { "Cache-Control": "no-store" },

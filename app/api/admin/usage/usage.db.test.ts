@@ -33,7 +33,7 @@ describe("the operator page's sign-in and usage", () => {
     );
     expect(right.status).toBe(204);
     const [cookie] = right.headers.getSetCookie();
-    expect(cookie).toMatch(/^jeremy_admin=[0-9a-f]{64};/);
+    expect(cookie).toMatch(/^jeremy_admin=[\w-]{43};/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).not.toContain(ADMIN_TOKEN);
@@ -43,6 +43,55 @@ describe("the operator page's sign-in and usage", () => {
 
     expect((await operator.call("DELETE /api/admin/session")).status).toBe(204);
     expect((await operator.call("GET /api/admin/usage")).status).toBe(401);
+  });
+
+  it("signing out revokes the sign-in: a copy of the cookie opens nothing afterwards", async () => {
+    const operator = ctx.app.browser();
+    const right = await operator.call(
+      "POST /api/admin/session",
+      {},
+      { json: { token: ADMIN_TOKEN } },
+    );
+    const [pair = ""] = (right.headers.getSetCookie()[0] ?? "").split(";");
+    const copy = () =>
+      ctx.app
+        .browser()
+        .call("GET /api/admin/usage", {}, { cookies: false, headers: { cookie: pair } });
+    expect((await copy()).status).toBe(200);
+
+    expect((await operator.call("DELETE /api/admin/session")).status).toBe(204);
+    expect((await copy()).status).toBe(401);
+  });
+
+  it("limits sign-in attempts per client, in parallel too, and other clients still sign in", async () => {
+    const from = (address: string) => ({ "x-forwarded-for": address });
+    const attempts = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        ctx.app
+          .browser()
+          .call(
+            "POST /api/admin/session",
+            {},
+            { json: { token: "guess" }, headers: from("198.51.100.20") },
+          ),
+      ),
+    );
+    const statuses = attempts.map((res) => res.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    const refused = attempts.find((res) => res.status === 429);
+    expect(Number(refused?.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // Past the limit even the right token waits; another client is not held up.
+    const right = { json: { token: ADMIN_TOKEN } };
+    const limited = await ctx.app
+      .browser()
+      .call("POST /api/admin/session", {}, { ...right, headers: from("198.51.100.20") });
+    expect(limited.status).toBe(429);
+    const other = await ctx.app
+      .browser()
+      .call("POST /api/admin/session", {}, { ...right, headers: from("198.51.100.21") });
+    expect(other.status).toBe(204);
   });
 
   it("refuses a made-up cookie", async () => {

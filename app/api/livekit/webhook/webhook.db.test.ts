@@ -81,6 +81,36 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(ctx.fake.callsTo("stop")).toHaveLength(1);
     });
 
+    it.each(["hangup", "page_closed"] as const)(
+      "records the page's %s when its stop lands just after LiveKit's event ended the session",
+      async (reason) => {
+        const browser = ctx.app.browser();
+        const id = await startSession(browser);
+        await send({ event: "participant_left", room: id, participant: user() });
+        expect(await row(id)).toMatchObject({ status: "ENDED", endReason: "user_left" });
+
+        const stop = await browser.call(
+          "POST /api/sessions/:id/stop",
+          { id },
+          { json: { reason } },
+        );
+        expect(stop.body).toMatchObject({ session: { status: "ENDED", endReason: reason } });
+        expect(await row(id)).toMatchObject({ status: "ENDED", endReason: reason });
+        expect(ctx.fake.callsTo("stop")).toHaveLength(1);
+      },
+    );
+
+    it("keeps user_left when the page's stop comes long after the end", async () => {
+      const browser = ctx.app.browser();
+      const id = await startSession(browser);
+      await send({ event: "participant_left", room: id, participant: user() });
+      const db = await ctx.app.db();
+      await db.session.update({ where: { id }, data: { endedAt: new Date(Date.now() - 600_000) } });
+
+      const stop = await browser.call("POST /api/sessions/:id/stop", { id }, { json: {} });
+      expect(stop.body).toMatchObject({ session: { status: "ENDED", endReason: "user_left" } });
+    });
+
     it("the first reason of an ended session stands, and later events write nothing", async () => {
       const browser = ctx.app.browser();
       const id = await startSession(browser);

@@ -8,7 +8,7 @@ import { toSessionView } from "@/lib/sessions/view";
 /** Ends any session on an operator's say-so (reason `admin`). */
 export const POST = route(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-    requireAdmin(request);
+    await requireAdmin(request);
     const { id } = await params;
     const row = await getSessionService().stopById(id, "admin");
     if (!row) throw new AppError("NOT_FOUND", "No session with that id.");

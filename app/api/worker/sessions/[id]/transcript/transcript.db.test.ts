@@ -43,7 +43,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
           { id },
           { json: { lines }, headers: auth },
         );
-      expect(first).toMatchObject({ status: 200, body: { stored: 2 } });
+      expect(first).toMatchObject({ status: 200, body: { stored: 2, refused: [] } });
       const again = await ctx.app
         .browser()
         .call(
@@ -51,7 +51,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
           { id },
           { json: { lines }, headers: auth },
         );
-      expect(again.body).toEqual({ stored: 0 });
+      expect(again.body).toEqual({ stored: 0, refused: [] });
 
       const stored = await (
         await ctx.app.db()
@@ -98,18 +98,45 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(await (await ctx.app.db()).transcriptLine.count({ where: { sessionId: id } })).toBe(0);
     });
 
-    it("rejects malformed lines with 400", async () => {
+    it("rejects a body that is not a report with 400", async () => {
       const id = await newSession();
       const auth = { authorization: `Bearer ${await workerToken(id)}` };
-      const bad = [{ ...lines[0], role: "narrator" }];
       const res = await ctx.app
         .browser()
         .call(
           "POST /api/worker/sessions/:id/transcript",
           { id },
-          { json: { lines: bad }, headers: auth },
+          { json: { lines: "all of them" }, headers: auth },
         );
       expect(res.status).toBe(400);
+    });
+
+    it("keeps a batch's good lines and names the refused ones (an interrupted line is empty)", async () => {
+      const id = await newSession();
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      const batch = [
+        { seq: 0, role: "assistant", text: "", at: "2026-11-21T10:00:00.000Z" },
+        { seq: 1, role: "user", text: "Go on.", at: "2026-11-21T10:00:01.000Z" },
+        { seq: 2, role: "narrator", text: "Meanwhile.", at: "2026-11-21T10:00:02.000Z" },
+        { seq: 3, role: "assistant", text: "  \u0000 ", at: "2026-11-21T10:00:03.000Z" },
+        { seq: 4, role: "assistant", text: "So, as I said.", at: "2026-11-21T10:00:04.000Z" },
+      ];
+      const res = await ctx.app
+        .browser()
+        .call<{ stored: number; refused: Array<{ index: number; reason: string }> }>(
+          "POST /api/worker/sessions/:id/transcript",
+          { id },
+          { json: { lines: batch }, headers: auth },
+        );
+      expect(res.status).toBe(200);
+      expect(res.body.stored).toBe(2);
+      expect(res.body.refused.map((line) => line.index)).toEqual([0, 2, 3]);
+      expect(res.body.refused[0]?.reason).toMatch(/^text: /);
+      expect(res.body.refused[1]?.reason).toMatch(/^role: /);
+      const stored = await (
+        await ctx.app.db()
+      ).transcriptLine.findMany({ where: { sessionId: id }, orderBy: { seq: "asc" } });
+      expect(stored.map((line) => line.text)).toEqual(["Go on.", "So, as I said."]);
     });
 
     it("cleans what PostgreSQL cannot store out of a line, and keeps the rest of the batch", async () => {
@@ -151,6 +178,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
           { json: { lines: many }, headers: auth },
         );
       expect(res).toMatchObject({ status: 200, body: { stored: 5 } });
+      expect(res.body.refused).toHaveLength(5);
     });
 
     it("takes lines while the session is live or just ended, not long after (409)", async () => {
