@@ -24,6 +24,8 @@ beforeAll(async () => {
     MAX_ACTIVE_SESSIONS: undefined,
     START_LIMIT_PER_CLIENT: undefined,
     DAILY_SESSION_SECONDS: undefined,
+    MAX_SESSIONS_PER_CLIENT: undefined,
+    DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
     ADMIN_TOKEN,
   });
 }, 30_000);
