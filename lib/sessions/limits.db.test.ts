@@ -205,7 +205,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       ctx.app = await loadApp(ctx.env({ TRUSTED_PROXY_COUNT: undefined }));
     });
 
-    // x-real-ip is the default on Vercel (lib/env.test.ts), whose builds also need DATABASE_URL.
+    // A platform header named by CLIENT_IP_HEADER (Vercel's own is lib/env.test.ts's business).
     it("reading the platform's x-real-ip, counts an IPv6 /64 as one client", async () => {
       await withLimits({ START_LIMIT_PER_CLIENT: "1", CLIENT_IP_HEADER: "x-real-ip" });
       const rotating = await startTogether(2, (i) => ({
