@@ -134,14 +134,18 @@ describe("abuse limits", () => {
     START_LIMIT_PER_CLIENT: undefined,
     MAX_ACTIVE_SESSIONS: undefined,
     DAILY_SESSION_SECONDS: undefined,
+    MAX_SESSIONS_PER_CLIENT: undefined,
+    DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
   };
 
-  it("are on by default in production: 5 starts per client per 10 minutes, 5 at once, 1 hour a day", async () => {
+  it("are on by default in production: 5 starts per client per 10 minutes, 5 at once (2 per client), 1 hour a day (20 minutes per client)", async () => {
     expect(await limitsFor({ ...unset, NODE_ENV: "production" })).toEqual({
       perClient: 5,
       windowSeconds: 600,
       maxActiveSessions: 5,
       dailySessionSeconds: 3600,
+      openPerClient: 2,
+      dailySecondsPerClient: 1200,
     });
   });
 
@@ -150,6 +154,30 @@ describe("abuse limits", () => {
       perClient: 0,
       maxActiveSessions: 0,
       dailySessionSeconds: 0,
+      openPerClient: 0,
+      dailySecondsPerClient: 0,
+    });
+  });
+
+  it("read the client's address from the socket unless a proxy is declared", async () => {
+    const trustFor = async (values: Record<string, string | undefined>) => {
+      await loadEnv({
+        ...none,
+        CLIENT_IP_HEADER: undefined,
+        TRUSTED_PROXY_COUNT: undefined,
+        ...values,
+      });
+      const { header, hopsFromRight } = (await import("./env")).addressTrust;
+      return { header, hopsFromRight };
+    };
+    expect(await trustFor({})).toEqual({ header: null, hopsFromRight: 1 });
+    expect(await trustFor({ TRUSTED_PROXY_COUNT: "2" })).toEqual({
+      header: "x-forwarded-for",
+      hopsFromRight: 2,
+    });
+    expect(await trustFor({ CLIENT_IP_HEADER: "cf-connecting-ip" })).toEqual({
+      header: "cf-connecting-ip",
+      hopsFromRight: 1,
     });
   });
 
@@ -222,10 +250,10 @@ describe("abuse limits", () => {
       }
     });
 
-    it("reads the client's address from the platform's x-real-ip and sweeps after requests", async () => {
+    it("reads the client's address from the platform's x-vercel-forwarded-for and sweeps after requests", async () => {
       await loadEnv({ ...equos, DATABASE_URL: "postgres://h/db" });
       const { addressTrust, sweepMode } = await import("./env");
-      expect(addressTrust.header).toBe("x-real-ip");
+      expect(addressTrust.header).toBe("x-vercel-forwarded-for");
       expect(sweepMode).toBe("requests");
     });
 

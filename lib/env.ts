@@ -8,6 +8,7 @@ import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
 // Relative imports: next.config.mjs loads this file without path aliases.
+import type { AddressTrust } from "./http/client-address";
 import type { EnvProblems, EnvValues, ProviderManifest } from "./providers/manifest";
 import * as registry from "./providers/registry";
 import { CLAIM_LEASE_MS, stopRetryBudgetMs } from "./sessions/stop-budget";
@@ -95,6 +96,9 @@ const appVariables = {
   START_LIMIT_WINDOW_SECONDS: whole(600, 1, 24 * 60 * 60),
   MAX_ACTIVE_SESSIONS: optionalWhole(0, 10_000),
   DAILY_SESSION_SECONDS: optionalWhole(0, 100_000_000),
+  /** A fair share: conversations one client may hold at once, and its share of the day. */
+  MAX_SESSIONS_PER_CLIENT: optionalWhole(0, 10_000),
+  DAILY_SESSION_SECONDS_PER_CLIENT: optionalWhole(0, 100_000_000),
 
   /** The sweeper: what counts as abandoned, and how often it looks. */
   HEARTBEAT_TIMEOUT_SECONDS: whole(45, 1, 60 * 60),
@@ -128,7 +132,10 @@ const appVariables = {
   ADMIN_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   /** For the operator page's cost estimate: "0.12", or per provider "equos=0.12,local=0". */
   COST_PER_MINUTE: z.string().transform(toCosts).optional(),
-  /** The header holding the client's address. Unset: x-real-ip on Vercel, else x-forwarded-for. */
+  /**
+   * The header a proxy in front of the app puts the client's address in. Unset: X-Forwarded-For
+   * when TRUSTED_PROXY_COUNT is set, Vercel's x-vercel-forwarded-for on Vercel, else the socket.
+   */
   CLIENT_IP_HEADER: z
     .string()
     .regex(/^[a-z0-9-]+$/, "must be a lower-case header name")
@@ -275,14 +282,29 @@ export const startLimits = {
   windowSeconds: env.START_LIMIT_WINDOW_SECONDS,
   maxActiveSessions: env.MAX_ACTIVE_SESSIONS ?? (production ? 5 : 0),
   dailySessionSeconds: env.DAILY_SESSION_SECONDS ?? (production ? 3600 : 0),
+  // Two: a conversation and one more (a second tab, a start that has not yet been stopped).
+  openPerClient: env.MAX_SESSIONS_PER_CLIENT ?? (production ? 2 : 0),
+  // A third of the day's budget: no one client can hold all of it.
+  dailySecondsPerClient: env.DAILY_SESSION_SECONDS_PER_CLIENT ?? (production ? 1200 : 0),
 };
 
 /** How sweeps are started here (see SWEEP_MODE). */
 export const sweepMode = env.SWEEP_MODE ?? (env.VERCEL === "1" ? "requests" : "timer");
 
-/** Where client addresses come from (see lib/http/client-address.ts). */
-export const addressTrust = {
-  header: env.CLIENT_IP_HEADER ?? (env.VERCEL === "1" ? "x-real-ip" : "x-forwarded-for"),
+/**
+ * Where client addresses come from (see lib/http/client-address.ts): a header only when the
+ * deployment declares who writes it (CLIENT_IP_HEADER, TRUSTED_PROXY_COUNT, or Vercel, which
+ * sets x-vercel-forwarded-for itself and drops any the client sent); else the socket, since
+ * without a proxy every header is the client's own.
+ */
+export const addressTrust: AddressTrust = {
+  header:
+    env.CLIENT_IP_HEADER ??
+    (env.TRUSTED_PROXY_COUNT !== undefined
+      ? "x-forwarded-for"
+      : env.VERCEL === "1"
+        ? "x-vercel-forwarded-for"
+        : null),
   hopsFromRight: env.TRUSTED_PROXY_COUNT ?? 1,
   salt:
     env.SESSION_HASH_SALT ??

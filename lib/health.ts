@@ -7,6 +7,24 @@ import { OPEN_STATUSES } from "@/lib/sessions/statuses";
 
 type PartStatus = "ok" | "down";
 
+/** How long one check's answer serves every caller on this instance. */
+export const HEALTH_CACHE_MS = 5_000;
+
+/** The parts a conversation needs, in the words anyone may read when one is down. */
+const PUBLIC_WORDS = {
+  database: "The database is not answering.",
+  provider: "The avatar service is not answering.",
+  workers: "No avatar worker is running.",
+} as const;
+
+type Part = keyof typeof PUBLIC_WORDS;
+
+/** A check's result: the operator's report, and which parts were down. */
+export interface HealthCheck {
+  report: HealthReport;
+  down: Part[];
+}
+
 export interface HealthReport {
   status: PartStatus;
   provider: string;
@@ -17,8 +35,47 @@ export interface HealthReport {
   warnings?: string[];
 }
 
+let latest: { check: Promise<HealthCheck>; until: number } | undefined;
+
+/**
+ * The latest check, made at most once per HEALTH_CACHE_MS on this instance however many ask
+ * (the route is public: each check lists LiveKit's rooms or calls the provider, and queries the
+ * ledger); callers that come while one is under way share it.
+ */
+export function cachedHealth(): Promise<HealthCheck> {
+  if (latest && Date.now() <= latest.until) return latest.check;
+  const entry = { check: checkHealth(), until: Infinity };
+  void entry.check.then(
+    () => (entry.until = Date.now() + HEALTH_CACHE_MS),
+    () => (entry.until = 0),
+  );
+  latest = entry;
+  return entry.check;
+}
+
+/**
+ * The report for someone who is not an operator: which part is down in plain words, without
+ * the provider's or the database's own error text (addresses, hosts, hints for the operator)
+ * and without the operator's warnings.
+ */
+export function publicHealth({ report, down }: HealthCheck): HealthReport {
+  return {
+    status: report.status,
+    provider: report.provider,
+    database: report.database,
+    ...(down.length > 0
+      ? {
+          error: {
+            code: "SERVICE_UNAVAILABLE" as const,
+            message: down.map((part) => PUBLIC_WORDS[part]).join(" "),
+          },
+        }
+      : {}),
+  };
+}
+
 /** Checks the database and the provider; names whatever is down. */
-export async function checkHealth(): Promise<HealthReport> {
+async function checkHealth(): Promise<HealthCheck> {
   const provider = getProvider();
   const [database, providerHealth, workers, warnings] = await Promise.all([
     pingDatabase(),
@@ -28,12 +85,23 @@ export async function checkHealth(): Promise<HealthReport> {
   ]);
 
   const problems: string[] = [];
-  if (!database.ok) problems.push(`database: ${database.detail}`);
-  if (!providerHealth.ok)
+  const down: Part[] = [];
+  if (!database.ok) {
+    problems.push(`database: ${database.detail}`);
+    down.push("database");
+  }
+  if (!providerHealth.ok) {
     problems.push(`provider ${provider.name}: ${providerHealth.detail ?? "down"}`);
-  if (!workers.ok) problems.push(`provider ${provider.name}: ${workers.detail}`);
+    down.push("provider");
+  }
+  if (!workers.ok) {
+    problems.push(`provider ${provider.name}: ${workers.detail}`);
+    down.push("workers");
+  }
+  // The detail goes to admins only, so it is logged too: whoever runs the server sees it.
+  if (problems.length > 0) console.warn(`Health check: ${problems.join("; ")}`);
 
-  return {
+  const report: HealthReport = {
     status: problems.length === 0 ? "ok" : "down",
     provider: provider.name,
     database: database.ok ? "ok" : "down",
@@ -42,6 +110,7 @@ export async function checkHealth(): Promise<HealthReport> {
       ? { error: { code: "SERVICE_UNAVAILABLE" as const, message: problems.join("; ") } }
       : {}),
   };
+  return { report, down };
 }
 
 async function pingDatabase(): Promise<{ ok: boolean; detail?: string }> {

@@ -43,6 +43,8 @@ export function equosEnv(
     START_LIMIT_PER_CLIENT: undefined,
     MAX_ACTIVE_SESSIONS: undefined,
     DAILY_SESSION_SECONDS: undefined,
+    MAX_SESSIONS_PER_CLIENT: undefined,
+    DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
     HEARTBEAT_TIMEOUT_SECONDS: undefined,
     STARTING_TIMEOUT_SECONDS: undefined,
     MAX_DURATION_GRACE_SECONDS: undefined,

@@ -43,6 +43,8 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
     START_LIMIT_PER_CLIENT: "0",
     MAX_ACTIVE_SESSIONS: "10",
     DAILY_SESSION_SECONDS: "0",
+    MAX_SESSIONS_PER_CLIENT: "0",
+    DAILY_SESSION_SECONDS_PER_CLIENT: "0",
     ...extra,
   };
 }

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
 
+import { peerAddress } from "./peer-address";
+
 /** Where the client's address comes from, and how far to trust it. */
 export interface AddressTrust {
-  /** The header a trusted proxy or platform sets. */
-  header: string;
+  /** The header a trusted proxy or platform sets; null: the socket (no proxy declared). */
+  header: string | null;
   /** Which entry of a comma-separated list is ours: this many from the right (1 = last). */
   hopsFromRight: number;
   /** Secret salt for the stored hash, so the ledger's keys cannot be matched to addresses. */
@@ -12,11 +14,13 @@ export interface AddressTrust {
 }
 
 /**
- * The client's address as the deployment's trusted header reports it. Each proxy appends to
- * X-Forwarded-For, so the entry `hopsFromRight` from the right is the one the outermost
- * trusted proxy wrote; entries left of it come from the client and could be forged.
+ * The client's address: the socket's when no proxy is declared, else what the deployment's
+ * trusted header reports. Each proxy appends to X-Forwarded-For, so the entry `hopsFromRight`
+ * from the right is the one the outermost trusted proxy wrote; entries left of it come from the
+ * client and could be forged.
  */
 export function clientAddress(headers: Headers, trust: AddressTrust): string | null {
+  if (trust.header === null) return peerAddress(headers);
   const entries = (headers.get(trust.header) ?? "")
     .split(",")
     .map((entry) => entry.trim())

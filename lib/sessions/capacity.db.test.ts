@@ -10,6 +10,7 @@ import { clearLedger } from "@/test/sessions";
 const binary = liveKitBinary();
 let livekit: Awaited<ReturnType<typeof startLiveKit>>;
 let app: Awaited<ReturnType<typeof loadApp>>;
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 
 beforeAll(async () => {
   if (!binary) return;
@@ -23,6 +24,9 @@ beforeAll(async () => {
     MAX_ACTIVE_SESSIONS: undefined,
     START_LIMIT_PER_CLIENT: undefined,
     DAILY_SESSION_SECONDS: undefined,
+    MAX_SESSIONS_PER_CLIENT: undefined,
+    DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
+    ADMIN_TOKEN,
   });
 }, 30_000);
 afterAll(async () => {
@@ -122,7 +126,10 @@ describe.skipIf(!binary)("capacity of the local avatar workers", () => {
     expect(none.status).toBe(503);
     expect(none.body.error?.message).toContain("no avatar worker is running");
     expect(await rooms()).toHaveLength(0);
-    const health = await app.browser().call<{ error?: { message: string } }>("GET /api/health");
+    // The detail is the operator's (anyone else reads "No avatar worker is running.").
+    const health = await app.browser().call<{
+      error?: { message: string };
+    }>("GET /api/health", {}, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(health.status).toBe(503);
     expect(health.body.error?.message).toContain('no "jeremy" avatar worker has reported');
 

@@ -30,3 +30,21 @@ describe("createGate", () => {
     await expect(gate(async () => 7)).resolves.toBe(7);
   });
 });
+
+describe("createGate with a longest wait", () => {
+  it("fails a task that waited too long for its turn, without running it", async () => {
+    const gate = createGate(1, { maxWaitMs: 20, tooLong: () => new Error("busy") });
+    let release!: () => void;
+    const first = gate(() => new Promise<string>((resolve) => (release = () => resolve("one"))));
+    let ran = false;
+    const second = gate(async () => {
+      ran = true;
+    });
+    await expect(second).rejects.toThrow("busy");
+    expect(ran).toBe(false);
+    release();
+    await expect(first).resolves.toBe("one");
+    // The place is free again: the next task runs at once.
+    await expect(gate(async () => 3)).resolves.toBe(3);
+  });
+});

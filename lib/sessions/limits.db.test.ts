@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
+import { peerHeaders } from "@/lib/http/peer-address";
 import { sleep } from "@/lib/sleep";
 import { loadApp, type TestBrowser } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
@@ -27,9 +28,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
   /** `count` starts at the same moment, each from its own browser and address. */
   async function startTogether(
     count: number,
-    headersFor: (i: number) => Record<string, string> = (i) => ({
-      "x-forwarded-for": `198.51.100.${i}`,
-    }),
+    headersFor: (i: number) => Record<string, string> = (i) => peerHeaders(`198.51.100.${i}`),
   ) {
     return Promise.all(
       Array.from({ length: count }, (_, i) =>
@@ -182,16 +181,12 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
   describe("per-client start limit under concurrency (START_LIMIT_PER_CLIENT)", () => {
     it("lets exactly N of N+4 simultaneous starts from one address through", async () => {
       await withLimits({ START_LIMIT_PER_CLIENT: "5", START_LIMIT_WINDOW_SECONDS: "600" });
-      const responses = await startTogether(9, () => ({ "x-forwarded-for": "203.0.113.9" }));
+      const responses = await startTogether(9, () => peerHeaders("203.0.113.9"));
       expect(statuses(responses)).toEqual([...Array(5).fill(201), ...Array(4).fill(429)]);
       // Another address is not affected.
       const other = await ctx.app
         .browser()
-        .call(
-          "POST /api/sessions",
-          {},
-          { json: {}, headers: { "x-forwarded-for": "203.0.113.10" } },
-        );
+        .call("POST /api/sessions", {}, { json: {}, headers: peerHeaders("203.0.113.10") });
       expect(other.status).toBe(201);
     });
 
@@ -210,7 +205,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       ctx.app = await loadApp(ctx.env({ TRUSTED_PROXY_COUNT: undefined }));
     });
 
-    // x-real-ip is the default on Vercel (lib/env.test.ts), whose builds also need DATABASE_URL.
+    // A platform header named by CLIENT_IP_HEADER (Vercel's own is lib/env.test.ts's business).
     it("reading the platform's x-real-ip, counts an IPv6 /64 as one client", async () => {
       await withLimits({ START_LIMIT_PER_CLIENT: "1", CLIENT_IP_HEADER: "x-real-ip" });
       const rotating = await startTogether(2, (i) => ({

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { peerHeaders } from "@/lib/http/peer-address";
 import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
@@ -17,7 +18,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
    */
   async function cycle(index: number, talkMs = 50): Promise<string> {
     const browser = ctx.app.browser();
-    const headers = { "x-forwarded-for": `198.51.100.${index % 250}` };
+    const headers = peerHeaders(`198.51.100.${index % 250}`);
     for (;;) {
       const started = await browser.call<SessionBody>(
         "POST /api/sessions",

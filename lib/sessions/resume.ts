@@ -11,12 +11,14 @@ import type { SessionDeps } from "./types";
 
 /**
  * Resumes a PAUSED session within PAUSE_MAX_SECONDS: a new provider session for the same
- * session id, told what was said so far, under the same limits as a start. Answers like a start.
+ * session id, told what was said so far, under the same limits as a start and counted as one of
+ * the client resuming it. Answers like a start.
  */
 export async function resumeSession(
   deps: SessionDeps,
   db: PrismaClient,
   row: Session,
+  clientKey: string,
 ): Promise<StartedSession> {
   if (row.status !== "PAUSED") throw notResumable(row);
   const now = new Date();
@@ -44,6 +46,7 @@ export async function resumeSession(
     db,
     deps.settings.startLimit,
     row,
+    clientKey,
     seconds,
     provider.workerAgentName,
   );

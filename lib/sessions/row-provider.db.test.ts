@@ -12,8 +12,11 @@ import { FakeEquos } from "@/test/fake-equos";
 import { clearLedger, startSession, sweep } from "@/test/sessions";
 
 const CRON_SECRET = "cron-secret-for-tests-0123456789";
+// Warnings in the health report are the operator's.
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 const SETTINGS = {
   CRON_SECRET,
+  ADMIN_TOKEN,
   HEARTBEAT_TIMEOUT_SECONDS: "1",
   STOP_RETRY_BASE_SECONDS: "1",
   // The ledger must outlive a restart of the app (on PostgreSQL, DATABASE_URL takes precedence).
@@ -63,7 +66,9 @@ describe("a ledger holding sessions of another provider", () => {
     expect(fake.callsTo("stop")).toHaveLength(0);
     expect(fake.running()).toHaveLength(1);
 
-    const health = await app.browser().call<{ warnings?: string[] }>("GET /api/health");
+    const health = await app.browser().call<{
+      warnings?: string[];
+    }>("GET /api/health", {}, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(health.body.warnings).toEqual([
       expect.stringContaining("1 open session of the equos provider, which is not configured"),
     ]);

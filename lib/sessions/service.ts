@@ -36,8 +36,11 @@ export interface SessionService {
    * view may still be ACTIVE (or STOP_FAILED) while the provider's stop is retried.
    */
   pause(id: string, ownerKey: string | undefined): Promise<SessionView>;
-  /** Resumes the owner's paused session with a new provider session; answers like a start. */
-  resume(id: string, ownerKey: string | undefined): Promise<StartedSession>;
+  /**
+   * Resumes the owner's paused session with a new provider session, counted as a start of the
+   * client (`clientKey`) asking; answers like a start.
+   */
+  resume(id: string, ownerKey: string | undefined, clientKey: string): Promise<StartedSession>;
   /** What was said in the owner's session, in order. */
   transcript(id: string, ownerKey: string | undefined): Promise<TranscriptView>;
   /** Stops a session on the server's own authority (sweeper, webhooks, admin). */
@@ -97,9 +100,9 @@ export function createSessionService(deps: SessionDeps): SessionService {
       );
     },
 
-    async resume(id, ownerKey) {
+    async resume(id, ownerKey, clientKey) {
       const db = await deps.db();
-      return resumeSession(deps, db, await findOwnedSession(db, id, ownerKey));
+      return resumeSession(deps, db, await findOwnedSession(db, id, ownerKey), clientKey);
     },
 
     async transcript(id, ownerKey) {

@@ -25,6 +25,10 @@ export interface StartLimits {
   maxActiveSessions: number;
   /** Session seconds per UTC day, counting open sessions at their maximum. */
   dailySessionSeconds: number;
+  /** Sessions one client may hold open at once. */
+  openPerClient: number;
+  /** One client's share of the day's session seconds, counted as dailySessionSeconds is. */
+  dailySecondsPerClient: number;
 }
 
 /** When the sweeper considers a session abandoned, and how it retries failed stops. */

@@ -242,7 +242,7 @@ interface CallOptions {
   pin?: number;
 }
 
-/** A browser, as the server sees it: its address (Vercel's x-real-ip), its cookie, its origin. */
+/** A browser, as the server sees it: its address (as Vercel sets it), its cookie, its origin. */
 class Visitor {
   private cookie = "";
 
@@ -252,7 +252,11 @@ class Visitor {
   ) {}
 
   async call(method: string, path: string, options: CallOptions = {}) {
-    const headers: Record<string, string> = { origin: this.baseUrl, "x-real-ip": this.ip };
+    const headers: Record<string, string> = {
+      origin: this.baseUrl,
+      "x-vercel-forwarded-for": this.ip,
+      "x-real-ip": this.ip,
+    };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
     if (options.pin !== undefined) headers[PIN_HEADER] = String(options.pin);

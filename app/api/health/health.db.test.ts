@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
   const ctx = setUpEquosApp({}, version);
 
@@ -13,9 +16,10 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
     error?: { code: string; message: string };
   };
 
+  /** The health check as an operator (the admin token) sees it: with the detail. */
   const health = async (env: Record<string, string | undefined>) => {
-    const app = await loadApp(env);
-    return app.browser().call<Health>("GET /api/health");
+    const app = await loadApp({ ...env, ADMIN_TOKEN });
+    return app.browser().call<Health>("GET /api/health", {}, { headers: admin });
   };
 
   describe("GET /api/health", () => {
@@ -45,6 +49,23 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ status: "down", provider: "equos", database: "ok" });
       expect(res.body.error?.message).toMatch(/^provider equos: Equos could not be reached/);
+    });
+
+    it("tells anyone else only which part is down, in plain words", async () => {
+      const app = await loadApp({ ...ctx.env(), ADMIN_TOKEN, EQUOS_API_URL: "http://127.0.0.1:9" });
+      const res = await app.browser().call<Health>("GET /api/health");
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({
+        status: "down",
+        provider: "equos",
+        database: "ok",
+        error: { code: "SERVICE_UNAVAILABLE", message: "The avatar service is not answering." },
+      });
+      // A wrong token is anyone else too.
+      const wrong = await app
+        .browser()
+        .call<Health>("GET /api/health", {}, { headers: { authorization: "Bearer nope" } });
+      expect(wrong.body.error?.message).toBe("The avatar service is not answering.");
     });
 
     it("tells what is missing when the local avatar's LiveKit server is not running", async () => {

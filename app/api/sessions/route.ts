@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { addressTrust } from "@/lib/env";
-import { clientAddress, clientKey } from "@/lib/http/client-address";
 import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { clientKeyOf } from "@/lib/http/request-client";
 import { route } from "@/lib/http/route";
 import { getSessionService } from "@/lib/sessions";
 import { ownerKeyForStart, setOwnerCookie } from "@/lib/sessions/owner-cookie";
@@ -18,7 +17,7 @@ export const POST = route(async (request: NextRequest) => {
 
   const started = await getSessionService().start(input, {
     ownerKey,
-    clientKey: clientKey(clientAddress(request.headers, addressTrust), addressTrust.salt),
+    clientKey: clientKeyOf(request),
   });
 
   const response = NextResponse.json(started, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { peerHeaders } from "@/lib/http/peer-address";
 import { loadApp } from "@/test/app";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 
@@ -323,7 +324,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       const app = await loadApp(
         ctx.env({ START_LIMIT_PER_CLIENT: "2", START_LIMIT_WINDOW_SECONDS: "600" }),
       );
-      const from = (ip: string) => ({ json: {}, headers: { "x-forwarded-for": ip } });
+      const from = (ip: string) => ({ json: {}, headers: peerHeaders(ip) });
       const browser = app.browser();
       expect((await browser.call("POST /api/sessions", {}, from("203.0.113.7"))).status).toBe(201);
       expect((await browser.call("POST /api/sessions", {}, from("203.0.113.7"))).status).toBe(201);

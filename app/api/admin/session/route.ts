@@ -4,11 +4,11 @@ import { z } from "zod";
 import { adminCookie, adminCookieFrom, isAdminToken } from "@/lib/admin/auth";
 import { countSignInAttempt, createSignIn, signOut } from "@/lib/admin/sign-in";
 import { getDb } from "@/lib/db";
-import { addressTrust, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { clientAddress, clientKey } from "@/lib/http/client-address";
 import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { clientKeyOf } from "@/lib/http/request-client";
 import { route } from "@/lib/http/route";
 import { sleep } from "@/lib/sleep";
 
@@ -23,10 +23,7 @@ export const POST = route(async (request: Request) => {
   if (!adminToken) throw new AppError("NOT_FOUND", "Not found.");
   const { token } = parseInput(signInBody, await readJsonBody(request, { maxBytes: 1024 }));
   const db = await getDb();
-  await countSignInAttempt(
-    db,
-    clientKey(clientAddress(request.headers, addressTrust), addressTrust.salt),
-  );
+  await countSignInAttempt(db, clientKeyOf(request));
   if (!isAdminToken(token)) {
     await sleep(500); // a guess costs time
     throw new AppError("UNAUTHORIZED", "That is not the admin token.");

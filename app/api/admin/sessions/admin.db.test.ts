@@ -68,6 +68,30 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(bad.status).toBe(400);
     });
 
+    it("filters by every status the ledger has, PAUSED included", async () => {
+      const browser = ctx.app.browser();
+      const started = await browser.call<{ session: { id: string } }>(
+        "POST /api/sessions",
+        {},
+        { json: {} },
+      );
+      const id = started.body.session.id;
+      expect(
+        (await browser.call("POST /api/sessions/:id/pause", { id }, { json: {} })).status,
+      ).toBe(200);
+      const paused = await ctx.app
+        .browser()
+        .call<{ sessions: Array<{ id: string; status: string }> }>(
+          "GET /api/admin/sessions",
+          {},
+          { headers: admin, query: { status: "PAUSED" } },
+        );
+      expect(paused.status).toBe(200);
+      expect(paused.body.sessions.map((s) => s.id)).toContain(id);
+      expect(paused.body.sessions.every((s) => s.status === "PAUSED")).toBe(true);
+      await browser.call("POST /api/sessions/:id/stop", { id }, { json: {} });
+    });
+
     it("shows one session and stops it with reason admin", async () => {
       const started = await ctx.app
         .browser()
