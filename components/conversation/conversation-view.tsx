@@ -105,11 +105,12 @@ export function ConversationView(props: ConversationViewProps) {
               muteButton={!props.holdToTalk}
             />
           </div>
+          {/* One row, each label on one line, down to a small phone's width. */}
           <div className="flex items-center justify-between gap-2">
             <button
               type="button"
               onClick={() => setCaptionsHidden((hidden) => !hidden)}
-              className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+              className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
             >
               {captionsHidden ? "Show captions" : "Hide captions"}
             </button>
@@ -118,7 +119,7 @@ export function ConversationView(props: ConversationViewProps) {
               data-testid="pause"
               onClick={props.onPause}
               disabled={props.pausing}
-              className="ml-auto rounded-full border border-zinc-600 px-4 py-2.5 font-semibold text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
+              className="ml-auto rounded-full border border-zinc-600 px-4 py-2.5 font-semibold whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
             >
               {props.pausing ? "Pausing…" : "Pause"}
             </button>
@@ -126,7 +127,7 @@ export function ConversationView(props: ConversationViewProps) {
               type="button"
               data-testid="hang-up"
               onClick={props.onHangUp}
-              className="rounded-full bg-red-600 px-6 py-2.5 font-semibold text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none"
+              className="rounded-full bg-red-600 px-4 py-2.5 font-semibold whitespace-nowrap text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none sm:px-6"
             >
               Hang up
             </button>
