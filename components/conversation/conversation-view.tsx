@@ -50,15 +50,24 @@ export function ConversationView(props: ConversationViewProps) {
   useReducedMotionForJeremy();
 
   return (
+    // One column; or, in a short landscape window, a grid: Jeremy on the left across both rows,
+    // the title above the captions and controls on the right. The reading order stays title,
+    // Jeremy, captions, controls either way.
     <div
       data-testid="conversation-status"
       data-state={status}
-      className="short:gap-2 side:flex-1 side:flex-row side:items-stretch side:gap-6 short:side:gap-3 flex min-h-0 w-full flex-col items-center gap-3"
+      className="short:gap-2 side:grid side:flex-1 side:grid-cols-[auto_minmax(0,1fr)] side:grid-rows-[auto_minmax(0,1fr)] side:items-stretch side:gap-x-6 side:gap-y-3 short:side:gap-x-3 short:side:gap-y-2 flex min-h-0 w-full flex-col items-center gap-3"
     >
+      <div className="side:col-start-2 side:row-start-1 flex w-full items-center justify-between gap-2">
+        <h2 id="conversation-title" className="text-lg font-semibold">
+          Talking with {props.avatar.name}
+        </h2>
+        <CountdownBadge endsAt={props.endsAt} onExpired={() => props.stop("max_duration")} />
+      </div>
       {/* Jeremy takes what room the rest leaves: as wide as the card in one column (less when the
           window is short), as tall as the card beside the captions. A size container, so the
           square stage inside can be the smaller of its width and height. */}
-      <div className="side:h-full side:w-[min(100cqh,calc(100cqw-17.5rem))] side:shrink-0 [container-type:size] flex h-[100cqw] min-h-0 w-full items-center justify-center">
+      <div className="side:col-start-1 side:row-span-2 side:row-start-1 side:h-full side:w-[min(100cqh,calc(100cqw-17.5rem))] [container-type:size] flex h-[100cqw] min-h-0 w-full items-center justify-center">
         <JeremyStage
           status={status}
           video={video}
@@ -67,15 +76,9 @@ export function ConversationView(props: ConversationViewProps) {
           voiceSubscribed={voiceSubscribed}
         />
       </div>
-      {/* Beside the video, a column of its own; in one column its parts join the one above
-          (display: contents), the title first. */}
-      <div className="side:flex side:min-h-0 side:min-w-0 side:flex-1 side:flex-col side:gap-3 short:side:gap-2 contents">
-        <div className="side:order-none order-first flex w-full items-center justify-between gap-2">
-          <h2 id="conversation-title" className="text-lg font-semibold">
-            Talking with {props.avatar.name}
-          </h2>
-          <CountdownBadge endsAt={props.endsAt} onExpired={() => props.stop("max_duration")} />
-        </div>
+      {/* Beside the video, a column of its own; in one column its parts join the column above
+          (display: contents). */}
+      <div className="side:col-start-2 side:row-start-2 side:flex side:min-h-0 side:min-w-0 side:flex-col side:gap-3 short:side:gap-2 contents">
         <RoomAudioRenderer />
         {!canPlayAudio && (
           <button
