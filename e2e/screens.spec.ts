@@ -85,7 +85,15 @@ test("one live conversation, resized through every size: the title, Jeremy's vid
     await expect
       .soft(page.locator("#conversation-title"), `the title at ${size.name}`)
       .toBeInViewport({ ratio: 1 });
-    await expectWhollyInView(page.getByTestId("hang-up"), "Hang up", size);
+    const hangUp = await expectWhollyInView(page.getByTestId("hang-up"), "Hang up", size);
+    // And inside the card, not run out past its edge.
+    const card = await page.getByTestId("conversation-overlay").boundingBox();
+    expect
+      .soft(
+        !!hangUp && !!card && hangUp.x + hangUp.width <= card.x + card.width + 0.5,
+        `Hang up at ${size.name} inside the card: ${JSON.stringify({ hangUp, card })}`,
+      )
+      .toBe(true);
     const video = await expectWhollyInView(page.getByTestId("jeremy-video"), "the video", size);
     await expectWhollyInView(page.getByTestId("jeremy-stage"), "Jeremy's stage", size);
     // In view, and not squeezed to a thumbnail to get there.

@@ -112,7 +112,7 @@ export function ConversationOverlay({
         aria-labelledby="conversation-title"
         tabIndex={-1}
         data-testid="conversation-overlay"
-        className={`short:rounded-2xl short:p-3 relative flex max-h-full w-full max-w-lg flex-col overflow-y-auto rounded-3xl border border-zinc-800 bg-zinc-950 p-4 shadow-2xl focus:outline-none sm:p-6 ${live ? LIVE_CARD : ""}`}
+        className={`short:rounded-2xl short:p-3 relative flex max-h-full w-full max-w-lg flex-col overflow-y-auto rounded-3xl border border-zinc-800 bg-zinc-950 p-3 shadow-2xl focus:outline-none sm:p-6 ${live ? LIVE_CARD : ""}`}
       >
         {inRoom && !away && (
           <LiveKitRoom

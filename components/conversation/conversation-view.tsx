@@ -108,32 +108,35 @@ export function ConversationView(props: ConversationViewProps) {
               muteButton={!props.holdToTalk}
             />
           </div>
-          {/* One row, each label on one line, down to a small phone's width. */}
-          <div className="flex items-center justify-between gap-2">
+          {/* Each label on one line; on a phone too narrow for one row, Pause and Hang up move
+              together to a row of their own rather than run out of the card. */}
+          <div className="flex flex-wrap items-center justify-end gap-2">
             <button
               type="button"
               onClick={() => setCaptionsHidden((hidden) => !hidden)}
-              className="rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+              className="mr-auto rounded-full border border-zinc-700 px-3 py-2 text-sm font-medium whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
             >
               {captionsHidden ? "Show captions" : "Hide captions"}
             </button>
-            <button
-              type="button"
-              data-testid="pause"
-              onClick={props.onPause}
-              disabled={props.pausing}
-              className="ml-auto rounded-full border border-zinc-600 px-4 py-2.5 font-semibold whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
-            >
-              {props.pausing ? "Pausing…" : "Pause"}
-            </button>
-            <button
-              type="button"
-              data-testid="hang-up"
-              onClick={props.onHangUp}
-              className="rounded-full bg-red-600 px-4 py-2.5 font-semibold whitespace-nowrap text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none sm:px-6"
-            >
-              Hang up
-            </button>
+            <div className="flex items-center gap-2">
+              <button
+                type="button"
+                data-testid="pause"
+                onClick={props.onPause}
+                disabled={props.pausing}
+                className="rounded-full border border-zinc-600 px-3 py-2.5 font-semibold whitespace-nowrap text-zinc-100 hover:bg-zinc-800 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70 sm:px-4"
+              >
+                {props.pausing ? "Pausing…" : "Pause"}
+              </button>
+              <button
+                type="button"
+                data-testid="hang-up"
+                onClick={props.onHangUp}
+                className="rounded-full bg-red-600 px-4 py-2.5 font-semibold whitespace-nowrap text-white hover:bg-red-700 focus-visible:ring-4 focus-visible:ring-red-200 focus-visible:outline-none sm:px-6"
+              >
+                Hang up
+              </button>
+            </div>
           </div>
           {props.pauseError && (
             <p role="alert" className="text-sm text-red-200">
