@@ -69,3 +69,59 @@ test("hold to talk: nothing is heard until the button is held, and the turn goes
   await page.getByText("Conversation options").click();
   await expect(page.getByLabel(/Hold to talk/)).toBeChecked();
 });
+
+test.describe("on a touch screen", () => {
+  // A phone: touch events, no mouse, no hover.
+  test.use({ viewport: { width: 390, height: 664 }, hasTouch: true, isMobile: true });
+
+  test("hold to talk by touch: the turn waits while the finger is down and goes when it lifts", async ({
+    page,
+    ledger,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto("/");
+    await page.getByText("Conversation options").tap();
+    await page.getByLabel(/Hold to talk/).tap();
+    await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
+    const starting = page.waitForResponse(
+      (res) => res.url().endsWith("/api/sessions") && res.request().method() === "POST",
+    );
+    await page.getByTestId("start-conversation").tap();
+    const sessionId = ((await (await starting).json()) as { session: { id: string } }).session.id;
+
+    const hold = page.getByRole("button", { name: "Hold to talk" });
+    await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
+    await expect(captions(page)).toContainText("tell me a little about yourself", {
+      timeout: 30_000,
+    });
+    await expect(hold).toBeInViewport({ ratio: 1 });
+
+    // Which kind of pointer the button hears: a finger, not a mouse the browser made up.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { pointerTypes: string[] }).pointerTypes = seen;
+      document.addEventListener("pointerdown", (event) => seen.push(event.pointerType), true);
+    });
+    // Playwright's tap() lifts at once; a held finger is a touchStart now and a touchEnd later,
+    // sent as the touch screen would send them.
+    const touch = await page.context().newCDPSession(page);
+    const box = (await hold.boundingBox())!;
+    const finger = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await touch.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [finger] });
+    await expect(hold).toHaveAttribute("aria-pressed", "true");
+    // Held past the microphone's loop and a long press's context menu: still no reply.
+    await page.waitForTimeout(13_000);
+    await expect(hold).toHaveAttribute("aria-pressed", "true");
+    await expect(captions(page)).not.toContainText(SECOND_QUESTION);
+    await touch.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect(hold).toHaveAttribute("aria-pressed", "false");
+    await expect(captions(page)).toContainText(SECOND_QUESTION, { timeout: 15_000 });
+    await expect.poll(async () => userLines((await ledger.session(sessionId)).transcript)).toBe(1);
+    expect(
+      await page.evaluate(() => (window as unknown as { pointerTypes: string[] }).pointerTypes),
+    ).toEqual(["touch"]);
+
+    await page.getByTestId("hang-up").tap();
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+  });
+});

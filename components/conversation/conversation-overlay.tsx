@@ -102,7 +102,9 @@ export function ConversationOverlay({
   const talkedSeconds = session.talkedSeconds;
 
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center overflow-y-auto bg-black/80 p-3 backdrop-blur-sm sm:p-6">
+    // The overlay is the window's height (dvh: a phone's browser bars come and go) and the card
+    // never taller: the conversation fits the window rather than scrolling out of it.
+    <div className="short:p-2 fixed inset-x-0 top-0 z-50 flex h-dvh items-center justify-center bg-black/80 p-3 backdrop-blur-sm sm:p-6">
       <div
         ref={dialog}
         role="dialog"
@@ -110,7 +112,7 @@ export function ConversationOverlay({
         aria-labelledby="conversation-title"
         tabIndex={-1}
         data-testid="conversation-overlay"
-        className="relative w-full max-w-lg rounded-3xl border border-zinc-800 bg-zinc-950 p-4 shadow-2xl focus:outline-none sm:p-6"
+        className={`short:rounded-2xl short:p-3 relative flex max-h-full w-full max-w-lg flex-col overflow-y-auto rounded-3xl border border-zinc-800 bg-zinc-950 p-3 shadow-2xl focus:outline-none sm:p-6 ${live ? LIVE_CARD : ""}`}
       >
         {inRoom && !away && (
           <LiveKitRoom
@@ -122,6 +124,7 @@ export function ConversationOverlay({
             // Held turns: the microphone stays muted until the person holds to talk.
             audio={turns === "hold" ? false : microphoneId ? { deviceId: microphoneId } : true}
             video={false}
+            className="side:flex-1 flex min-h-0 flex-col"
           >
             {live && (
               <ConversationView
@@ -165,6 +168,13 @@ export function ConversationOverlay({
     </div>
   );
 }
+
+/**
+ * The live card: its width is what the video sizes by (a container), and beside-the-video layouts
+ * fill the window's height, as wide as a square video plus the column of captions and controls.
+ */
+const LIVE_CARD =
+  "@container side:h-full side:max-w-[calc(100dvh+22rem)] side:[container-type:size] short:side:max-w-[calc(100dvh+26rem)]";
 
 /** How long the page stays in the room after asking to stop, if the server has not answered. */
 const LEAVE_ROOM_DEADLINE_MS = 3000;

@@ -22,7 +22,8 @@ export function ConversationSummary({ sessionId }: { sessionId: string }) {
   };
 
   return (
-    <section aria-labelledby="summary-title" className="w-full text-left">
+    // In a short window the transcript gives up height (and scrolls) so Talk again stays in view.
+    <section aria-labelledby="summary-title" className="flex min-h-0 w-full flex-col text-left">
       <h3 id="summary-title" className="mb-2 text-sm font-semibold text-zinc-300">
         What was said
       </h3>
@@ -30,7 +31,7 @@ export function ConversationSummary({ sessionId }: { sessionId: string }) {
         data-testid="ended-transcript"
         tabIndex={0}
         aria-label="Transcript"
-        className="max-h-56 space-y-1.5 overflow-y-auto rounded-xl border border-zinc-800 bg-zinc-900/60 p-3 text-sm focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+        className="max-h-56 min-h-16 space-y-1.5 overflow-y-auto rounded-xl border border-zinc-800 bg-zinc-900/60 p-3 text-sm focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
       >
         {lines.map((line, index) => (
           <li key={index}>
@@ -45,7 +46,7 @@ export function ConversationSummary({ sessionId }: { sessionId: string }) {
         type="button"
         data-testid="download-transcript"
         onClick={download}
-        className="mt-2 rounded-full border border-zinc-600 px-4 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+        className="mt-2 self-start rounded-full border border-zinc-600 px-4 py-2 text-sm font-medium text-zinc-100 hover:bg-zinc-800 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
       >
         Download transcript
       </button>

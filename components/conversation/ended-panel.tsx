@@ -34,7 +34,7 @@ export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPane
     <div
       data-testid="conversation-ended"
       data-reason={state.reason}
-      className="flex flex-col items-center gap-4 p-8 text-center"
+      className="short:gap-2 short:p-3 flex min-h-0 flex-col items-center gap-4 p-8 text-center"
     >
       <h2 id="conversation-title" className="text-2xl font-semibold">
         {state.phase === "stopping" ? "Ending the conversation…" : TITLES[state.reason]}
@@ -55,7 +55,7 @@ export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPane
       {state.phase === "stopped" && <ConversationSummary sessionId={sessionId} />}
       {state.phase === "failed" && <p className="text-sm text-red-200">{state.message}</p>}
       {state.phase !== "stopping" && (
-        <div className="flex gap-3">
+        <div className="flex shrink-0 gap-3">
           <button
             type="button"
             data-testid="talk-again"

@@ -23,7 +23,10 @@ interface StageProps {
   voiceSubscribed: boolean;
 }
 
-/** Jeremy's video, or his portrait with what is happening while he is not (yet) on screen. */
+/**
+ * Jeremy's video, or his portrait with what is happening while he is not (yet) on screen: a square
+ * as large as its container (a CSS size container) allows.
+ */
 export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed }: StageProps) {
   const speaking = useSpeaking(avatar);
   return (
@@ -31,13 +34,14 @@ export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed
       data-testid="jeremy-stage"
       data-jeremy-speaking={speaking}
       data-voice-subscribed={voiceSubscribed}
-      className={`relative aspect-square w-full overflow-hidden rounded-3xl bg-zinc-900 ring-4 transition-[box-shadow] duration-300 motion-reduce:transition-none ${speaking ? "ring-amber-300/70" : "ring-zinc-800"}`}
+      className={`relative aspect-square w-[min(100cqw,100cqh)] shrink-0 overflow-hidden rounded-3xl bg-zinc-900 ring-4 transition-[box-shadow] duration-300 motion-reduce:transition-none ${speaking ? "ring-amber-300/70" : "ring-zinc-800"}`}
     >
       {video ? (
         <VideoTrack
           trackRef={video}
           data-testid="jeremy-video"
-          className="size-full object-cover"
+          // Contain, not cover: a provider's video that is not square shows whole, not cut.
+          className="size-full object-contain"
         />
       ) : (
         <Image

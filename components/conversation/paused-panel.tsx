@@ -16,7 +16,7 @@ export function PausedPanel({ state, pauseMaxSeconds, onResume, onEnd }: PausedP
   return (
     <div
       data-testid="conversation-paused"
-      className="flex flex-col items-center gap-4 p-8 text-center"
+      className="short:gap-2 short:p-3 flex flex-col items-center gap-4 p-8 text-center"
     >
       <h2 id="conversation-title" className="text-2xl font-semibold">
         Paused

@@ -64,7 +64,7 @@ export function Landing(props: LandingProps) {
   return (
     <main
       inert={props.covered}
-      className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center gap-8 px-5 py-12 text-center"
+      className="short:gap-4 short:py-6 mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center gap-8 px-5 py-12 text-center"
     >
       {props.portrait}
       <div className="space-y-3">

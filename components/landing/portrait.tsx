@@ -6,7 +6,7 @@ import { getImageProps } from "next/image";
 import { BRAND } from "@/lib/brand";
 
 const PORTRAIT_CLASSES =
-  "size-44 rounded-full object-cover shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56";
+  "size-44 rounded-full object-cover shadow-2xl ring-4 shadow-amber-900/30 ring-amber-200/20 sm:size-56 short:size-28";
 
 /** The provider's avatar picture when it has one, else our drawn Jeremy. */
 export function Portrait({
