@@ -38,26 +38,31 @@ export async function jeremyVideo(page: Page) {
   await expect
     .poll(() => video.evaluate((el: HTMLVideoElement) => el.videoWidth), { timeout: 15_000 })
     .toBe(512);
-  return video.evaluate(async (el: HTMLVideoElement) => {
-    const sample = () => {
-      const canvas = document.createElement("canvas");
-      canvas.width = el.videoWidth;
-      canvas.height = el.videoHeight;
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(el, 0, 0);
-      return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    };
-    const first = sample();
-    // Runs in the page, where this file's imports do not exist.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const second = sample();
-    let changed = 0;
-    for (let i = 0; i < first.length; i += 4) if (Math.abs(first[i]! - second[i]!) > 8) changed++;
-    return {
-      width: el.videoWidth,
-      height: el.videoHeight,
-      changedPixels: changed,
-      playing: !el.paused,
-    };
-  });
+  return video.evaluate(measureVideo);
+}
+
+/**
+ * Runs in the page (Playwright's or puppeteer's evaluate sends its source, so it uses nothing
+ * from this file): the video's size, whether it plays, and how many pixels change in a second.
+ */
+export async function measureVideo(el: HTMLVideoElement) {
+  const sample = () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = el.videoWidth;
+    canvas.height = el.videoHeight;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(el, 0, 0);
+    return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  };
+  const first = sample();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const second = sample();
+  let changed = 0;
+  for (let i = 0; i < first.length; i += 4) if (Math.abs(first[i]! - second[i]!) > 8) changed++;
+  return {
+    width: el.videoWidth,
+    height: el.videoHeight,
+    changedPixels: changed,
+    playing: !el.paused,
+  };
 }
