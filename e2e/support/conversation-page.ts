@@ -1,5 +1,5 @@
 // What a person does and sees on the page, in a few words each.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Response } from "@playwright/test";
 
 export interface StartedConversation {
   sessionId: string;
@@ -17,15 +17,24 @@ export async function startConversation(
     if (options.userName) await page.getByLabel(/Your name/).fill(options.userName);
     if (options.context) await page.getByLabel(/Context for Jeremy/).fill(options.context);
   }
-  const started = page.waitForResponse(
-    (res) => res.url().endsWith("/api/sessions") && res.request().method() === "POST",
-  );
+  const started = page.waitForResponse(startAnswer);
   await page.getByTestId("start-conversation").click();
   const response = await started;
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { session: { id: string } };
   await expect(page.getByTestId("conversation-overlay")).toBeVisible();
   return { sessionId: body.session.id };
+}
+
+/**
+ * The server's answer to the page's start (POST /api/sessions): not a refusal while Jeremy was
+ * getting ready (503 AVATAR_WARMING), which the page answers by asking again.
+ */
+export async function startAnswer(res: Response): Promise<boolean> {
+  if (!res.url().endsWith("/api/sessions") || res.request().method() !== "POST") return false;
+  if (res.status() !== 503) return true;
+  const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+  return body.error?.code !== "AVATAR_WARMING";
 }
 
 export const captions = (page: Page) => page.getByTestId("captions");
@@ -38,31 +47,26 @@ export async function jeremyVideo(page: Page) {
   await expect
     .poll(() => video.evaluate((el: HTMLVideoElement) => el.videoWidth), { timeout: 15_000 })
     .toBe(512);
-  return video.evaluate(measureVideo);
-}
-
-/**
- * Runs in the page (Playwright's or puppeteer's evaluate sends its source, so it uses nothing
- * from this file): the video's size, whether it plays, and how many pixels change in a second.
- */
-export async function measureVideo(el: HTMLVideoElement) {
-  const sample = () => {
-    const canvas = document.createElement("canvas");
-    canvas.width = el.videoWidth;
-    canvas.height = el.videoHeight;
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(el, 0, 0);
-    return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-  };
-  const first = sample();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  const second = sample();
-  let changed = 0;
-  for (let i = 0; i < first.length; i += 4) if (Math.abs(first[i]! - second[i]!) > 8) changed++;
-  return {
-    width: el.videoWidth,
-    height: el.videoHeight,
-    changedPixels: changed,
-    playing: !el.paused,
-  };
+  return video.evaluate(async (el: HTMLVideoElement) => {
+    const sample = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = el.videoWidth;
+      canvas.height = el.videoHeight;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(el, 0, 0);
+      return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    };
+    const first = sample();
+    // Runs in the page, where this file's imports do not exist.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const second = sample();
+    let changed = 0;
+    for (let i = 0; i < first.length; i += 4) if (Math.abs(first[i]! - second[i]!) > 8) changed++;
+    return {
+      width: el.videoWidth,
+      height: el.videoHeight,
+      changedPixels: changed,
+      playing: !el.paused,
+    };
+  });
 }

@@ -111,31 +111,55 @@ export async function startConversation(page: Page, context?: string): Promise<s
 }
 
 /**
- * Runs in the page: listens to the stream Jeremy's audio element plays until it carries sound
- * (or `timeoutMs` passes), and says whether the element plays it audibly.
+ * Runs in the page: waits up to `timeoutMs` for Jeremy's picture to change from what it showed at
+ * first (more than 50 pixels), and says what the element did meanwhile, so a frozen video fails
+ * with its figures.
  */
-export async function listenToJeremy(el: HTMLAudioElement, timeoutMs: number) {
-  const stream = el.srcObject as MediaStream;
-  const context = new AudioContext();
-  const analyser = context.createAnalyser();
-  context.createMediaStreamSource(stream).connect(analyser);
-  const samples = new Float32Array(analyser.fftSize);
-  let peak = 0;
+export async function watchVideo(el: HTMLVideoElement, timeoutMs: number) {
+  const sample = () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = el.videoWidth;
+    canvas.height = el.videoHeight;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(el, 0, 0);
+    return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  };
+  const framesOf = () => el.getVideoPlaybackQuality().totalVideoFrames;
+  const [first, startedAt, framesBefore] = [sample(), el.currentTime, framesOf()];
   const until = Date.now() + timeoutMs;
-  while (peak < 0.05 && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    analyser.getFloatTimeDomainData(samples);
-    for (const sample of samples) peak = Math.max(peak, Math.abs(sample));
+  let changedPixels = 0;
+  while (changedPixels <= 50 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = sample();
+    changedPixels = 0;
+    for (let i = 0; i < first.length; i += 4)
+      if (Math.abs(first[i]! - now[i]!) > 8) changedPixels++;
   }
-  const contextState = context.state;
-  await context.close();
   return {
-    peak,
+    width: el.videoWidth,
+    height: el.videoHeight,
     playing: !el.paused,
+    changedPixels,
+    secondsPlayed: el.currentTime - startedAt,
+    framesDecoded: framesOf() - framesBefore,
+    visibility: document.visibilityState,
+  };
+}
+
+/**
+ * Runs in the page: how Jeremy's audio element plays his track, and how far its clock moves in
+ * `ms` (an element that cannot play, or has nothing to play, stands still).
+ */
+export async function playsFor(el: HTMLAudioElement, ms: number) {
+  const stream = el.srcObject as MediaStream | null;
+  const before = el.currentTime;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return {
+    paused: el.paused,
     muted: el.muted,
     volume: el.volume,
-    track: stream.getAudioTracks()[0]?.readyState,
-    contextState,
+    track: stream?.getAudioTracks()[0]?.readyState,
+    secondsPlayed: el.currentTime - before,
   };
 }
 
