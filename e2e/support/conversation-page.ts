@@ -1,5 +1,5 @@
 // What a person does and sees on the page, in a few words each.
-import { expect, type Page, type Response } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export interface StartedConversation {
   sessionId: string;
@@ -17,24 +17,15 @@ export async function startConversation(
     if (options.userName) await page.getByLabel(/Your name/).fill(options.userName);
     if (options.context) await page.getByLabel(/Context for Jeremy/).fill(options.context);
   }
-  const started = page.waitForResponse(startAnswer);
+  const started = page.waitForResponse(
+    (res) => res.url().endsWith("/api/sessions") && res.request().method() === "POST",
+  );
   await page.getByTestId("start-conversation").click();
   const response = await started;
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { session: { id: string } };
   await expect(page.getByTestId("conversation-overlay")).toBeVisible();
   return { sessionId: body.session.id };
-}
-
-/**
- * The server's answer to the page's start (POST /api/sessions): not a refusal while Jeremy was
- * getting ready (503 AVATAR_WARMING), which the page answers by asking again.
- */
-export async function startAnswer(res: Response): Promise<boolean> {
-  if (!res.url().endsWith("/api/sessions") || res.request().method() !== "POST") return false;
-  if (res.status() !== 503) return true;
-  const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-  return body.error?.code !== "AVATAR_WARMING";
 }
 
 export const captions = (page: Page) => page.getByTestId("captions");
