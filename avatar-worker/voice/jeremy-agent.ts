@@ -1,0 +1,57 @@
+// Jeremy's agent: LiveKit Agents' own, with the bounds a conversation keeps (./limits.ts). A
+// spoken turn is cut to TURN_MAX_CHARS before anything keeps it, and goes to the model only while
+// the conversation has calls to spare (./turn-gate.ts); no reply is synthesized past
+// REPLY_MAX_CHARS.
+import { ReadableStream } from "node:stream/web";
+
+import { type llm, voice } from "@livekit/agents";
+
+import { cutText, REPLY_MAX_CHARS, TURN_MAX_CHARS } from "./limits";
+import type { TurnGate } from "./turn-gate";
+
+export class JeremyAgent extends voice.Agent {
+  constructor(
+    options: voice.AgentOptions<unknown>,
+    private readonly gate: TurnGate,
+  ) {
+    super(options);
+  }
+
+  async onUserTurnCompleted(_chatCtx: llm.ChatContext, newMessage: llm.ChatMessage) {
+    const heard = newMessage.textContent ?? "";
+    if (heard.length > TURN_MAX_CHARS) newMessage.content = [cutText(heard, TURN_MAX_CHARS)];
+    if (!this.gate.admit()) throw new voice.StopResponse();
+  }
+
+  async ttsNode(
+    text: ReadableStream<string> | AsyncIterable<string>,
+    modelSettings: voice.ModelSettings,
+  ) {
+    return voice.Agent.default.ttsNode(this, upTo(REPLY_MAX_CHARS, text), modelSettings);
+  }
+}
+
+/** The first `max` characters of `text`; the rest is never read (the source is cancelled). */
+export function upTo(max: number, text: AsyncIterable<string>): ReadableStream<string> {
+  const source = text[Symbol.asyncIterator]();
+  let left = max;
+  return new ReadableStream<string>(
+    {
+      async pull(controller) {
+        const next = await source.next();
+        if (next.done) return controller.close();
+        const kept = cutText(next.value, left);
+        left -= kept.length;
+        if (kept) controller.enqueue(kept);
+        if (left <= 0) {
+          controller.close();
+          await source.return?.();
+        }
+      },
+      async cancel() {
+        await source.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

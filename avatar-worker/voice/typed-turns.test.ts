@@ -1,0 +1,56 @@
+import { TextStreamReader } from "@livekit/rtc-node";
+import { describe, expect, it } from "vitest";
+
+import { readTurn } from "./typed-turns";
+
+/** A text stream as LiveKit hands it over, of `chunks` chunks; counts what was pulled from it. */
+function incoming(chunks: string[]) {
+  const seen = { pulled: 0, cancelled: false };
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<{ content: Uint8Array }>(
+    {
+      pull(controller) {
+        const next = chunks[seen.pulled];
+        seen.pulled += 1;
+        if (next === undefined) controller.close();
+        else controller.enqueue({ content: encoder.encode(next) });
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const info = { streamId: "s", mimeType: "text/plain", topic: "lk.chat", timestamp: 0 };
+  // The reader's chunk type is LiveKit's protobuf class; only its `content` is read.
+  const reader = new TextStreamReader(
+    info,
+    stream as unknown as ConstructorParameters<typeof TextStreamReader>[1],
+  );
+  return { reader, seen };
+}
+
+describe("reading a typed turn", () => {
+  it("reads a turn within the limit whole", async () => {
+    const { reader } = incoming(["Let's talk ", "about chess."]);
+    expect(await readTurn(reader)).toEqual({ text: "Let's talk about chess.", cut: false });
+  });
+
+  it("stops reading a 300,000-character stream at the limit, and closes it", async () => {
+    const { reader, seen } = incoming(Array.from({ length: 20 }, () => "x".repeat(15_000)));
+    const { text, cut } = await readTurn(reader, 2000);
+    expect(text).toHaveLength(2000);
+    expect(cut).toBe(true);
+    expect(seen.pulled).toBe(1);
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it("stops at the limit when it arrives in small pieces too", async () => {
+    const { reader, seen } = incoming(Array.from({ length: 1000 }, () => "word "));
+    const { text, cut } = await readTurn(reader, 2000);
+    expect(text).toHaveLength(2000);
+    expect(cut).toBe(true);
+    expect(seen.pulled).toBeLessThanOrEqual(401);
+    expect(seen.cancelled).toBe(true);
+  });
+});
