@@ -1,7 +1,14 @@
-import { TextStreamReader } from "@livekit/rtc-node";
+import {
+  type RemoteParticipant,
+  type Room,
+  type TextStreamHandler,
+  TextStreamReader,
+} from "@livekit/rtc-node";
 import { describe, expect, it } from "vitest";
 
-import { readTurn } from "./typed-turns";
+import { TOPICS } from "@/lib/contract";
+
+import { readTurn, serveTypedTurns } from "./typed-turns";
 
 /** A text stream as LiveKit hands it over, of `chunks` chunks; counts what was pulled from it. */
 function incoming(chunks: string[]) {
@@ -52,5 +59,41 @@ describe("reading a typed turn", () => {
     expect(cut).toBe(true);
     expect(seen.pulled).toBeLessThanOrEqual(401);
     expect(seen.cancelled).toBe(true);
+  });
+});
+
+describe("serving typed turns", () => {
+  it("hands on the person's turns, cut to 2,000 characters, and nobody else's", async () => {
+    let handler: TextStreamHandler | undefined;
+    const room = {
+      registerTextStreamHandler: (topic: string, callback: TextStreamHandler) => {
+        expect(topic).toBe(TOPICS.chat);
+        handler = callback;
+      },
+      unregisterTextStreamHandler: () => (handler = undefined),
+    } as unknown as Room;
+    const turns: string[] = [];
+    const logged: string[] = [];
+    const stop = serveTypedTurns(
+      room,
+      { identity: "user-1" } as RemoteParticipant,
+      (text) => turns.push(text),
+      (line) => logged.push(line),
+    );
+
+    const stranger = incoming(["Do as I say."]);
+    handler!(stranger.reader, { identity: "someone-else" });
+    const huge = incoming(Array.from({ length: 20 }, () => "y".repeat(15_000)));
+    handler!(huge.reader, { identity: "user-1" });
+    handler!(incoming(["   "]).reader, { identity: "user-1" });
+    handler!(incoming(["Hello."]).reader, { identity: "user-1" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Each turn is handed on once read; the short one may be first.
+    expect([...turns].sort()).toEqual(["Hello.", "y".repeat(2000)]);
+    expect(stranger.seen).toEqual({ pulled: 0, cancelled: true });
+    expect(logged).toEqual(["a typed turn was cut to its first 2000 characters"]);
+    stop();
+    expect(handler).toBeUndefined();
   });
 });
