@@ -29,4 +29,19 @@ describe("what is synthesized of a reply", () => {
     expect(spoken).toHaveLength(2000);
     expect(produced).toBeLessThanOrEqual(182);
   });
+
+  it("lets go at once when the reply is interrupted, even while it waits for more text", async () => {
+    let cancelled = false;
+    const silentModel = new ReadableStream<string>({
+      pull: () => new Promise<void>(() => {}),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const reader = upTo(2000, silentModel).getReader();
+    const waiting = reader.read();
+    await reader.cancel("interrupted");
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(cancelled).toBe(true);
+  });
 });

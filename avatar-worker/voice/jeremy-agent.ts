@@ -31,26 +31,31 @@ export class JeremyAgent extends voice.Agent {
   }
 }
 
-/** The first `max` characters of `text`; the rest is never read (the source is cancelled). */
-export function upTo(max: number, text: AsyncIterable<string>): ReadableStream<string> {
-  const source = text[Symbol.asyncIterator]();
+/**
+ * The first `max` characters of `text`; the rest is never read (the source is cancelled). A
+ * reader, not an async iterator: cancelling must not wait for a read still in flight (LiveKit
+ * Agents awaits the cancel when a reply is interrupted).
+ */
+export function upTo(
+  max: number,
+  text: ReadableStream<string> | AsyncIterable<string>,
+): ReadableStream<string> {
+  const source = (text instanceof ReadableStream ? text : ReadableStream.from(text)).getReader();
   let left = max;
   return new ReadableStream<string>(
     {
       async pull(controller) {
-        const next = await source.next();
+        const next = await source.read();
         if (next.done) return controller.close();
         const kept = cutText(next.value, left);
         left -= kept.length;
         if (kept) controller.enqueue(kept);
         if (left <= 0) {
           controller.close();
-          await source.return?.();
+          await source.cancel();
         }
       },
-      async cancel() {
-        await source.return?.();
-      },
+      cancel: (reason) => source.cancel(reason),
     },
     { highWaterMark: 0 },
   );
