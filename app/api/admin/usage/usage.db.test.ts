@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { peerHeaders } from "@/lib/http/peer-address";
 import { sleep } from "@/lib/sleep";
 import { loadApp } from "@/test/app";
 import { setUpEquosApp } from "@/test/equos-app";
@@ -64,7 +65,8 @@ describe("the operator page's sign-in and usage", () => {
   });
 
   it("limits sign-in attempts per client, in parallel too, and other clients still sign in", async () => {
-    const from = (address: string) => ({ "x-forwarded-for": address });
+    // The client's address as the app reads it: the socket's, stamped on the request.
+    const from = (address: string) => peerHeaders(address);
     const attempts = await Promise.all(
       Array.from({ length: 25 }, () =>
         ctx.app
