@@ -39,7 +39,11 @@ export function PausedPanel({ state, pauseMaxSeconds, onResume, onEnd }: PausedP
           autoFocus
           className="rounded-full bg-amber-400 px-6 py-2.5 font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
         >
-          {resuming ? "Resuming…" : "Resume"}
+          {!resuming
+            ? "Resume"
+            : state.warming
+              ? `${BRAND.avatarName} is getting ready…`
+              : "Resuming…"}
         </button>
         <button
           type="button"

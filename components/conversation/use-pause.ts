@@ -4,13 +4,18 @@ import { useCallback, useRef, useState } from "react";
 
 import { pauseSession, resumeSession } from "@/lib/client/conversation-api";
 import { forgetPausedSession, rememberPausedSession } from "@/lib/client/remembered-pause";
-import { SessionApiError, type StartedSession } from "@/lib/client/session-api";
+import {
+  beginWhenAvatarReady,
+  SessionApiError,
+  type StartedSession,
+} from "@/lib/client/session-api";
 
 export type PauseState =
   | { phase: "live"; error?: string }
   | { phase: "pausing" }
   | { phase: "paused"; error?: string }
-  | { phase: "resuming" };
+  /** `warming`: the avatar is getting ready, and the page asks again shortly. */
+  | { phase: "resuming"; warming?: boolean };
 
 /**
  * Pausing and resuming the conversation. `isPausing()` is true from the moment a pause is asked
@@ -46,7 +51,11 @@ export function usePause(
   const resume = useCallback(async () => {
     setState({ phase: "resuming" });
     try {
-      await onResumed(await resumeSession(sessionId));
+      const resumed = await beginWhenAvatarReady(
+        () => resumeSession(sessionId),
+        () => setState({ phase: "resuming", warming: true }),
+      );
+      await onResumed(resumed);
       forgetPausedSession();
       pausing.current = false;
       setState({ phase: "live" });
