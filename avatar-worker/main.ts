@@ -34,6 +34,12 @@ let running: AgentServer | undefined;
 let lastAcceptedAt = 0;
 /** A job process says it is busy within moments of its job being assigned. */
 const ACCEPT_SETTLE_MS = 3000;
+/**
+ * What the last load update told LiveKit this worker could begin (LiveKit Agents sends one every
+ * 2.5 s). The app is told no more than that: a start it lets through while LiveKit still counts
+ * this worker full would find no worker to take its job, and LiveKit does not ask again.
+ */
+let readyToldLiveKit = 0;
 
 /**
  * Conversations this worker can begin now without making anyone wait: warm job processes, less
@@ -97,7 +103,8 @@ function serverOptions(production: boolean) {
     loadFunc: async (server) => {
       running = server;
       const active = server.activeJobs.length;
-      return readyNow(active) > 0 ? active / env.JEREMY_MAX_SESSIONS : 1;
+      readyToldLiveKit = readyNow(active);
+      return readyToldLiveKit > 0 ? active / env.JEREMY_MAX_SESSIONS : 1;
     },
     loadThreshold: 1,
   });
@@ -124,7 +131,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   reportCapacity(env, () => {
     if (!running) return null;
     const activeJobs = running.activeJobs.length;
-    return { activeJobs, readyProcesses: readyNow(activeJobs) };
+    return { activeJobs, readyProcesses: Math.min(readyNow(activeJobs), readyToldLiveKit) };
   });
   if (process.argv[2] === "dev") await runDevelopmentServer();
   else cli.runApp(serverOptions(true));
