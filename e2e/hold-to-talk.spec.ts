@@ -55,7 +55,9 @@ test("hold to talk: nothing is heard until the button is held, and the turn goes
   await page.getByTestId("conversation-overlay").focus();
   await page.keyboard.down("Space");
   await expect(hold).toHaveAttribute("aria-pressed", "true");
-  await page.waitForTimeout(3000);
+  // Longer than the fake microphone's longest silence (4.5 s after its line, 1.5 s before it):
+  // a shorter hold can fall wholly in the silence, and a silent hold is no turn to record.
+  await page.waitForTimeout(7000);
   await page.keyboard.up("Space");
   await expect(captions(page)).toContainText(THIRD_QUESTION, { timeout: 15_000 });
 
