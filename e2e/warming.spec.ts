@@ -53,7 +53,8 @@ test("a start while the worker's only job process is warming waits visibly, then
       await page.getByTestId("hang-up").click();
       await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
     }
-    expect((await ledger.session(session.id)).status).toBe("ENDED");
+    // The page shows the end at once; the ledger has it once the server's stop has finished.
+    await expect.poll(async () => (await ledger.session(session.id)).status).toBe("ENDED");
     expect(await ledger.count()).toBe(sessionsBefore + 2);
     await first.context().close();
     await second.context().close();
