@@ -2,7 +2,12 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { adminCookie, adminCookieFrom, isAdminToken } from "@/lib/admin/auth";
-import { countSignInAttempt, createSignIn, signOut } from "@/lib/admin/sign-in";
+import {
+  countSignInAttempt,
+  createSignIn,
+  forgetSignInAttempt,
+  signOut,
+} from "@/lib/admin/sign-in";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -16,18 +21,19 @@ const signInBody = z.strictObject({ token: z.string().min(1).max(512) });
 
 /**
  * Signs an operator in to /admin with ADMIN_TOKEN: records the sign-in and sets the HttpOnly
- * cookie that names it. Attempts are limited per client, right or wrong.
+ * cookie that names it. Wrong attempts are limited per client (lib/admin/sign-in.ts).
  */
 export const POST = route(async (request: Request) => {
   const adminToken = env.ADMIN_TOKEN;
   if (!adminToken) throw new AppError("NOT_FOUND", "Not found.");
   const { token } = parseInput(signInBody, await readJsonBody(request, { maxBytes: 1024 }));
   const db = await getDb();
-  await countSignInAttempt(db, clientKeyOf(request));
+  const attempt = await countSignInAttempt(db, clientKeyOf(request));
   if (!isAdminToken(token)) {
     await sleep(500); // a guess costs time
     throw new AppError("UNAUTHORIZED", "That is not the admin token.");
   }
+  await forgetSignInAttempt(db, attempt);
   const response = new NextResponse(null, { status: 204 });
   response.cookies.set(adminCookie(await createSignIn(db, adminToken)));
   return response;

@@ -96,6 +96,16 @@ describe("the operator page's sign-in and usage", () => {
     expect(other.status).toBe(204);
   });
 
+  it("counts only wrong tokens: an operator who signs in again and again is never locked out", async () => {
+    const from = peerHeaders("198.51.100.30");
+    const signIn = (token: string) =>
+      ctx.app.browser().call("POST /api/admin/session", {}, { json: { token }, headers: from });
+    for (let i = 0; i < 12; i++) expect((await signIn(ADMIN_TOKEN)).status).toBe(204);
+    // The wrong ones still count, all ten of them.
+    for (let i = 0; i < 10; i++) expect((await signIn("guess")).status).toBe(401);
+    expect((await signIn("guess")).status).toBe(429);
+  });
+
   it("refuses a made-up cookie", async () => {
     const forger = ctx.app.browser();
     const res = await forger.call(
