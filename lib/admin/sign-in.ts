@@ -23,7 +23,7 @@ export const SIGN_IN_ATTEMPTS = { max: 10, windowSeconds: 15 * 60 };
 export async function countSignInAttempt(db: PrismaClient, clientKey: string): Promise<number> {
   const now = new Date();
   const since = new Date(now.getTime() - SIGN_IN_ATTEMPTS.windowSeconds * 1000);
-  const counted = await db.$transaction(async (tx) => {
+  const counted = await db.$transaction(async (tx): Promise<Counted> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`admin-sign-in:${clientKey}`}))`;
     const recent = await tx.adminSignInAttempt.findMany({
       where: { clientKey, at: { gte: since } },
@@ -48,13 +48,16 @@ export async function countSignInAttempt(db: PrismaClient, clientKey: string): P
   return counted.id;
 }
 
+/** An attempt counted, or refused with the time of the oldest attempt still in the window. */
+type Counted = { id: number } | { refusedSince: Date };
+
 /** The attempt gave the right token: it no longer counts against its client. */
 export async function forgetSignInAttempt(db: PrismaClient, attemptId: number): Promise<void> {
   await db.adminSignInAttempt.deleteMany({ where: { id: attemptId } });
 }
 
 /** Records a sign-in made with `adminToken`; returns the key the operator's cookie holds. */
-export async function createSignIn(db: PrismaClient, adminToken: string): Promise<number> {
+export async function createSignIn(db: PrismaClient, adminToken: string): Promise<string> {
   const key = randomBytes(32).toString("base64url");
   const now = Date.now();
   await db.adminSignIn.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
