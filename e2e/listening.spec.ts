@@ -97,10 +97,9 @@ test("Jeremy hears what the person says and answers with the model; both sides a
   expect(system).toContain("Ada Lovelace");
   expect(text(reply!.messages.at(-1))).toContain("I'd rather talk about sailing.");
 
-  await page.getByTestId("hang-up").click();
-  await expect(page.getByTestId("conversation-ended")).toBeVisible();
-  // The ledger keeps both sides, in order: greeting, the person's words, the reply to them. The
-  // reply may still be playing at the hang-up; it is handed over as the job ends, so wait for it.
+  // The ledger keeps both sides, in the order said: greeting, the person's words, the reply to
+  // them. The reply is recorded once it has played (a hang-up now would cut it short), and the
+  // greeting the person cut off is recorded after their turn: the order is by when lines began.
   const afterHeard = async () => {
     const lines = (await ledger.session(sessionId)).transcript;
     const heard = lines.findIndex((line) => line.role === "user");
@@ -112,6 +111,8 @@ test("Jeremy hears what the person says and answers with the model; both sides a
       text: expect.stringMatching(/^Sailing, lovely/),
     }),
   );
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toBeVisible();
   const lines = (await ledger.session(sessionId)).transcript;
   expect(lines[0]).toMatchObject({ role: "assistant", text: expect.stringMatching(/^Hello Ada/) });
   // One turn may hold several utterances (the person went on before Jeremy answered).

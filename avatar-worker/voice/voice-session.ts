@@ -139,7 +139,8 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
-      transcript.add(item.role, item.textContent ?? "");
+      // When the line began (a reply cut short is recorded after the turn that cut it).
+      transcript.add(item.role, item.textContent ?? "", new Date(item.createdAt));
     }
   });
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {

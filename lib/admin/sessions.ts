@@ -9,6 +9,7 @@ import type {
 } from "@/lib/generated/prisma/client";
 import { isSessionId } from "@/lib/sessions/ids";
 import { OPEN_STATUSES } from "@/lib/sessions/statuses";
+import { SAID_ORDER } from "@/lib/sessions/transcript";
 import { toSessionView, type SessionView } from "@/lib/sessions/view";
 
 /** What an operator sees of a session: the client's view plus the ledger's bookkeeping. */
@@ -76,7 +77,7 @@ export async function getSessionWithTranscript(db: PrismaClient, id: string) {
   const row = isSessionId(id)
     ? await db.session.findUnique({
         where: { id },
-        include: { transcript: { orderBy: { seq: "asc" } } },
+        include: { transcript: { orderBy: SAID_ORDER } },
       })
     : null;
   if (!row) throw new AppError("NOT_FOUND", "No session with that id.");

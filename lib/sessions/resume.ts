@@ -6,6 +6,7 @@ import { resumeRowWithinLimits } from "./limits";
 import { isPausing } from "./pause";
 import { remainingSeconds } from "./segments";
 import { launch, type StartedSession } from "./start";
+import { SAID_ORDER } from "./transcript";
 import { endPaused } from "./stop";
 import type { SessionDeps } from "./types";
 
@@ -56,7 +57,7 @@ export async function resumeSession(
   const [history, segments] = await Promise.all([
     db.transcriptLine.findMany({
       where: { sessionId: row.id },
-      orderBy: { seq: "asc" },
+      orderBy: SAID_ORDER,
       select: { seq: true, role: true, text: true },
     }),
     db.sessionSegment.count({ where: { sessionId: row.id } }),

@@ -8,6 +8,12 @@ import { isSessionId } from "./ids";
 export const MAX_TRANSCRIPT_LINES = 2000;
 /** How long after a session ends its transcript may still arrive (the avatar hands it over). */
 export const TRANSCRIPT_GRACE_MS = 2 * 60 * 1000;
+/**
+ * The order lines were said in: by when each began, then by position. A line can arrive after
+ * the one that followed it (LiveKit Agents records a reply cut short only once the turn that cut
+ * it has been recorded), so the position alone is the order of arrival, not of speech.
+ */
+export const SAID_ORDER = [{ at: "asc" as const }, { seq: "asc" as const }];
 
 /** What was said in a session, as its owner may read it. */
 export interface TranscriptView {
@@ -18,7 +24,7 @@ export interface TranscriptView {
 export async function readTranscript(db: PrismaClient, row: Session): Promise<TranscriptView> {
   const lines = await db.transcriptLine.findMany({
     where: { sessionId: row.id },
-    orderBy: { seq: "asc" },
+    orderBy: SAID_ORDER,
     select: { role: true, text: true, at: true },
   });
   return { lines: lines.map((line) => ({ ...line, at: line.at.toISOString() })) };

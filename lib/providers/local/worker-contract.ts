@@ -42,5 +42,7 @@ export interface ResumedConversation {
 
 /** What a resumed job is told: the recent history, and where its transcript carries on. */
 export function resumedFrom(history: HistoryLine[]): ResumedConversation {
-  return { history: recentHistory(history), nextSeq: (history.at(-1)?.seq ?? -1) + 1 };
+  // In the order said, the last line need not hold the highest position (lib/sessions/transcript.ts).
+  const nextSeq = history.reduce((next, line) => Math.max(next, line.seq + 1), 0);
+  return { history: recentHistory(history), nextSeq };
 }

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { LIVEKIT_DEV_DEFAULTS } from "@/lib/env";
 import { EQUOS_VERSIONS, setUpEquosApp } from "@/test/equos-app";
 
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+
 describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
-  const ctx = setUpEquosApp({}, version);
+  const ctx = setUpEquosApp({ ADMIN_TOKEN }, version);
 
   async function workerToken(room: string, options: { identity?: string; secret?: string } = {}) {
     const token = new AccessToken(
@@ -60,6 +62,51 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         ["assistant", "Hello! I'm Jeremy."],
         ["user", "(spoken, 2.1 s)"],
       ]);
+    });
+
+    it("reads lines back in the order they were said, whatever order they arrived in", async () => {
+      const owner = ctx.app.browser();
+      const started = await owner.call<{ session: { id: string } }>(
+        "POST /api/sessions",
+        {},
+        { json: {} },
+      );
+      const id = started.body.session.id;
+      const auth = { authorization: `Bearer ${await workerToken(id)}` };
+      // The person's turn is recorded first; the greeting it cut short, begun before it, second.
+      const arrived = [
+        {
+          seq: 0,
+          role: "user",
+          text: "I'd rather talk about sailing.",
+          at: "2026-11-21T10:00:04.000Z",
+        },
+        { seq: 1, role: "assistant", text: "Hello Ada,", at: "2026-11-21T10:00:01.000Z" },
+        { seq: 2, role: "assistant", text: "Sailing, lovely.", at: "2026-11-21T10:00:06.000Z" },
+      ];
+      for (const line of arrived) {
+        await ctx.app
+          .browser()
+          .call(
+            "POST /api/worker/sessions/:id/transcript",
+            { id },
+            { json: { lines: [line] }, headers: auth },
+          );
+      }
+      const said = ["Hello Ada,", "I'd rather talk about sailing.", "Sailing, lovely."];
+      const read = await owner.call<{ lines: Array<{ text: string }> }>(
+        "GET /api/sessions/:id/transcript",
+        { id },
+      );
+      expect(read.body.lines.map((line) => line.text)).toEqual(said);
+      const admin = await ctx.app
+        .browser()
+        .call<{ session: { transcript: Array<{ text: string }> } }>(
+          "GET /api/admin/sessions/:id",
+          { id },
+          { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+        );
+      expect(admin.body.session.transcript.map((line) => line.text)).toEqual(said);
     });
 
     it.each([
