@@ -9,6 +9,18 @@ describe("the worker's environment", () => {
     expect(read({}).models).toEqual({ llm: null, stt: null, tts: null });
   });
 
+  it("bounds every conversation's model use by default, and takes other bounds", () => {
+    expect(read({})).toMatchObject({ LLM_MAX_TOKENS: 300, LLM_MAX_CALLS_PER_MINUTE: 12 });
+    expect(read({ LLM_MAX_TOKENS: "150", LLM_MAX_CALLS_PER_MINUTE: "6" })).toMatchObject({
+      LLM_MAX_TOKENS: 150,
+      LLM_MAX_CALLS_PER_MINUTE: 6,
+    });
+    expect(() => read({ LLM_MAX_TOKENS: "0" })).toThrow(/LLM_MAX_TOKENS/);
+    expect(() => read({ LLM_MAX_CALLS_PER_MINUTE: "unlimited" })).toThrow(
+      /LLM_MAX_CALLS_PER_MINUTE/,
+    );
+  });
+
   it("stops at start naming a missing or invalid model variable", () => {
     expect(() => read({ LLM_BASE_URL: "localhost:11434" })).toThrow(/LLM_BASE_URL: Invalid URL/);
     expect(() =>

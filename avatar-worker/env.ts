@@ -23,6 +23,13 @@ export const workerVariables = z.object({
   JEREMY_IDLE_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
+  /** The longest reply the model may write, in tokens (sent with every call): spoken replies are short. */
+  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(4096).default(300),
+  /**
+   * Model calls one conversation may make in any minute; turns past it are not sent to the model
+   * (avatar-worker/voice/turn-gate.ts). The greeting and every reply count.
+   */
+  LLM_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(120).default(12),
   ...modelVariables,
 });
 

@@ -85,17 +85,28 @@ describe("the fake OpenAI-compatible endpoint", () => {
       messages,
       stream: true,
       stream_options: { include_usage: true },
+      max_completion_tokens: 300,
     });
     expect(response.headers.get("content-type")).toBe("text/event-stream");
     expect(await streamedText(response)).toBe("Sailing! Where do you sail?");
-    expect(fake.chats.at(-1)).toEqual({ model: "fake-model", stream: true, messages });
+    expect(fake.chats.at(-1)).toEqual({
+      model: "fake-model",
+      stream: true,
+      messages,
+      maxTokens: 300,
+      at: expect.any(Number),
+    });
   });
 
   it("answers a whole completion when not asked to stream", async () => {
     fake.chatAnswers.push({ reply: "Hello." });
-    const response = await chat({ messages: [{ role: "user", content: "Hi" }] });
+    const response = await chat({ messages: [{ role: "user", content: "Hi" }], max_tokens: 50 });
     const body = (await response.json()) as { choices: Array<{ message: { content: string } }> };
     expect(body.choices[0]!.message.content).toBe("Hello.");
+    // The older name of the completion cap is recorded as well; none is recorded as null.
+    expect(fake.chats.at(-1)!.maxTokens).toBe(50);
+    await (await chat({ messages: [{ role: "user", content: "Hi" }] })).arrayBuffer();
+    expect(fake.chats.at(-1)!.maxTokens).toBeNull();
   });
 
   it("fails as told, then answers again", async () => {

@@ -26,6 +26,10 @@ export interface RecordedChat {
   model: string;
   stream: boolean;
   messages: ChatMessage[];
+  /** The completion cap asked for (`max_completion_tokens`, or the older `max_tokens`); null: none. */
+  maxTokens: number | null;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface RecordedTranscription {
@@ -133,7 +137,14 @@ export class FakeOpenAi {
       return sendError(response, 400, "model and messages are required");
     }
     const stream = request.stream === true;
-    this.chats.push({ model: request.model, stream, messages: messages as ChatMessage[] });
+    const cap = request.max_completion_tokens ?? request.max_tokens;
+    this.chats.push({
+      model: request.model,
+      stream,
+      messages: messages as ChatMessage[],
+      maxTokens: typeof cap === "number" ? cap : null,
+      at: Date.now(),
+    });
     const said = lastUserText(messages as ChatMessage[]);
     const answer =
       this.chatRules.find((rule) => said.includes(rule.lastUserSays))?.answer ??
@@ -255,10 +266,14 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 /** The text of the last user message (content as a string or as text parts). */
 export function lastUserText(messages: ChatMessage[]): string {
   const last = messages.filter((message) => message.role === "user").at(-1);
-  if (!last) return "";
-  if (typeof last.content === "string") return last.content;
-  if (!Array.isArray(last.content)) return "";
-  return last.content
+  return last ? messageText(last) : "";
+}
+
+/** A message's text (content as a string or as text parts). */
+export function messageText(message: ChatMessage): string {
+  if (typeof message.content === "string") return message.content;
+  if (!Array.isArray(message.content)) return "";
+  return message.content
     .map((part) => (part as { text?: unknown }).text)
     .filter((text): text is string => typeof text === "string")
     .join(" ");

@@ -72,7 +72,7 @@ export function modelSettings(
       }
       return null;
     }
-    const isOpenAi = new URL(baseURL).origin === new URL(OPENAI_BASE_URL).origin;
+    const isOpenAi = isOpenAiEndpoint(baseURL);
     // OPENAI_API_KEY goes to OpenAI only, never to another endpoint.
     const apiKey = env[keyName as keyof ModelEnv] ?? (isOpenAi ? env.OPENAI_API_KEY : undefined);
     if (isOpenAi && !apiKey) problem(keyName, `required for ${baseURL} (or set OPENAI_API_KEY)`);
@@ -107,6 +107,11 @@ export function modelSettings(
     stt,
     tts: tts ? { ...tts, voice: env.TTS_VOICE ?? OPENAI_DEFAULTS.voice } : null,
   };
+}
+
+/** Whether `baseURL` is OpenAI's own API (not merely one that speaks its protocol). */
+export function isOpenAiEndpoint(baseURL: string): boolean {
+  return new URL(baseURL).origin === new URL(OPENAI_BASE_URL).origin;
 }
 
 /** Whether Jeremy hears what is said (a transcriber and a language model), or runs offline. */

@@ -152,6 +152,7 @@ export async function runJeremySession<T>(
       vad,
       synthesizer,
       transcript,
+      limits: { maxTokens: env.LLM_MAX_TOKENS, callsPerMinute: env.LLM_MAX_CALLS_PER_MINUTE },
       log,
       onFailed: (why) => {
         log(`the voice session failed (${why}); ending the conversation`);

@@ -7,13 +7,13 @@ import { FakeOpenAi } from "@/test/fake-openai";
 
 import { describeFailure, failureWarning, HeardOrReported } from "./endpoint-failures";
 
-/** A second of a loud 220 Hz tone: real, non-silent audio. */
-function speechLike(): AudioFrame {
+/** `seconds` of a loud 220 Hz tone: real, non-silent audio. */
+function speechLike(seconds = 1): AudioFrame {
   const rate = 48_000;
-  const samples = Int16Array.from({ length: rate }, (_, i) =>
+  const samples = Int16Array.from({ length: rate * seconds }, (_, i) =>
     Math.round(8_000 * Math.sin((2 * Math.PI * 220 * i) / rate)),
   );
-  return new AudioFrame(samples, rate, 1, rate);
+  return new AudioFrame(samples, rate, 1, samples.length);
 }
 
 describe("endpoint failures", () => {
@@ -41,6 +41,13 @@ describe("endpoint failures", () => {
     const event = await transcriber.recognize(speechLike());
     expect(event.alternatives?.[0]?.text).toBe("Hello there.");
     expect(failures).toEqual([]);
+  });
+
+  it("sends the transcriber at most 30 s of an utterance, and keeps 2,000 characters of its text", async () => {
+    fake.transcriptionAnswers.push({ text: "Blah ".repeat(2000) });
+    const event = await transcriber.recognize(speechLike(45));
+    expect(fake.transcriptions.at(-1)!.durationMs).toBe(30_000);
+    expect(event.alternatives?.[0]?.text).toHaveLength(2000);
   });
 
   it("reports a transcription endpoint that refuses, and still fails the turn", async () => {

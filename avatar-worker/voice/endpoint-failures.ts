@@ -5,9 +5,12 @@
 // LiveKit Agents reports a language model that failed after its retries as an `llm_error` on the
 // session (which it survives while errors are not consecutive), but a transcription that fails is
 // only logged and the turn silently dropped; `HeardOrReported` wraps the transcriber so that
-// failure is reported too.
-import { type APIConnectOptions, stt } from "@livekit/agents";
-import type { AudioFrame } from "@livekit/rtc-node";
+// failure is reported too. It also bounds what a turn may cost there: the transcriber hears at
+// most UTTERANCE_MAX_MS of an utterance, and its transcript is cut to TURN_MAX_CHARS.
+import { type APIConnectOptions, mergeFrames, stt } from "@livekit/agents";
+import { AudioFrame } from "@livekit/rtc-node";
+
+import { cutText, TURN_MAX_CHARS, UTTERANCE_MAX_MS } from "./limits";
 
 export const APOLOGY = "Sorry, I missed that: my connection stumbled. Could you say it again?";
 
@@ -36,7 +39,8 @@ export function failureWarning(what: string, endpoint: string, error: unknown): 
 
 /**
  * A non-streaming transcriber that reports its failures to `onFailure` before the session drops
- * the turn. Cancellations (the person spoke again, the session closed) are not failures.
+ * the turn, and is sent at most the first UTTERANCE_MAX_MS of each utterance. Cancellations (the
+ * person spoke again, the session closed) are not failures.
  */
 export class HeardOrReported extends stt.STT {
   readonly label: string;
@@ -54,7 +58,11 @@ export class HeardOrReported extends stt.STT {
     abortSignal?: AbortSignal,
   ): Promise<stt.SpeechEvent> {
     try {
-      return await this.inner.recognize(buffer, abortSignal);
+      const heard = await this.inner.recognize(firstOf(buffer, UTTERANCE_MAX_MS), abortSignal);
+      for (const alternative of heard.alternatives ?? []) {
+        alternative.text = cutText(alternative.text, TURN_MAX_CHARS);
+      }
+      return heard;
     } catch (error) {
       if (!abortSignal?.aborted) this.onFailure(error);
       throw error;
@@ -64,4 +72,17 @@ export class HeardOrReported extends stt.STT {
   stream(): stt.SpeechStream {
     throw new Error("not a streaming STT: the agent session wraps it with its VAD");
   }
+}
+
+/** The first `ms` of an utterance. */
+export function firstOf(buffer: AudioFrame[] | AudioFrame, ms: number): AudioFrame {
+  const audio = mergeFrames(buffer);
+  const samples = Math.floor((audio.sampleRate * ms) / 1000);
+  if (audio.samplesPerChannel <= samples) return audio;
+  return new AudioFrame(
+    audio.data.slice(0, samples * audio.channels),
+    audio.sampleRate,
+    audio.channels,
+    samples,
+  );
 }

@@ -3,6 +3,8 @@
 // lk.transcription and typed turns on lk.chat. With model endpoints configured (LLM_*, STT_*,
 // optional TTS_*) Jeremy listens and answers; without, the offline demo: the scripted profile,
 // espeak-ng, no account. Jeremy's face follows the audio the session plays (./face-audio-output.ts).
+// What a conversation may cost the model endpoints is bounded here, whoever sends the turns
+// (./limits.ts, ./bounded-llm.ts, ./turn-gate.ts, ./typed-turns.ts).
 import { ReadableStream } from "node:stream/web";
 
 import { llm, type VAD, voice } from "@livekit/agents";
@@ -11,7 +13,7 @@ import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node
 
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
-import { listens, type ModelSettings } from "../models/settings";
+import { type Endpoint, isOpenAiEndpoint, listens, type ModelSettings } from "../models/settings";
 import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
 import { nextLine, openingLines } from "../profiles/script";
@@ -19,6 +21,8 @@ import type { Transcript } from "../session/transcript";
 
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
+import { BoundedLLM } from "./bounded-llm";
+import { CallBudget } from "./call-budget";
 import {
   APOLOGY,
   failureWarning,
@@ -28,9 +32,12 @@ import {
 import { EspeakTTS } from "./espeak-tts";
 import { FaceAudioOutput } from "./face-audio-output";
 import { holdsToTalk, serveHoldToTalk } from "./hold-to-talk";
+import { JeremyAgent } from "./jeremy-agent";
 import { OfflineRecognizer } from "./offline-recognizer";
 import { ScriptedLLM } from "./scripted-llm";
+import { TurnGate } from "./turn-gate";
 import { TURN_SILENCE_MS } from "./turn-taking";
+import { serveTypedTurns } from "./typed-turns";
 
 // Jeremy's voice goes out at 48 kHz. The person's voice comes in at 16 kHz, the rate the VAD
 // and speech-to-text models take (resampled once, natively, as it arrives); offline echo plays
@@ -46,18 +53,21 @@ export interface VoiceSessionParts {
   vad: VAD;
   synthesizer: SpeechSynthesizer;
   transcript: Transcript;
+  /** The model's bounds: LLM_MAX_TOKENS and LLM_MAX_CALLS_PER_MINUTE. */
+  limits: { maxTokens: number; callsPerMinute: number };
   log(message: string): void;
   /** The session closed itself after an error it could not carry on from. */
   onFailed(why: string): void;
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */
-class EchoAgent extends voice.Agent {
+class EchoAgent extends JeremyAgent {
   constructor(
     options: voice.AgentOptions<unknown>,
+    gate: TurnGate,
     private readonly recognizer: OfflineRecognizer,
   ) {
-    super(options);
+    super(options, gate);
   }
 
   async onUserTurnCompleted(): Promise<void> {
@@ -74,6 +84,10 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   const offlineRecognizer = listening ? null : new OfflineRecognizer();
   // Set once the session exists: a failed endpoint makes Jeremy apologise through it.
   let apologise: (what: string, endpoint: string, error: unknown) => void = () => {};
+  let say: (line: string) => void = () => {};
+  // Offline, the "model" is a script: it costs nothing, and every turn goes ahead.
+  const budget = listening ? new CallBudget(parts.limits.callsPerMinute) : null;
+  const gate = new TurnGate(budget, (line) => say(line), parts.log);
   // A resumed conversation's model (and script) knows what was said before the pause.
   const chatCtx = llm.ChatContext.empty();
   for (const line of meta.resumed?.history ?? []) {
@@ -92,7 +106,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
         )
       : offlineRecognizer!,
     llm: listening
-      ? new openai.LLM({ ...models.llm! })
+      ? languageModel(models.llm!, parts.limits.maxTokens, budget!, parts.log)
       : new ScriptedLLM(nextLine(meta.profile, meta.context)),
     tts: models.tts
       ? // The plugin's type lists OpenAI's own voices; other compatible servers name theirs.
@@ -100,7 +114,9 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       : new EspeakTTS(parts.synthesizer, SAMPLE_RATE),
   };
   const echo = offlineRecognizer !== null && meta.profile === "echo";
-  const agent = echo ? new EchoAgent(options, offlineRecognizer) : new voice.Agent(options);
+  const agent = echo
+    ? new EchoAgent(options, gate, offlineRecognizer)
+    : new JeremyAgent(options, gate);
 
   const session = new voice.AgentSession({
     vad: parts.vad,
@@ -122,13 +138,16 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       ttsConnOptions: MODEL_CONNECT_OPTIONS,
     },
   });
+  say = (line) => {
+    try {
+      session.say(line);
+    } catch {
+      // The session is closing: there is nobody left to say it to.
+    }
+  };
   apologise = (what, endpoint, error) => {
     parts.log(failureWarning(what, endpoint, error));
-    try {
-      session.say(APOLOGY);
-    } catch {
-      // The session is closing: there is nobody left to apologise to.
-    }
+    say(APOLOGY);
   };
   // LiveKit Agents closes the session itself after errors it cannot carry on from (a speech
   // endpoint failing again and again): the conversation is over, not silently voiceless.
@@ -159,18 +178,26 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       participantIdentity: parts.user.identity,
       audioSampleRate: echo ? SAMPLE_RATE : LISTENING_SAMPLE_RATE,
       closeOnDisconnect: false,
-      // A typed turn is a turn: offline it waits for Jeremy to finish his line, with a model it
-      // interrupts him as speaking would.
-      textInputCallback: (active, { text }) => {
-        if (listening) active.interrupt({ force: true });
-        active.generateReply({ userInput: text });
-      },
+      // Typed turns are read by ./typed-turns.ts, which bounds them (below).
+      textEnabled: false,
     },
     outputOptions: { audioSampleRate: SAMPLE_RATE },
   });
   const face = new FaceAudioOutput(session.output.audio!);
   session.output.audio = face;
   const stopServingHoldToTalk = serveHoldToTalk(parts.room, parts.user, session, parts.log);
+  const stopServingTypedTurns = serveTypedTurns(
+    parts.room,
+    parts.user,
+    (text) => {
+      if (!gate.admit()) return;
+      // A typed turn is a turn: offline it waits for Jeremy to finish his line, with a model it
+      // interrupts him as speaking would.
+      if (listening) session.interrupt({ force: true });
+      session.generateReply({ userInput: text });
+    },
+    parts.log,
+  );
 
   return {
     session,
@@ -198,9 +225,27 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     },
     close: async () => {
       stopServingHoldToTalk();
+      stopServingTypedTurns();
       await session.close();
     },
   };
+}
+
+/** The chat endpoint, bounded: a completion cap on every call, a budget of calls, a bounded history. */
+function languageModel(
+  endpoint: Endpoint,
+  maxTokens: number,
+  budget: CallBudget,
+  log: (message: string) => void,
+): BoundedLLM {
+  return new BoundedLLM(
+    new openai.LLM({ ...endpoint, maxCompletionTokens: maxTokens }),
+    budget,
+    () => log("a model call was not made: the conversation's calls for the minute are spent"),
+    // The plugin sends the cap as max_completion_tokens, OpenAI's name. Other OpenAI-compatible
+    // servers may know only the older max_tokens (Ollama's does), so they are sent both.
+    isOpenAiEndpoint(endpoint.baseURL) ? {} : { max_tokens: maxTokens },
+  );
 }
 
 /** A recording as a stream of 20 ms frames, the size the room's audio source plays out. */

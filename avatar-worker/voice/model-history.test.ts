@@ -1,0 +1,35 @@
+import { llm } from "@livekit/agents";
+import { describe, expect, it } from "vitest";
+
+import { modelHistory } from "./model-history";
+
+function conversation(turns: string[]): llm.ChatContext {
+  const ctx = llm.ChatContext.empty();
+  ctx.addMessage({ role: "system", content: "You are Jeremy." });
+  turns.forEach((text, i) => ctx.addMessage({ role: i % 2 ? "assistant" : "user", content: text }));
+  return ctx;
+}
+const texts = (ctx: llm.ChatContext) =>
+  ctx.items.map((item) => (item.type === "message" ? item.textContent : item.type));
+
+describe("the conversation a model call carries", () => {
+  it("keeps the instructions and the newest messages, at most so many", () => {
+    const turns = Array.from({ length: 30 }, (_, i) => `turn ${i}`);
+    const sent = modelHistory(conversation(turns), { messages: 4, text: 10_000, message: 2000 });
+    expect(texts(sent)).toEqual(["You are Jeremy.", "turn 26", "turn 27", "turn 28", "turn 29"]);
+  });
+
+  it("cuts a message to a turn's length, and keeps no more text than the limit", () => {
+    const huge = "x".repeat(300_000);
+    const ctx = conversation(["a".repeat(1500), "b".repeat(1500), huge]);
+    const sent = modelHistory(ctx, { messages: 24, text: 3600, message: 2000 });
+    expect(texts(sent)).toEqual(["You are Jeremy.", "b".repeat(1500), "x".repeat(2000)]);
+    // The conversation itself is untouched: the worker keeps the turn as it was said.
+    expect(texts(ctx).at(-1)).toBe(huge);
+  });
+
+  it("leaves a conversation within the limits as it is", () => {
+    const ctx = conversation(["Hello.", "Hello, Ada.", "How are you?"]);
+    expect(texts(modelHistory(ctx))).toEqual(texts(ctx));
+  });
+});
