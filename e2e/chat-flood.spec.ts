@@ -35,7 +35,7 @@ interface Started {
   connection: { serverUrl: string; participantToken: string };
 }
 
-test("a participant flooding lk.chat gets at most 20 model calls, each capped, none with over 2,000 characters of a turn", async ({
+test("a participant flooding lk.chat gets at most 20 model calls, each capped, none with over 2,000 characters of user text", async ({
   request,
 }) => {
   test.setTimeout(180_000);
@@ -86,6 +86,10 @@ test("a participant flooding lk.chat gets at most 20 model calls, each capped, n
     for (const chat of fake.chats) {
       expect(chat.maxTokens, "every request carries a completion cap").toBeGreaterThan(0);
       expect(longestUserMessage(chat)).toBeLessThanOrEqual(2000);
+      expect(
+        userText(chat),
+        "the person's words in one request, all turns together",
+      ).toBeLessThanOrEqual(2000);
     }
   } finally {
     clearInterval(heartbeat);

@@ -1,6 +1,6 @@
 // What the language model is sent of the conversation: its instructions whole (ours, with the
 // session's context, which the app bounds), then only the newest messages, none longer than a
-// turn may be. Without this, every call would carry the whole conversation so far, and one
+// turn may be, and of the person's words no more than one turn's worth in all. Without this, every call would carry the whole conversation so far, and one
 // huge turn would be paid for again with every later call.
 import { llm } from "@livekit/agents";
 
@@ -12,12 +12,15 @@ export interface HistoryLimits {
   text: number;
   /** Characters of any one message. */
   message: number;
+  /** Characters of the person's messages kept, together. */
+  userText: number;
 }
 
 const LIMITS: HistoryLimits = {
   messages: HISTORY_MAX_MESSAGES,
   text: HISTORY_MAX_TEXT,
   message: TURN_MAX_CHARS,
+  userText: TURN_MAX_CHARS,
 };
 
 /** A bounded copy of `chatCtx` for one model call; `chatCtx` itself is left as it is. */
@@ -28,6 +31,7 @@ export function modelHistory(
   const kept: llm.ChatItem[] = [];
   let messages = 0;
   let text = 0;
+  let userText = 0;
   let full = false;
   for (const item of [...chatCtx.items].reverse()) {
     if (item.type === "message" && (item.role === "system" || item.role === "developer")) {
@@ -41,13 +45,19 @@ export function modelHistory(
     }
     const message = cutMessage(item, limits.message);
     const size = message.textContent?.length ?? 0;
-    if (messages + 1 > limits.messages || text + size > limits.text) {
+    const userSize = message.role === "user" ? size : 0;
+    if (
+      messages + 1 > limits.messages ||
+      text + size > limits.text ||
+      userText + userSize > limits.userText
+    ) {
       full = true;
       continue;
     }
     kept.push(message);
     messages += 1;
     text += size;
+    userText += userSize;
   }
   return new llm.ChatContext(kept.reverse());
 }
