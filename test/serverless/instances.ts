@@ -1,6 +1,7 @@
 // App instances the way a serverless platform runs them: `next start` on a production build
 // whose folder is read-only, killed without warning and started again cold.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 import { freePort } from "../ports";
 import { serving } from "../serving";
@@ -60,6 +61,24 @@ export class Instance {
     this.kill();
     this.ready = this.boot();
     return this.ready;
+  }
+
+  /** Freezes the instance (SIGSTOP), as a machine that stops being scheduled; `wake` thaws it. */
+  stall() {
+    this.child?.kill("SIGSTOP");
+  }
+
+  wake() {
+    this.child?.kill("SIGCONT");
+  }
+
+  /** The process's state letter from /proc (T: stopped), or null when it is not running. */
+  processState(): string | null {
+    const pid = this.child?.pid;
+    if (!pid) return null;
+    // /proc/PID/stat: "pid (name) state …"; the name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
   }
 
   kill() {

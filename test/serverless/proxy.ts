@@ -28,6 +28,11 @@ export class RandomProxy {
     private readonly options: ProxyOptions,
   ) {}
 
+  /** From now on every request reaches the instance it names or draws, warm. */
+  stopColdStarts() {
+    this.options.coldStartChance = 0;
+  }
+
   async listen() {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;

@@ -8,6 +8,7 @@ import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { sleep } from "@/lib/sleep";
+import { CLAIM_LEASE_MS } from "@/lib/sessions/stop-budget";
 
 import { copyProject, nextBuild, removeCopy, skipTypeCheck } from "../build-copy";
 import { FAKE_CHARACTER, FakeEquos } from "../fake-equos";
@@ -232,7 +233,88 @@ describe("the app in Vercel's shape", () => {
     expect(failed, logs.slice(-6000)).toEqual([]);
     expect(logs).not.toMatch(/Unexpected error|EROFS/);
   }, 480_000);
+
+  // Stop claims are leases (lib/sessions/stop-budget.ts): an instance that stops being scheduled
+  // mid-pause loses its claim once the lease has run out, and must then write nothing. Instance 0
+  // pauses a conversation and is frozen (SIGSTOP) inside the provider's stop; once the lease has
+  // passed, instance 1's cron sweep finishes the pause and the person resumes through it; only
+  // then does instance 0 run again and get its answer.
+  it("an instance frozen mid-pause past its lease writes nothing once another took over and the person resumed", async () => {
+    expect(instances, "the instances the previous test started").toHaveLength(INSTANCES);
+    proxy.stopColdStarts();
+    const [frozen, other] = [instances[0]!, instances[1]!];
+    await Promise.all([frozen.whenReady(), other.whenReady()]);
+    const person = new Visitor(proxy.url, "198.51.100.250");
+    const id = await person.start();
+    const [first] = fake.running();
+    expect(first, "the conversation running at Equos").toBeDefined();
+    const row = async () =>
+      (
+        await sql<SessionRow>(
+          databaseUrl,
+          `SELECT status, "pausedAt", "providerSessionId", "segmentStartedAt", "billedSeconds"
+           FROM "Session" WHERE id = '${id}'`,
+        )
+      )[0]!;
+
+    // Instance 0 claims the session and asks Equos to stop; the answer is held, and the
+    // instance is frozen while it waits.
+    const stopsBefore = fake.callsTo("stop").length;
+    const release = fake.holdNext("stop");
+    const pausing = person.call("POST", `/api/sessions/${id}/pause`, { pin: frozen.index });
+    await expect.poll(() => fake.callsTo("stop").length, { timeout: 30_000 }).toBe(stopsBefore + 1);
+    frozen.stall();
+    expect(frozen.processState(), "instance 0 is stopped").toBe("T");
+    await sleep(CLAIM_LEASE_MS + 5_000);
+
+    // Instance 1: the cron sweep takes the claim over and finishes the pause; the person resumes.
+    const cron = await person.call("GET", "/api/cron/reap", {
+      bearer: cronSecret,
+      pin: other.index,
+    });
+    expect(cron.status).toBe(200);
+    expect(await row()).toMatchObject({ status: "PAUSED" });
+    const resumed = await person.call("POST", `/api/sessions/${id}/resume`, { pin: other.index });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+    const live = await row();
+    expect(live).toMatchObject({ status: "ACTIVE", pausedAt: null });
+    expect(live.providerSessionId).not.toBe(first!.id);
+
+    // The page keeps beating while instance 0 wakes and gets its (old) answer at last.
+    const beating = setInterval(() => {
+      void person.call("POST", `/api/sessions/${id}/heartbeat`, { pin: other.index });
+    }, 1_000);
+    try {
+      release();
+      frozen.wake();
+      const paused = await pausing;
+      expect(paused.status, JSON.stringify(paused.body)).toBeLessThan(500);
+      await sleep(2_000); // anything instance 0 still had scheduled runs now
+      expect(await row(), "the resumed conversation, untouched").toEqual(live);
+      const segments = await sql<{ providerSessionId: string }>(
+        databaseUrl,
+        `SELECT "providerSessionId" FROM "SessionSegment" WHERE "sessionId" = '${id}'`,
+      );
+      expect(segments.map((segment) => segment.providerSessionId)).toEqual([first!.id]);
+      expect(fake.running().map((conversation) => conversation.id)).toEqual([
+        live.providerSessionId,
+      ]);
+    } finally {
+      clearInterval(beating);
+    }
+    await person.stopUntilEnded(id);
+    expect(fake.running()).toEqual([]);
+    expect(frozen.log).not.toMatch(/Unexpected error/);
+  }, 300_000);
 });
+
+interface SessionRow {
+  status: string;
+  pausedAt: Date | null;
+  providerSessionId: string | null;
+  segmentStartedAt: Date | null;
+  billedSeconds: number;
+}
 
 interface CallOptions {
   json?: unknown;
