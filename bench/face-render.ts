@@ -3,9 +3,9 @@
 // and GC costs that only show once memory sits idle between frames.
 // Run: npx tsx bench/face-render.ts (part of `npm run bench`)
 
-import { createAnimator } from "@/avatar-worker/face/animator";
-import { createFaceRenderer } from "@/avatar-worker/face/face-renderer";
-import { MOUTH_AT_REST, type MouthShape } from "@/avatar-worker/face/mouth-shape";
+import { createAnimator } from "@/face-worker/face/animator";
+import { createFaceRenderer } from "@/face-worker/face/face-renderer";
+import { MOUTH_AT_REST, type MouthShape } from "@/face-worker/face/mouth-shape";
 import { sleep } from "@/lib/sleep";
 
 import { figure } from "./support/figures";

@@ -1,5 +1,5 @@
 // "Using only Equos" (README): a copy of the project without the local avatar (avatar-worker/,
-// lib/providers/local/ and its line in lib/providers/registry.ts) still type-checks and builds.
+// face-worker/, lib/providers/local/ and its line in lib/providers/registry.ts) still type-checks and builds.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { copyProject, nextBuild, removeCopy, skipTypeCheck } from "./build-copy"
 /** What a forker deletes to keep only Equos; the README's "Using only Equos" lists the same. */
 export const LOCAL_AVATAR_PATHS = [
   "avatar-worker",
+  "face-worker",
   "lib/providers/local",
   "e2e",
   "playwright.config.ts",
@@ -35,9 +36,13 @@ describe("the app without the local avatar", () => {
   });
 
   it("is never named by the app (app/, components/, lib/)", () => {
-    const grep = spawnSync("grep", ["-rl", "avatar-worker", "app", "components", "lib"], {
-      encoding: "utf8",
-    });
+    const grep = spawnSync(
+      "grep",
+      ["-rlE", "avatar-worker|face-worker", "app", "components", "lib"],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(grep.stdout).toBe("");
   });
 

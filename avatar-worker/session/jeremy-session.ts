@@ -6,7 +6,7 @@ import { sleep } from "@/lib/sleep";
 import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
-import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
 import { listens } from "../models/settings";
 import { openingLines } from "../profiles/script";
 import { startVoiceSession } from "../voice/voice-session";

@@ -1,9 +1,9 @@
 import type { VAD } from "@livekit/agents";
 import * as silero from "@livekit/agents-plugin-silero";
 
-import { createAnimator } from "../face/animator";
-import { createFaceRenderer, type FaceRenderer } from "../face/face-renderer";
-import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { createAnimator } from "@/face-worker/face/animator";
+import { createFaceRenderer, type FaceRenderer } from "@/face-worker/face/face-renderer";
+import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
 import { SpeechSynthesizer } from "../speech/speech-synthesizer";
 import { TURN_SILENCE_MS } from "../voice/turn-taking";
 

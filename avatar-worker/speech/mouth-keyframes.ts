@@ -1,4 +1,4 @@
-import { MOUTH_AT_REST, type MouthKeyframe, type MouthShape } from "../face/mouth-shape";
+import { MOUTH_AT_REST, type MouthKeyframe, type MouthShape } from "@/face-worker/face/mouth-shape";
 
 /** The mouth shape `ms` into an utterance: linear between keyframes, at rest outside them. */
 export function mouthAt(keyframes: readonly MouthKeyframe[], ms: number): MouthShape {

@@ -1,22 +1,7 @@
 // Small helpers for mono int16 PCM shared by the synthesizer, the detector and their tests.
 
-/** Root-mean-square level of `samples[start, end)` on a 0..1 scale (1 = full-scale square wave). */
-export function rms(samples: Int16Array, start = 0, end = samples.length): number {
-  const from = Math.max(0, start);
-  const to = Math.min(samples.length, end);
-  if (to <= from) return 0;
-  let sum = 0;
-  for (let i = from; i < to; i++) {
-    const value = samples[i] ?? 0;
-    sum += value * value;
-  }
-  return Math.sqrt(sum / (to - from)) / 32768;
-}
-
-/** A level on the 0..1 scale of `rms` expressed in dBFS (silence is -Infinity). */
-export function toDb(level: number): number {
-  return 20 * Math.log10(level);
-}
+// The levels are the face's (it reads a mouth from them); the synthesizer and its tests use them too.
+export { rms, toDb } from "@/face-worker/audio-level";
 
 /** Splits audio into consecutive frames of `frameMs` (the last one zero-padded), as AudioSource wants. */
 export function toFrames(samples: Int16Array, sampleRate: number, frameMs = 20): Int16Array[] {

@@ -2,7 +2,7 @@
 // places some phoneme events a few milliseconds before sound starts and marks stop closures as
 // phonemes, so a phoneme that is silent in the audio rests the mouth instead of shaping it.
 
-import { MOUTH_AT_REST, type MouthKeyframe, type MouthShape } from "../face/mouth-shape";
+import { MOUTH_AT_REST, type MouthKeyframe, type MouthShape } from "@/face-worker/face/mouth-shape";
 import { rms } from "./pcm";
 import { shapesForPhoneme } from "./visemes";
 

@@ -1,4 +1,4 @@
-import type { MouthKeyframe } from "../face/mouth-shape";
+import type { MouthKeyframe } from "@/face-worker/face/mouth-shape";
 
 /** Something Jeremy says: audio ready for a LiveKit AudioSource and the mouth movements to go with it. */
 export interface Utterance {

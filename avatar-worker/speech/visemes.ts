@@ -2,7 +2,7 @@
 // characters plus stress and length marks ("ˈɑː", "aɪ", "dʒ", "ɔːɹ"), so shapes are looked up
 // per character: a diphthong or affricate becomes a short glide from its first to its last shape.
 
-import { MOUTH_AT_REST, type MouthShape } from "../face/mouth-shape";
+import { MOUTH_AT_REST, type MouthShape } from "@/face-worker/face/mouth-shape";
 
 const shape = (open: number, wide: number, round: number): MouthShape => ({ open, wide, round });
 

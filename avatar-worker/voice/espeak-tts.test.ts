@@ -2,7 +2,7 @@ import { initializeLogger } from "@livekit/agents";
 import type { AudioFrame } from "@livekit/rtc-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { MouthShape } from "../face/mouth-shape";
+import type { MouthShape } from "@/face-worker/face/mouth-shape";
 import { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
 import { EspeakTTS } from "./espeak-tts";

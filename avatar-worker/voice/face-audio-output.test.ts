@@ -2,7 +2,7 @@ import { initializeLogger, voice } from "@livekit/agents";
 import { AudioFrame } from "@livekit/rtc-node";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
 
 import { FaceAudioOutput, MOUTH_USERDATA } from "./face-audio-output";
 

@@ -5,9 +5,9 @@
 import { voice } from "@livekit/agents";
 import type { AudioFrame } from "@livekit/rtc-node";
 
-import type { MouthShape } from "../face/mouth-shape";
+import type { MouthShape } from "@/face-worker/face/mouth-shape";
 
-import { LoudnessMouth, MouthTimeline } from "./mouth-timeline";
+import { LoudnessMouth, MouthTimeline } from "@/face-worker/mouth-timeline";
 
 /** The frame's userdata key under which a synthesizer may give its mouth shape. */
 export const MOUTH_USERDATA = "jeremyMouth";

@@ -7,8 +7,8 @@
 // "ready" once both tracks are published, and sends until it is killed.
 import { LocalVideoTrack, Room, VideoBufferType, VideoFrame, VideoSource } from "@livekit/rtc-node";
 
-import { createAnimator } from "@/avatar-worker/face/animator";
-import { createFaceRenderer } from "@/avatar-worker/face/face-renderer";
+import { createAnimator } from "@/face-worker/face/animator";
+import { createFaceRenderer } from "@/face-worker/face/face-renderer";
 import { faceTrackOptions, VIDEO_SIZE } from "@/avatar-worker/session/video-publisher";
 
 import { publishMicrophone } from "./microphone";

@@ -1,8 +1,8 @@
 // What Jeremy's mouth does while the agent session plays audio: one shape per audio frame, in
 // the order the frames are played, lined up with the moment playback started. Cleared the
 // moment speech is interrupted or finishes, so the mouth never moves to audio nobody hears.
-import { MOUTH_AT_REST, type MouthShape } from "../face/mouth-shape";
-import { rms, toDb } from "../speech/pcm";
+import { MOUTH_AT_REST, type MouthShape } from "./face/mouth-shape";
+import { rms, toDb } from "./audio-level";
 
 interface Step {
   endsAtMs: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { MOUTH_AT_REST } from "../face/mouth-shape";
+import { MOUTH_AT_REST } from "./face/mouth-shape";
 
 import { LoudnessMouth, MouthTimeline } from "./mouth-timeline";
 
