@@ -23,10 +23,10 @@ export const SEGMENT_MAX_SECONDS = 5 * 60;
 export interface SegmentSink {
   /** A segment begins, in `format`. */
   start(segment: number, format: SegmentFormat): void;
-  /** More of the segment's audio: whole frames, interleaved. */
-  audio(segment: number, samples: Int16Array): void;
-  /** All of the segment's audio has arrived (it may still be playing). */
-  end(segment: number): void;
+  /** More of the segment's audio: whole frames, interleaved. The next waits for it to settle. */
+  audio(segment: number, samples: Int16Array): void | Promise<void>;
+  /** All of the segment's audio has arrived; the next segment waits for this to settle. */
+  end(segment: number): void | Promise<void>;
   /** The agent interrupted: stop playing now. */
   clear(): void;
 }
@@ -99,7 +99,7 @@ export class AudioReceiver {
       for await (const chunk of reader) {
         if (this.current?.id !== id || this.closed) break; // cleared: the rest is not played
         const samples = pcm.push(chunk);
-        if (samples.length > 0) sink.audio(id, samples);
+        if (samples.length > 0) await sink.audio(id, samples);
       }
     } catch (error) {
       this.log(`segment ${id} broke off: ${String(error)}`);
@@ -108,7 +108,7 @@ export class AudioReceiver {
       if (left > 0) this.log(`segment ${id} ended with ${left} byte(s) that made no whole frame`);
       if (pcm.full) this.log(`segment ${id} cut at ${max} s`);
       if (this.current?.id === id) this.current = null;
-      sink.end(id);
+      await sink.end(id);
     }
   }
 
