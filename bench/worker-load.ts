@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
-import { VIDEO_SIZE } from "@/avatar-worker/session/video-publisher";
+import { VIDEO_SIZE } from "@/face-worker/video-publisher";
 import { sleep } from "@/lib/sleep";
 
 import type { Benchmark } from "./support/benchmark";

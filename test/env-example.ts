@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 
 export const WORKER_SECTION = "Jeremy worker";
+export const FACE_SECTION = "Face worker";
 
 /** Every variable .env.example lists, with the title of the section it is listed under. */
 export function envExampleVariables(): Array<{ name: string; section: string }> {

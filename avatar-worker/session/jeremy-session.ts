@@ -14,7 +14,7 @@ import { startVoiceSession } from "../voice/voice-session";
 import { parseJobMetadata } from "./job-metadata";
 import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
-import { publishFace } from "./video-publisher";
+import { publishFace } from "@/face-worker/video-publisher";
 import type { WarmKit } from "./warm-up";
 
 // Give the page a moment to subscribe to Jeremy's voice before he starts talking.

@@ -7,7 +7,7 @@ import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
 import { SpeechSynthesizer } from "../speech/speech-synthesizer";
 import { TURN_SILENCE_MS } from "../voice/turn-taking";
 
-import { VIDEO_SIZE } from "./video-publisher";
+import { VIDEO_SIZE } from "@/face-worker/video-publisher";
 
 /** What a job process prepares before any job arrives. */
 export interface WarmKit {

@@ -9,7 +9,7 @@ import { LocalVideoTrack, Room, VideoBufferType, VideoFrame, VideoSource } from 
 
 import { createAnimator } from "@/face-worker/face/animator";
 import { createFaceRenderer } from "@/face-worker/face/face-renderer";
-import { faceTrackOptions, VIDEO_SIZE } from "@/avatar-worker/session/video-publisher";
+import { faceTrackOptions, VIDEO_SIZE } from "@/face-worker/video-publisher";
 
 import { publishMicrophone } from "./microphone";
 import { userSpeech } from "./user-speech";

@@ -3,7 +3,7 @@
 // microphone is what lets a benchmark know exactly when the user stopped talking.
 import { AudioFrame, type Room } from "@livekit/rtc-node";
 
-import { publishAudioTrack } from "@/avatar-worker/session/audio-track";
+import { publishAudioTrack } from "@/face-worker/audio-track";
 import { rms, toDb, toFrames } from "@/avatar-worker/speech/pcm";
 import { sleep } from "@/lib/sleep";
 

@@ -9,8 +9,8 @@ import {
   VideoSource,
 } from "@livekit/rtc-node";
 
-import { createAnimator, type AnimatorInput } from "@/face-worker/face/animator";
-import { createFaceRenderer, type FaceRenderer } from "@/face-worker/face/face-renderer";
+import { createAnimator, type AnimatorInput } from "./face/animator";
+import { createFaceRenderer, type FaceRenderer } from "./face/face-renderer";
 
 export const VIDEO_SIZE = 512;
 
