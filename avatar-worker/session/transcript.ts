@@ -44,3 +44,16 @@ export class Transcript {
     this.sent += count;
   }
 }
+
+/**
+ * When a line was said, for the order the app reads lines in. A reply cut short is recorded only
+ * after the turn that cut it: it is dated when it began to play, so it reads before that turn.
+ * Every other line is dated as it comes, in the order LiveKit Agents commits them (a message's
+ * own date will not do: a typed turn's can fall after its reply's).
+ */
+export function lineDate(
+  item: { role: string; interrupted: boolean; createdAt: number },
+  now: Date = new Date(),
+): Date {
+  return item.role === "assistant" && item.interrupted ? new Date(item.createdAt) : now;
+}

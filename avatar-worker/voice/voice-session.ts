@@ -17,7 +17,7 @@ import { type Endpoint, isOpenAiEndpoint, listens, type ModelSettings } from "..
 import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
 import { nextLine, openingLines } from "../profiles/script";
-import type { Transcript } from "../session/transcript";
+import { lineDate, type Transcript } from "../session/transcript";
 
 import type { SpeechSynthesizer } from "../speech/speech-synthesizer";
 
@@ -158,8 +158,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, ({ item }) => {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
-      // When the line began (a reply cut short is recorded after the turn that cut it).
-      transcript.add(item.role, item.textContent ?? "", new Date(item.createdAt));
+      transcript.add(item.role, item.textContent ?? "", lineDate(item));
     }
   });
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
