@@ -1,4 +1,5 @@
-// How loud 16-bit PCM is: what the face reads a mouth from when it has nothing better.
+// 16-bit PCM helpers: how loud it is (what the face reads a mouth from when it has nothing
+// better), and buffers joined.
 
 /** Root-mean-square level of `samples[start, end)` on a 0..1 scale (1 = full-scale square wave). */
 export function rms(samples: Int16Array, start = 0, end = samples.length): number {
@@ -16,4 +17,15 @@ export function rms(samples: Int16Array, start = 0, end = samples.length): numbe
 /** A level on the 0..1 scale of `rms` expressed in dBFS (silence is -Infinity). */
 export function toDb(level: number): number {
   return 20 * Math.log10(level);
+}
+
+/** Joins buffers end to end. */
+export function concatPcm(parts: readonly Int16Array[]): Int16Array {
+  const joined = new Int16Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
 }

@@ -5,6 +5,7 @@
 import { AudioFrame, AudioResampler, type AudioSource } from "@livekit/rtc-node";
 
 import type { SegmentSink } from "./audio-receiver";
+import { concatPcm } from "./audio-level";
 import { LoudnessMouth, MouthTimeline } from "./mouth-timeline";
 import type { PlaybackFinished, SegmentFormat } from "./protocol";
 
@@ -60,7 +61,7 @@ export class FacePlayer implements SegmentSink {
     if (!playing) return;
     const mono = toMono(samples, playing.format.channels);
     const atRate = playing.resampler
-      ? joined(
+      ? concatPcm(
           playing.resampler
             .push(new AudioFrame(mono, playing.format.sampleRate, 1, mono.length))
             .map((frame) => frame.data),
@@ -73,7 +74,7 @@ export class FacePlayer implements SegmentSink {
     const playing = this.current(id);
     if (!playing) return;
     const tail = playing.resampler
-      ? joined(playing.resampler.flush().map((frame) => frame.data))
+      ? concatPcm(playing.resampler.flush().map((frame) => frame.data))
       : new Int16Array(0);
     await this.send(playing, tail, true);
     playing.resampler?.close();
@@ -99,7 +100,7 @@ export class FacePlayer implements SegmentSink {
   private async send(playing: Playing, samples: Int16Array, last: boolean): Promise<void> {
     const rate = this.source.sampleRate;
     const size = (rate * FRAME_MS) / 1000;
-    let all = playing.pending.length ? joined([playing.pending, samples]) : samples;
+    let all = playing.pending.length ? concatPcm([playing.pending, samples]) : samples;
     let offset = 0;
     while (all.length - offset >= size || (last && offset < all.length)) {
       if (playing.finished) return; // cleared while waiting for room in the queue
@@ -137,15 +138,4 @@ function toMono(samples: Int16Array, channels: number): Int16Array {
     mono[i] = Math.round(sum / channels);
   }
   return mono;
-}
-
-function joined(parts: Int16Array[]): Int16Array {
-  if (parts.length === 1) return parts[0]!;
-  const all = new Int16Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return all;
 }
