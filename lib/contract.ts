@@ -79,6 +79,23 @@ export function transcriptReportPath(sessionId: string): string {
   return `/api/worker/sessions/${encodeURIComponent(sessionId)}/transcript`;
 }
 
+/**
+ * Where a dispatched avatar job claims the session's room before it joins (POST, the same worker
+ * token as a transcript report): 204 when the room is its own, 409 when another job has it or
+ * the session wants no avatar (it leaves).
+ */
+export function avatarJobPath(sessionId: string): string {
+  return `/api/worker/sessions/${encodeURIComponent(sessionId)}/avatar-job`;
+}
+
+/** The body of an avatar job's claim. */
+export interface AvatarJobClaim {
+  /** The LiveKit room the job was dispatched to. */
+  room: string;
+  /** LiveKit Agents' job id. */
+  jobId: string;
+}
+
 /** Where each worker reports, every few seconds, how many conversations it takes. */
 export const CAPACITY_REPORT_PATH = "/api/worker/capacity";
 

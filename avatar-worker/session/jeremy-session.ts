@@ -11,6 +11,7 @@ import { listens } from "../models/settings";
 import { openingLines } from "../profiles/script";
 import { startVoiceSession } from "../voice/voice-session";
 
+import { claimRoom } from "./claim-room";
 import { parseJobMetadata } from "./job-metadata";
 import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
@@ -56,6 +57,21 @@ export async function runJeremySession<T>(
   // opens with the script's greeting, synthesized ahead of time.
   const listening = listens(env.models);
   if (!listening && !env.models.tts) void synthesizer.warmUp(openingLines(meta));
+
+  // One Jeremy per room: a room LiveKit dispatched again (its node died, or this worker missed
+  // its pings) already has one, or had one whose conversation is over. Leave before joining:
+  // joining as "jeremy" would push the other out.
+  const claim = await claimRoom(
+    env,
+    meta.sessionId,
+    { room: ctx.job.room?.name ?? meta.sessionId, jobId: ctx.job.id },
+    log,
+  );
+  if (claim.outcome === "taken") {
+    log(`not joining: ${claim.why}`);
+    ctx.shutdown("room taken");
+    return;
+  }
 
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   timeline.connectedAt = Date.now();

@@ -2,6 +2,7 @@ import type { CapacityReport } from "@/lib/contract";
 import { roomNameFor, sessionIdOfRoom } from "@/lib/livekit/rooms";
 import type { Session } from "@/lib/generated/prisma/client";
 
+import { claimAvatarJob } from "./avatar-job";
 import { recordWorkerCapacity } from "./capacity";
 import { touchSession } from "./heartbeat";
 import { findOwnedSession, findSession } from "./lookup";
@@ -56,6 +57,11 @@ export interface SessionService {
   sweep(options?: SweepOptions): Promise<SweepReport>;
   /** Keeps an avatar worker's report of how many conversations it takes. */
   recordWorkerCapacity(report: CapacityReport): Promise<void>;
+  /**
+   * Gives the session's current room to one avatar job; any other job asking for it is refused
+   * (409), and leaves (lib/sessions/avatar-job.ts).
+   */
+  claimAvatarJob(id: string, room: string, jobId: string): Promise<void>;
   /** Stores transcript lines reported by the avatar worker. */
   recordTranscript(
     id: string,
@@ -126,6 +132,10 @@ export function createSessionService(deps: SessionDeps): SessionService {
 
     async recordWorkerCapacity(report) {
       await recordWorkerCapacity(await deps.db(), report);
+    },
+
+    async claimAvatarJob(id, room, jobId) {
+      await claimAvatarJob(await deps.db(), id, room, jobId);
     },
 
     async recordTranscript(id, lines) {

@@ -11,6 +11,7 @@ import { RoomServiceClient } from "livekit-server-sdk";
 import pg from "pg";
 
 import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
+import { CAPACITY_REPORT_SECONDS } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
 
 import { kill, spawnLogged, STACK, stackEnv, waitUntil } from "../../support/stack";
@@ -19,6 +20,8 @@ import { AppBalancer } from "./app-balancer";
 import { Balancer } from "./balancer";
 
 const LOG_DIR = path.resolve("test-results", "cluster");
+/** READY_STALE_MS of lib/sessions/capacity.ts: a readiness older than this is not believed. */
+const READY_STALE_SECONDS = 1.5 * CAPACITY_REPORT_SECONDS;
 
 export const CLUSTER = {
   /** The page's address: the app's load balancer. */
@@ -235,18 +238,29 @@ export class Cluster {
   }
 
   /**
-   * Conversations the app believes the live workers can begin at once: its own record of their
-   * capacity reports (a worker whose job processes are all still warming offers none).
+   * Conversations the app believes the live workers can begin at once, counted as its start does
+   * (lib/sessions/capacity.ts, checkAvatarReady): the warm processes in the workers' fresh reports,
+   * less the conversations begun since the oldest of those reports (a report made before a start
+   * may still offer the process that start took). A worker whose processes are all warming offers
+   * none. A start made while this is 0 is refused with AVATAR_WARMING.
    */
   async readyToBegin(): Promise<number> {
     const client = new pg.Client({ connectionString: this.options.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ ready: string }>(
-        `SELECT COALESCE(SUM("readyProcesses"), 0) AS ready FROM "AvatarWorker"
-         WHERE "maxSessions" > 0 AND "seenAt" > now() - interval '15 seconds'`,
+      const { rows } = await client.query<{ offered: string; begun: string }>(
+        `WITH ready AS (
+           SELECT "readyProcesses", "seenAt" FROM "AvatarWorker"
+           WHERE "readyProcesses" > 0 AND "seenAt" >= now() - make_interval(secs => $1)
+         )
+         SELECT (SELECT COALESCE(SUM("readyProcesses"), 0) FROM ready) AS offered,
+                (SELECT COUNT(*) FROM "Session"
+                 WHERE status IN ('STARTING', 'ACTIVE')
+                   AND ("createdAt" > (SELECT MIN("seenAt") FROM ready)
+                        OR "resumedAt" > (SELECT MIN("seenAt") FROM ready))) AS begun`,
+        [READY_STALE_SECONDS],
       );
-      return Number(rows[0]?.ready ?? 0);
+      return Number(rows[0]?.offered ?? 0) - Number(rows[0]?.begun ?? 0);
     } finally {
       await client.end();
     }
