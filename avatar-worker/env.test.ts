@@ -21,6 +21,12 @@ describe("the worker's environment", () => {
     );
   });
 
+  it("serves rooms the app did not make unless told to serve only the app's", () => {
+    expect(read({}).JEREMY_ROOMS).toBe("any");
+    expect(read({ JEREMY_ROOMS: "app" }).JEREMY_ROOMS).toBe("app");
+    expect(() => read({ JEREMY_ROOMS: "some" })).toThrow(/JEREMY_ROOMS/);
+  });
+
   it("stops at start naming a missing or invalid model variable", () => {
     expect(() => read({ LLM_BASE_URL: "localhost:11434" })).toThrow(/LLM_BASE_URL: Invalid URL/);
     expect(() =>

@@ -21,6 +21,12 @@ export const workerVariables = z.object({
   JEREMY_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   /** Job processes kept started and warmed ahead of demand (default: cores, at most 4). */
   JEREMY_IDLE_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
+  /**
+   * Which rooms dispatched to Jeremy get a conversation. `any`: also rooms the app did not make
+   * (LiveKit's own starters, a room made with the server SDK), with the default profile, bounded
+   * like any other and not in the ledger. `app`: only the app's sessions.
+   */
+  JEREMY_ROOMS: z.enum(["any", "app"]).default("any"),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
   /** The longest reply the model may write, in tokens (sent with every call): spoken replies are short. */

@@ -3,7 +3,7 @@ import { type LocalTrack, RoomEvent, type RemoteParticipant, TrackKind } from "@
 
 import { AVATAR_LISTENING_ATTRIBUTE, REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
-import { LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
+import { isSessionRoom, LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
@@ -12,7 +12,7 @@ import { openingLines } from "../profiles/script";
 import { startVoiceSession } from "../voice/voice-session";
 
 import { claimRoom } from "./claim-room";
-import { parseJobMetadata } from "./job-metadata";
+import { parseJobMetadata, unledgeredMetadata } from "./job-metadata";
 import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
 import { publishFace } from "@/face-worker/video-publisher";
@@ -38,15 +38,31 @@ export async function runJeremySession<T>(
 ) {
   // When each step towards Jeremy's first frame happened (ms since the epoch), for the log.
   const timeline = { jobAt: Date.now(), connectedAt: 0, firstFrameAt: 0 };
-  const meta = parseJobMetadata(ctx.job.metadata, ctx.job.room?.name ?? "");
+  const roomName = ctx.job.room?.name ?? "";
+  // A room the app made has a session in the ledger; any other (LiveKit's own starters, a room
+  // made with the server SDK) gets the defaults, and its transcript stays here.
+  const ledgered = isSessionRoom(roomName);
+  const meta = ledgered
+    ? parseJobMetadata(ctx.job.metadata, roomName)
+    : unledgeredMetadata(roomName);
   const log = (message: string) => console.log(`[jeremy ${meta.sessionId}] ${message}`);
+  if (!ledgered) {
+    if (env.JEREMY_ROOMS === "app") {
+      log("not the app's room, and JEREMY_ROOMS=app; leaving");
+      ctx.shutdown("not the app's room");
+      return;
+    }
+    log(
+      `unledgered: a room the app did not make; default profile, ${meta.maxDurationSeconds} s at most`,
+    );
+  }
   // Each line goes to the app as it is said, so a pause (which ends this job) or a crash loses
   // nothing already said, and a resumed conversation can be told all of it.
   let handing = Promise.resolve();
   const handOver = () =>
     (handing = handing.then(async () => {
       const lines = transcript.unsent();
-      if (lines.length === 0) return;
+      if (lines.length === 0 || !ledgered) return;
       const { handed, error } = await reportTranscript(env, meta.sessionId, lines, log);
       transcript.markSent(handed);
       // The rest are kept, and sent again with the next line or at the end.
@@ -61,12 +77,9 @@ export async function runJeremySession<T>(
   // One Jeremy per room: a room LiveKit dispatched again (its node died, or this worker missed
   // its pings) already has one, or had one whose conversation is over. Leave before joining:
   // joining as "jeremy" would push the other out.
-  const claim = await claimRoom(
-    env,
-    meta.sessionId,
-    { room: ctx.job.room?.name ?? meta.sessionId, jobId: ctx.job.id },
-    log,
-  );
+  const claim = ledgered
+    ? await claimRoom(env, meta.sessionId, { room: roomName, jobId: ctx.job.id }, log)
+    : { outcome: "mine" as const };
   if (claim.outcome === "taken") {
     log(`not joining: ${claim.why}`);
     ctx.shutdown("room taken");
@@ -76,7 +89,7 @@ export async function runJeremySession<T>(
   await ctx.connect(undefined, AutoSubscribe.AUDIO_ONLY);
   timeline.connectedAt = Date.now();
   const room = ctx.room;
-  if (room.metadata !== LOCAL_ROOM_METADATA) {
+  if (ledgered && room.metadata !== LOCAL_ROOM_METADATA) {
     // Not a room the app made: the session ended before Jeremy joined, and his join brought
     // its room back. Nobody will come; leave at once, freeing the job and its capacity.
     log("the room is gone (stopped before Jeremy joined); leaving");

@@ -22,6 +22,14 @@ const metadataSchema = z.object({
     .optional(),
 }) satisfies z.ZodType<JeremyJobMetadata, unknown>;
 
+/**
+ * A conversation in a room the app did not make: the default profile, nothing from the
+ * dispatcher's metadata (it could ask for any length or context), named by the room.
+ */
+export function unledgeredMetadata(roomName: string): JeremyJobMetadata {
+  return parseJobMetadata("", roomName);
+}
+
 /** Reads the metadata the app dispatched the job with; a job dispatched by hand gets defaults. */
 export function parseJobMetadata(raw: string, roomName: string): JeremyJobMetadata {
   let value: unknown = {};

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { resumedFrom } from "./worker-contract";
+import { newSessionId } from "@/lib/sessions/ids";
+import { roomNameFor } from "@/lib/livekit/rooms";
+
+import { isSessionRoom, resumedFrom } from "./worker-contract";
 
 describe("resumedFrom", () => {
   it("carries on after the highest position kept, not after the last line said", () => {
@@ -11,5 +14,15 @@ describe("resumedFrom", () => {
     ]);
     expect(resumed.nextSeq).toBe(2);
     expect(resumedFrom([]).nextSeq).toBe(0);
+  });
+});
+
+describe("isSessionRoom", () => {
+  it("knows every room the app names for a session, and no other", () => {
+    const id = newSessionId();
+    for (const segment of [1, 2, 17]) expect(isSessionRoom(roomNameFor(id, segment))).toBe(true);
+    for (const other of ["plain-1a2b", "my-room", `${id}x`, `${id}.0`, `${id}.`, "ses_12", ""]) {
+      expect(isSessionRoom(other), other).toBe(false);
+    }
   });
 });

@@ -15,6 +15,15 @@ export type LocalProfile = (typeof LOCAL_PROFILES)[number];
 export const AVATAR = { identity: "jeremy", name: BRAND.avatarName } as const;
 
 /**
+ * True for a room the app names for a session ("ses_" and 32 hex digits, then ".2", ".3"… for a
+ * resumed stretch). Any other room dispatched to Jeremy was made by someone else (LiveKit's own
+ * starters, another app): it has no session in the ledger.
+ */
+export function isSessionRoom(room: string): boolean {
+  return /^ses_[0-9a-f]{32}(\.[1-9][0-9]{0,3})?$/.test(room);
+}
+
+/**
  * Metadata of every room the local provider creates. A room without it was not made by the app:
  * typically a join brought back a room the app had already deleted (LiveKit creates rooms on
  * join), and the worker leaves it at once rather than wait there for nobody.
