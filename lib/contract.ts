@@ -30,6 +30,12 @@ export const TURN_MODE_ATTRIBUTE = "jeremy.turns";
  */
 export const HOLD_TO_TALK_RPC = { start: "jeremy.turn.start", end: "jeremy.turn.end" } as const;
 
+/**
+ * LiveKit's attribute on an avatar participant: the identity of the agent it shows and voices
+ * (LiveKit's avatar protocol; @livekit/components-react's agent hooks look for it).
+ */
+export const PUBLISH_ON_BEHALF_ATTRIBUTE = "lk.publish_on_behalf";
+
 /** Reasons a browser may give for ending its own session; the server records the others. */
 export const CLIENT_STOP_REASONS = [
   "hangup",

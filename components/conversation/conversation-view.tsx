@@ -37,7 +37,7 @@ interface ConversationViewProps {
 
 /** The live conversation, inside the LiveKit room: Jeremy, captions and the controls. */
 export function ConversationView(props: ConversationViewProps) {
-  const { status, video, avatar, voiceSubscribed } = useConversationStatus(
+  const { status, video, avatar, face, voiceSubscribed } = useConversationStatus(
     props.avatar.identity,
     props.joinTimeoutMs,
     props.stop,
@@ -71,7 +71,7 @@ export function ConversationView(props: ConversationViewProps) {
         <JeremyStage
           status={status}
           video={video}
-          avatar={avatar}
+          speaker={face ?? avatar}
           avatarName={props.avatar.name}
           voiceSubscribed={voiceSubscribed}
         />

@@ -18,7 +18,8 @@ const STATUS_TEXT: Record<Exclude<LiveStatus, "talking">, string> = {
 interface StageProps {
   status: LiveStatus;
   video?: TrackReference;
-  avatar?: Participant;
+  /** Who voices Jeremy (his face): the stage glows while they are heard. */
+  speaker?: Participant;
   avatarName: string;
   voiceSubscribed: boolean;
 }
@@ -27,8 +28,8 @@ interface StageProps {
  * Jeremy's video, or his portrait with what is happening while he is not (yet) on screen: a square
  * as large as its container (a CSS size container) allows.
  */
-export function JeremyStage({ status, video, avatar, avatarName, voiceSubscribed }: StageProps) {
-  const speaking = useSpeaking(avatar);
+export function JeremyStage({ status, video, speaker, avatarName, voiceSubscribed }: StageProps) {
+  const speaking = useSpeaking(speaker);
   return (
     <div
       data-testid="jeremy-stage"

@@ -1,9 +1,10 @@
 "use client";
 
-import { useRemoteParticipant, useTracks } from "@livekit/components-react";
+import { useRemoteParticipant, useRemoteParticipants, useTracks } from "@livekit/components-react";
 import { ConnectionState, Track } from "livekit-client";
 import { useEffect, useState } from "react";
 
+import { faceOf } from "@/lib/client/avatar-face";
 import type { StopReason } from "@/lib/client/session-api";
 
 import { useRoomConnectionState } from "./use-room-connection-state";
@@ -12,7 +13,9 @@ export type LiveStatus = "connecting" | "joining" | "talking" | "reconnecting";
 
 /**
  * Where the live conversation stands, from LiveKit's connection state and whether Jeremy's
- * video has arrived. Ends the session if he never arrives in time, or leaves.
+ * video has arrived. Ends the session if he never arrives in time, or leaves. His video and voice
+ * come from his face: an avatar participant of its own when he has one (LiveKit's avatar
+ * protocol), else his own participant.
  */
 export function useConversationStatus(
   avatarIdentity: string,
@@ -21,17 +24,26 @@ export function useConversationStatus(
 ) {
   const connection = useRoomConnectionState();
   const avatar = useRemoteParticipant(avatarIdentity);
+  const participants = useRemoteParticipants();
+  const face = faceOf(participants, avatarIdentity);
+  const faceIdentity = face?.identity ?? avatarIdentity;
   const video = useTracks([Track.Source.Camera], { onlySubscribed: true }).find(
-    (track) => track.participant.identity === avatarIdentity,
+    (track) => track.participant.identity === faceIdentity,
   );
   const voiceSubscribed = useTracks([Track.Source.Microphone], { onlySubscribed: true }).some(
-    (track) => track.participant.identity === avatarIdentity,
+    (track) => track.participant.identity === faceIdentity,
   );
   const [arrived, setArrived] = useState(false);
+  // A face of his own, once seen: its leaving is his leaving.
+  const [ownFace, setOwnFace] = useState<string>();
   const connected = connection === ConnectionState.Connected;
 
   // Once Jeremy's video has been seen, he has arrived, even if the track later goes away.
   if (video && !arrived) setArrived(true);
+  if (face && face.identity !== avatarIdentity && ownFace !== face.identity) {
+    setOwnFace(face.identity);
+  }
+  const faceGone = ownFace !== undefined && !participants.some((p) => p.identity === ownFace);
 
   useEffect(() => {
     if (arrived) return;
@@ -41,8 +53,8 @@ export function useConversationStatus(
 
   useEffect(() => {
     // Only a connected room can tell that Jeremy left; while reconnecting he may just be unseen.
-    if (arrived && connected && !avatar) stop("avatar_left");
-  }, [arrived, connected, avatar, stop]);
+    if (arrived && connected && (!avatar || faceGone)) stop("avatar_left");
+  }, [arrived, connected, avatar, faceGone, stop]);
 
   const status: LiveStatus =
     connection === ConnectionState.Reconnecting || connection === ConnectionState.SignalReconnecting
@@ -52,5 +64,5 @@ export function useConversationStatus(
         : video
           ? "talking"
           : "joining";
-  return { status, video, avatar, voiceSubscribed };
+  return { status, video, avatar, face, voiceSubscribed };
 }
