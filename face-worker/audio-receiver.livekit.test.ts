@@ -63,7 +63,7 @@ function frame(first: number): AudioFrame {
   return new AudioFrame(data, 24_000, 1, 240);
 }
 
-async function setUp() {
+async function setUp(limits: { maxSegmentIdleSeconds?: number; maxQueuedSegments?: number } = {}) {
   const name = `face-test-${++roomCount}`;
   const faceRoom = await join(name, "face", { [PUBLISH_ON_BEHALF]: "agent" });
   const logs: string[] = [];
@@ -73,6 +73,7 @@ async function setUp() {
     agentIdentity: "agent",
     sink,
     log: (message) => logs.push(message),
+    ...limits,
   });
   const agentRoom = await join(name, "agent");
   const output = new voice.DataStreamAudioOutput({
@@ -160,5 +161,69 @@ describe.skipIf(!binary)("the face's end of LiveKit's avatar protocol", () => {
     expect(sink.samples).toEqual([1, 2]);
     expect(logs.join("\n")).toMatch(/segment 1 refused: sample_rate .* got "44"/);
     expect(logs.join("\n")).toMatch(/segment 2 ended with 1 byte\(s\) that made no whole frame/);
+  }, 30_000);
+
+  /** Opens a segment from the agent and sends `bytes`; closes it unless told to leave it open. */
+  async function openSegment(agentRoom: Room, bytes: Uint8Array, close = true) {
+    const writer = await agentRoom.localParticipant!.streamBytes({
+      topic: AUDIO_STREAM_TOPIC,
+      destinationIdentities: ["face"],
+      attributes: { sample_rate: "16000", num_channels: "1" },
+    });
+    await writer.write(bytes);
+    if (close) await writer.close();
+    return writer;
+  }
+
+  it("ends a segment whose stream is never closed once it falls idle, and plays the next", async () => {
+    const { agentRoom, sink, logs } = await setUp({ maxSegmentIdleSeconds: 1 });
+    await openSegment(agentRoom, new Uint8Array([1, 0, 2, 0]), false);
+    await openSegment(agentRoom, new Uint8Array([3, 0]));
+    await expect
+      .poll(() => sink.events, { timeout: 10_000 })
+      .toEqual(["start 1 16000/1", "end 1", "start 2 16000/1", "end 2"]);
+    expect(sink.samples).toEqual([1, 2, 3]);
+    expect(logs.join("\n")).toMatch(/segment 1 sent nothing for 1 s and was never closed/);
+  }, 30_000);
+
+  it("refuses segments past the few that may wait, and plays on", async () => {
+    const { agentRoom, sink, logs } = await setUp({
+      maxSegmentIdleSeconds: 2,
+      maxQueuedSegments: 2,
+    });
+    // One plays (and hangs, never closed); two wait behind it; the fourth and fifth are refused.
+    await openSegment(agentRoom, new Uint8Array([1, 0]), false);
+    for (const sample of [2, 3, 4, 5]) await openSegment(agentRoom, new Uint8Array([sample, 0]));
+    await expect
+      .poll(() => sink.events, { timeout: 15_000 })
+      .toEqual([
+        "start 1 16000/1",
+        "end 1",
+        "start 2 16000/1",
+        "end 2",
+        "start 3 16000/1",
+        "end 3",
+      ]);
+    expect(sink.samples).toEqual([1, 2, 3]);
+    expect(logs.join("\n")).toMatch(/segment 4 refused: 2 segment\(s\) already wait to play/);
+    expect(logs.join("\n")).toMatch(/segment 5 refused/);
+    // Once the line has cleared, the face takes segments again.
+    await openSegment(agentRoom, new Uint8Array([6, 0]));
+    await expect.poll(() => sink.samples, { timeout: 10_000 }).toEqual([1, 2, 3, 6]);
+  }, 30_000);
+
+  it("answers a clear when nothing is playing, and plays what comes after it", async () => {
+    const { agentRoom, sink } = await setUp();
+    const answer = await agentRoom.localParticipant!.performRpc({
+      destinationIdentity: "face",
+      method: RPC_CLEAR_BUFFER,
+      payload: "",
+    });
+    expect(answer).toBe("ok");
+    await openSegment(agentRoom, new Uint8Array([7, 0, 8, 0]));
+    await expect
+      .poll(() => sink.events, { timeout: 10_000 })
+      .toEqual(["clear", "start 1 16000/1", "end 1"]);
+    expect(sink.samples).toEqual([7, 8]);
   }, 30_000);
 });

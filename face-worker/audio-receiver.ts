@@ -18,6 +18,17 @@ import {
 
 /** A segment longer than this is cut (a reply this long is far past any model's cap). */
 export const SEGMENT_MAX_SECONDS = 5 * 60;
+/**
+ * A segment whose stream sends nothing for this long, and is never closed, is over: the agent
+ * that opened it is gone or broken, and the segments behind it would wait for good. (A speech
+ * model pauses between sentences for a second or two, not this long.)
+ */
+export const SEGMENT_IDLE_SECONDS = 20;
+/**
+ * Segments waiting behind the one playing. An agent sends the next only after the last was
+ * flushed, so a few is plenty; more are refused, since each holds what it has buffered.
+ */
+export const MAX_QUEUED_SEGMENTS = 4;
 
 /** What the face does with what arrives. */
 export interface SegmentSink {
@@ -38,12 +49,16 @@ export interface AudioReceiverOptions {
   sink: SegmentSink;
   log?: (message: string) => void;
   maxSegmentSeconds?: number;
+  maxSegmentIdleSeconds?: number;
+  maxQueuedSegments?: number;
 }
 
 export class AudioReceiver {
   private segments = 0;
   private current: { id: number; reader: ByteStreamReader } | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Segments opened and not yet over (the one playing, and those waiting behind it). */
+  private open = 0;
   private closed = false;
 
   constructor(private readonly options: AudioReceiverOptions) {
@@ -78,9 +93,16 @@ export class AudioReceiver {
       void drain(reader);
       return;
     }
-    // Segments play one after another, in the order they were opened.
     const id = ++this.segments;
-    this.queue = this.queue.then(() => this.readSegment(id, reader));
+    const bound = this.options.maxQueuedSegments ?? MAX_QUEUED_SEGMENTS;
+    if (this.open > bound) {
+      this.log(`segment ${id} refused: ${this.open - 1} segment(s) already wait to play`);
+      void drain(reader);
+      return;
+    }
+    // Segments play one after another, in the order they were opened.
+    this.open++;
+    this.queue = this.queue.then(() => this.readSegment(id, reader)).finally(() => this.open--);
   }
 
   private async readSegment(id: number, reader: ByteStreamReader): Promise<void> {
@@ -95,10 +117,24 @@ export class AudioReceiver {
     this.current = { id, reader };
     const { sink } = this.options;
     sink.start(id, format);
+    const idleMs = (this.options.maxSegmentIdleSeconds ?? SEGMENT_IDLE_SECONDS) * 1000;
+    const chunks = reader[Symbol.asyncIterator]();
     try {
-      for await (const chunk of reader) {
-        if (this.current?.id !== id || this.closed) break; // cleared: the rest is not played
-        const samples = pcm.push(chunk);
+      for (;;) {
+        const next = await nextWithin(chunks, idleMs);
+        if (next === "idle") {
+          this.log(
+            `segment ${id} sent nothing for ${idleMs / 1000} s and was never closed; it is over`,
+          );
+          break;
+        }
+        if (next.done) break;
+        if (this.current?.id !== id || this.closed) {
+          // Cleared: the rest is not played, but read to its end so it holds nothing.
+          void drainIterator(chunks);
+          break;
+        }
+        const samples = pcm.push(next.value);
         if (samples.length > 0) await sink.audio(id, samples);
       }
     } catch (error) {
@@ -144,9 +180,31 @@ export class AudioReceiver {
 
 /** Reads a stream to its end, keeping nothing (a stream left unread holds its buffers). */
 async function drain(reader: ByteStreamReader): Promise<void> {
+  await drainIterator(reader[Symbol.asyncIterator]());
+}
+
+async function drainIterator(chunks: AsyncIterator<Uint8Array>): Promise<void> {
   try {
-    for await (const chunk of reader) void chunk;
+    while (!(await chunks.next()).done);
   } catch {
     // It broke off: there is nothing to keep anyway.
   }
+}
+
+/**
+ * The next chunk, or "idle" if none comes within `ms`. The chunk asked for is then read and
+ * dropped, with the rest of the stream, should it ever come.
+ */
+async function nextWithin(
+  chunks: AsyncIterator<Uint8Array>,
+  ms: number,
+): Promise<IteratorResult<Uint8Array> | "idle"> {
+  let timer: NodeJS.Timeout | undefined;
+  const asked = chunks.next();
+  const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), ms)));
+  const first = await Promise.race([asked, idle]).finally(() => clearTimeout(timer));
+  if (first === "idle") {
+    void asked.then((result) => (result.done ? undefined : drainIterator(chunks))).catch(() => {});
+  }
+  return first;
 }
