@@ -3,14 +3,14 @@
 // `livekit-client`, gets his face, his voice and his greeting, and is not in the ledger.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 
 import { AccessToken, AgentDispatchClient, RoomServiceClient } from "livekit-server-sdk";
 
 import { expect, test } from "./fixtures";
 import { STACK } from "./support/stack";
-
-const ORIGIN = "http://plain-frontend.test";
 
 // The whole frontend: join, play what Jeremy publishes, and show what he says (LiveKit's
 // transcription text streams), as a page written only against livekit-client would.
@@ -54,17 +54,21 @@ test("a room the app did not make, joined by a plain livekit-client page, gets J
   const token = new AccessToken(STACK.apiKey, STACK.apiSecret, { identity: "visitor", ttl: 600 });
   token.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
 
+  // The frontend's own little server, on this machine as LiveKit is (Chromium lets a page reach a
+  // local address only from a local origin).
   const client = readFileSync(
     path.resolve("node_modules", "livekit-client", "dist", "livekit-client.esm.mjs"),
   );
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const url = new URL(route.request().url());
-    return url.pathname === "/livekit-client.esm.mjs"
-      ? route.fulfill({ body: client, contentType: "text/javascript" })
-      : route.fulfill({ body: PAGE, contentType: "text/html" });
+  const server = createServer((req, res) => {
+    const script = req.url === "/livekit-client.esm.mjs";
+    res.writeHead(200, { "content-type": script ? "text/javascript" : "text/html" });
+    res.end(script ? client : PAGE);
   });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  test.info().attach("frontend", { body: origin });
   const query = new URLSearchParams({ url: STACK.livekitUrl, token: await token.toJwt() });
-  await page.goto(`${ORIGIN}/?${query}`);
+  await page.goto(`${origin}/?${query}`);
 
   // His face moves (frames keep arriving) and his greeting is captioned.
   const video = page.locator("#video");
@@ -98,4 +102,5 @@ test("a room the app did not make, joined by a plain livekit-client page, gets J
     })
     .toBe(0);
   await rooms.deleteRoom(room).catch(() => undefined);
+  server.close();
 });
