@@ -27,6 +27,15 @@ describe("the worker's environment", () => {
     expect(() => read({ JEREMY_ROOMS: "some" })).toThrow(/JEREMY_ROOMS/);
   });
 
+  it("draws Jeremy itself unless told to use the face worker, by its agent name", () => {
+    expect(read({})).toMatchObject({ JEREMY_FACE: "own", FACE_AGENT_NAME: "jeremy-face" });
+    expect(read({ JEREMY_FACE: "worker", FACE_AGENT_NAME: "my-face" })).toMatchObject({
+      JEREMY_FACE: "worker",
+      FACE_AGENT_NAME: "my-face",
+    });
+    expect(() => read({ JEREMY_FACE: "theirs" })).toThrow(/JEREMY_FACE/);
+  });
+
   it("stops at start naming a missing or invalid model variable", () => {
     expect(() => read({ LLM_BASE_URL: "localhost:11434" })).toThrow(/LLM_BASE_URL: Invalid URL/);
     expect(() =>

@@ -27,6 +27,17 @@ export const workerVariables = z.object({
    * like any other and not in the ledger. `app`: only the app's sessions.
    */
   JEREMY_ROOMS: z.enum(["any", "app"]).default("any"),
+  /**
+   * Who draws and voices Jeremy. `own`: this worker, in its own participant. `worker`: a face
+   * worker (face-worker/, `npm run face`) dispatched by FACE_AGENT_NAME, as its own participant
+   * (LiveKit's avatar protocol); this worker then publishes no audio or video.
+   */
+  JEREMY_FACE: z.enum(["own", "worker"]).default("own"),
+  /** The face worker's agent name (with JEREMY_FACE=worker). */
+  FACE_AGENT_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default("jeremy-face"),
   /** Frames per second of Jeremy's video. */
   JEREMY_FPS: z.coerce.number().int().min(10).max(60).default(25),
   /** The longest reply the model may write, in tokens (sent with every call): spoken replies are short. */

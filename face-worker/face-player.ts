@@ -33,9 +33,14 @@ export class FacePlayer implements SegmentSink {
   private loudness = new LoudnessMouth();
   private playing: Playing | null = null;
 
+  /**
+   * @param listener resolves once someone may hear the voice (the page subscribed to it, or it
+   *   waited long enough): the first word waits for it, rather than play to nobody.
+   */
   constructor(
     private readonly source: AudioSource,
     private readonly reports: PlaybackReports,
+    private listener: Promise<unknown> | null = null,
   ) {}
 
   /** Whether a segment is playing now (for the face's speaking look). */
@@ -102,6 +107,10 @@ export class FacePlayer implements SegmentSink {
     const size = (rate * FRAME_MS) / 1000;
     let all = playing.pending.length ? concatPcm([playing.pending, samples]) : samples;
     let offset = 0;
+    if (this.listener && all.length > 0) {
+      await this.listener;
+      this.listener = null;
+    }
     while (all.length - offset >= size || (last && offset < all.length)) {
       if (playing.finished) return; // cleared while waiting for room in the queue
       const data = all.slice(offset, offset + size);

@@ -13,6 +13,8 @@ import { publishFace, type VideoStats } from "./video-publisher";
 const VOICE = { name: "jeremy-voice", sampleRate: 48_000, queueMs: 200 };
 /** How long the face waits for its agent to be in the room before it leaves. */
 export const AGENT_WAIT_MS = 20_000;
+/** How long the first word waits for someone to subscribe to the voice. */
+const LISTENER_WAIT_MS = 3000;
 
 export interface FaceOptions {
   fps: number;
@@ -27,12 +29,21 @@ export async function runFace(
 ): Promise<VideoStats & { reason: string }> {
   const agent = request.agentIdentity;
   const self = room.localParticipant!.identity;
-  const { source } = await publishAudioTrack(room, VOICE);
+  const { source, publication } = await publishAudioTrack(room, VOICE);
+  let waited: NodeJS.Timeout | undefined;
+  const listener = Promise.race([
+    publication.waitForSubscription(),
+    new Promise((resolve) => (waited = setTimeout(resolve, LISTENER_WAIT_MS))),
+  ]).finally(() => clearTimeout(waited));
   // (The player reports only about audio the receiver handed it, so after both exist.)
-  const player = new FacePlayer(source, {
-    started: () => void receiver.playbackStarted(),
-    finished: (event) => void receiver.playbackFinished(event),
-  });
+  const player = new FacePlayer(
+    source,
+    {
+      started: () => void receiver.playbackStarted(),
+      finished: (event) => void receiver.playbackFinished(event),
+    },
+    listener,
+  );
   const receiver = new AudioReceiver({
     room,
     agentIdentity: agent,

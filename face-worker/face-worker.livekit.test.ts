@@ -98,7 +98,10 @@ describe.skipIf(!binary)("the face worker, dispatched by an agent", () => {
     const face = () => agent.remoteParticipants.get(faceIdentity("agent-1"));
     await expect
       .poll(() => face()?.attributes[PUBLISH_ON_BEHALF], { timeout: 30_000 })
-      .toBe("agent-1");
+      .toBe("agent-1")
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}\nThe face worker's log:\n${workerLog}`);
+      });
     await expect
       .poll(() => sources(face()).sort(), { timeout: 15_000 })
       .toEqual([TrackSource.SOURCE_CAMERA, TrackSource.SOURCE_MICROPHONE].sort());

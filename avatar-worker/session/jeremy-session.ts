@@ -9,9 +9,10 @@ import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
 import { listens } from "../models/settings";
 import { openingLines } from "../profiles/script";
-import { startVoiceSession } from "../voice/voice-session";
+import { SAMPLE_RATE, startVoiceSession } from "../voice/voice-session";
 
 import { claimRoom } from "./claim-room";
+import { FaceWorkerAvatar } from "./face-worker-avatar";
 import { parseJobMetadata, unledgeredMetadata } from "./job-metadata";
 import { reportTranscript } from "./report-transcript";
 import { Transcript } from "./transcript";
@@ -26,6 +27,8 @@ const FACE_FIRST_MS = 200;
 // has not come by now never will: typically the session was stopped before Jeremy joined, and his
 // join brought the deleted room back. Leave, so the job's process and capacity are freed.
 const USER_JOIN_WAIT_MS = 30_000;
+// A face worker joins within a second or two of its dispatch; a face not there by now never is.
+const FACE_JOIN_WAIT_MS = 15_000;
 
 /**
  * One conversation: Jeremy joins the session's room, shows his face and voice, listens to the
@@ -106,31 +109,47 @@ export async function runJeremySession<T>(
     user?: RemoteParticipant;
     voice?: Awaited<ReturnType<typeof startVoiceSession>>;
   } = {};
-  const face = await publishFace(
-    room,
-    env.JEREMY_FPS,
-    () => {
-      const speaking = present.voice?.session.agentState === "speaking";
-      return {
-        mouth: present.voice?.face.mouth.shapeAt() ?? MOUTH_AT_REST,
-        speaking,
-        listening: present.voice?.session.userState === "speaking" && !speaking,
-        reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
-      };
-    },
-    renderer,
-  );
-  timeline.firstFrameAt = Date.now();
+  // Jeremy's face: drawn here (JEREMY_FACE=own), or a face worker's participant of its own.
+  const ownFace = env.JEREMY_FACE === "own";
+  const face = ownFace
+    ? await publishFace(
+        room,
+        env.JEREMY_FPS,
+        () => {
+          const speaking = present.voice?.session.agentState === "speaking";
+          return {
+            mouth: present.voice?.face.mouth.shapeAt() ?? MOUTH_AT_REST,
+            speaking,
+            listening: present.voice?.session.userState === "speaking" && !speaking,
+            reducedMotion: present.user?.attributes[REDUCED_MOTION_ATTRIBUTE] === "true",
+          };
+        },
+        renderer,
+      )
+    : null;
+  const faceWorker = ownFace
+    ? null
+    : new FaceWorkerAvatar({
+        livekit: {
+          url: env.LIVEKIT_URL,
+          apiKey: env.LIVEKIT_API_KEY,
+          apiSecret: env.LIVEKIT_API_SECRET,
+        },
+        faceAgentName: env.FACE_AGENT_NAME,
+        agentIdentity: room.localParticipant!.identity,
+        sampleRate: SAMPLE_RATE,
+      });
+  if (face) timeline.firstFrameAt = Date.now();
   const cpuAtStart = process.cpuUsage();
 
   ctx.addShutdownCallback(async () => {
     for (const cleanup of cleanups) cleanup();
-    const stats = face.stats();
+    const stats = face?.stats() ?? { face: env.FACE_AGENT_NAME };
     const cpu = process.cpuUsage(cpuAtStart);
     log(
       `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length, timeline })}`,
     );
-    await Promise.allSettled([face.stop(), present.voice?.close(), synthesizer.close()]);
+    await Promise.allSettled([face?.stop(), present.voice?.close(), synthesizer.close()]);
     await handOver();
   });
   // The job ends as soon as the room is gone or the person left, even mid-sentence: LiveKit
@@ -158,6 +177,28 @@ export async function runJeremySession<T>(
   const nobodyCame = setTimeout(() => end("nobody joined"), USER_JOIN_WAIT_MS);
   cleanups.push(() => clearTimeout(nobodyCame));
 
+  if (faceWorker) {
+    // The face is asked for now, so it is there when the person is; without it there is no
+    // Jeremy to see or hear, so a face that never comes, or leaves, ends the conversation.
+    const identity = faceWorker.avatarIdentity;
+    const onLeft = (participant: RemoteParticipant) => {
+      if (participant.identity === identity) end("the face left");
+    };
+    room.on(RoomEvent.ParticipantDisconnected, onLeft);
+    cleanups.push(() => room.off(RoomEvent.ParticipantDisconnected, onLeft));
+    const noFace = setTimeout(() => {
+      if (!room.remoteParticipants.has(identity)) end(`the face (${identity}) never joined`);
+    }, FACE_JOIN_WAIT_MS);
+    cleanups.push(() => clearTimeout(noFace));
+    try {
+      await faceWorker.dispatch(room);
+    } catch (error) {
+      log(`could not dispatch the face (${env.FACE_AGENT_NAME}): ${String(error)}`);
+      end("no face");
+      return;
+    }
+  }
+
   const converse = async () => {
     const joined = await ctx.waitForParticipant();
     clearTimeout(nobodyCame);
@@ -170,8 +211,10 @@ export async function runJeremySession<T>(
     // His face first: starting the voice session keeps this process busy for a moment, and the
     // key frame the page waits for to show him would wait behind it. So the session starts once
     // the page has subscribed to his video and the first frames have gone out.
-    await waitForListener(room, TrackKind.KIND_VIDEO, GREETING_WAIT_MS);
-    await sleep(FACE_FIRST_MS);
+    if (ownFace) {
+      await waitForListener(room, TrackKind.KIND_VIDEO, GREETING_WAIT_MS);
+      await sleep(FACE_FIRST_MS);
+    }
     if (ended) return;
     present.voice = await startVoiceSession({
       room,
@@ -182,6 +225,7 @@ export async function runJeremySession<T>(
       synthesizer,
       transcript,
       limits: { maxTokens: env.LLM_MAX_TOKENS, callsPerMinute: env.LLM_MAX_CALLS_PER_MINUTE },
+      avatar: faceWorker ?? undefined,
       log,
       onFailed: (why) => {
         log(`the voice session failed (${why}); ending the conversation`);
@@ -193,7 +237,10 @@ export async function runJeremySession<T>(
       await present.voice.close();
       return;
     }
-    await waitForListener(room, TrackKind.KIND_AUDIO, GREETING_WAIT_MS);
+    // The face waits for a listener itself before its first word (face-worker/face-session.ts).
+    if (ownFace) await waitForListener(room, TrackKind.KIND_AUDIO, GREETING_WAIT_MS);
+    else await faceWorker!.waitForJoin({ timeout: FACE_JOIN_WAIT_MS }).catch(() => undefined);
+    if (ended) return;
     present.voice.greet();
   };
   await Promise.race([

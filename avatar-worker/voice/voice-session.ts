@@ -42,7 +42,7 @@ import { serveTypedTurns } from "./typed-turns";
 // Jeremy's voice goes out at 48 kHz. The person's voice comes in at 16 kHz, the rate the VAD
 // and speech-to-text models take (resampled once, natively, as it arrives); offline echo plays
 // the person's own words back, so it keeps them at 48 kHz.
-const SAMPLE_RATE = 48_000;
+export const SAMPLE_RATE = 48_000;
 const LISTENING_SAMPLE_RATE = 16_000;
 
 export interface VoiceSessionParts {
@@ -58,6 +58,8 @@ export interface VoiceSessionParts {
   log(message: string): void;
   /** The session closed itself after an error it could not carry on from. */
   onFailed(why: string): void;
+  /** A face of its own that voices Jeremy (JEREMY_FACE=worker); else he speaks in the room himself. */
+  avatar?: voice.AvatarSession;
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */
@@ -170,6 +172,8 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       );
     }
   });
+  // LiveKit Agents keeps an audio output set before the session starts: the avatar's.
+  await parts.avatar?.start(session, parts.room);
   await session.start({
     agent,
     room: parts.room,

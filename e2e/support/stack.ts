@@ -24,6 +24,8 @@ export const STACK = {
   apiSecret: "talk-to-jeremy-dev-secret-not-for-production",
   adminToken: "e2e-admin-token-0123456789abcdef",
   workerHealthUrl: "http://127.0.0.1:8091",
+  /** The face worker's health endpoint, while a test runs one (JEREMY_FACE=worker). */
+  faceHealthUrl: "http://127.0.0.1:8092",
   logDir: path.resolve("test-results", "stack"),
 } as const;
 
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions) {
   );
   let worker = startWorker(env);
   let silent: { stop(): Promise<void> } | undefined;
+  let face: ChildProcess | undefined;
   let app: ChildProcess;
   try {
     await waitUntil(STACK.livekitHttp, () => true, 30_000);
@@ -143,6 +146,26 @@ export async function startStack(options: StackOptions) {
       worker = startWorker({ ...env, ...extra });
       await workerReady();
     },
+    /**
+     * Runs Jeremy as two participants: the brain (this worker, restarted with JEREMY_FACE=worker)
+     * and the face worker it dispatches. Resolves once both are ready; `useOwnFace` undoes it.
+     */
+    async useFaceWorker() {
+      face ??= spawnLogged(
+        "face",
+        process.execPath,
+        ["--import", "tsx", "face-worker/main.ts", "start"],
+        { ...env, FACE_HEALTH_PORT: new URL(STACK.faceHealthUrl).port },
+      );
+      await waitUntil(STACK.faceHealthUrl, (status) => status === 200, 60_000);
+      await this.restartWorker({ JEREMY_FACE: "worker" });
+    },
+    /** Back to Jeremy drawing his own face: the face worker stops. */
+    async useOwnFace() {
+      await this.restartWorker();
+      await kill(face);
+      face = undefined;
+    },
     /** Restarts the app with `extra` variables on top of the stack's (none: back to normal). */
     async restartApp(extra: Record<string, string> = {}) {
       await kill(app);
@@ -150,7 +173,7 @@ export async function startStack(options: StackOptions) {
     },
     async stop() {
       await silent?.stop();
-      await Promise.all([kill(app), kill(worker)]);
+      await Promise.all([kill(app), kill(worker), kill(face)]);
       await kill(livekit);
     },
   };

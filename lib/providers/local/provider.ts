@@ -61,7 +61,8 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
           metadata: LOCAL_ROOM_METADATA,
           emptyTimeout: 60,
           departureTimeout: 10,
-          maxParticipants: 2,
+          // The person, Jeremy, and his face when it is a participant of its own (JEREMY_FACE=worker).
+          maxParticipants: 3,
           // Dispatching with the room means Jeremy is usually there before the user arrives.
           agents: [
             new RoomAgentDispatch({
