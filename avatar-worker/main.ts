@@ -14,7 +14,7 @@ import {
   type JobProcess,
 } from "@livekit/agents";
 
-import { AVATAR } from "@/lib/providers/local/worker-contract";
+import { AVATAR, isSessionRoom } from "@/lib/providers/local/worker-contract";
 
 import { reportCapacity } from "./capacity-report";
 import { readWorkerEnv } from "./env";
@@ -88,9 +88,12 @@ function serverOptions(production: boolean) {
     // where warming took over 30 s). No job waits for it: jobs go to warm processes only.
     initializeProcessTimeout: 60_000,
     // A job this worker could only begin after a process has warmed goes to another worker:
-    // LiveKit offers it to the next one when this one declines.
+    // LiveKit offers it to the next one when this one declines. (The app asks for a conversation
+    // only while some worker has a warm process. A room the app did not make had no such check,
+    // and a dispatch every worker declines is lost, so that job waits here for a process.)
     requestFunc: async (request) => {
-      if (readyNow(running?.activeJobs.length ?? 0) === 0) {
+      const appRoom = isSessionRoom(request.job.room?.name ?? "");
+      if (appRoom && readyNow(running?.activeJobs.length ?? 0) === 0) {
         console.log(`Declining job ${request.job.id}: no warm job process yet.`);
         return request.reject();
       }

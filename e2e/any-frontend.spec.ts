@@ -44,6 +44,9 @@ test("a room the app did not make, joined by a plain livekit-client page, gets J
   ledger,
 }) => {
   const before = await ledger.count();
+  // A dispatch LiveKit cannot place at once is dropped: wait until the worker has told LiveKit it
+  // can take a job (a conversation just before this one may have taken its warm process).
+  await expect.poll(workerAvailable, { timeout: 60_000 }).toBe(true);
   const room = `plain-${randomBytes(6).toString("hex")}`;
   const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
   await rooms.createRoom({ name: room, emptyTimeout: 60 });
@@ -104,3 +107,9 @@ test("a room the app did not make, joined by a plain livekit-client page, gets J
   await rooms.deleteRoom(room).catch(() => undefined);
   server.close();
 });
+
+/** Whether the worker's last word to LiveKit on its load was that it can take a job. */
+function workerAvailable(): boolean {
+  const log = readFileSync(path.join(STACK.logDir, "worker.log"), "utf8");
+  return log.lastIndexOf("marking as available") >= log.lastIndexOf("marking as unavailable");
+}
