@@ -27,6 +27,8 @@ const FACE_FIRST_MS = 200;
 // has not come by now never will: typically the session was stopped before Jeremy joined, and his
 // join brought the deleted room back. Leave, so the job's process and capacity are freed.
 const USER_JOIN_WAIT_MS = 30_000;
+// How long a job may take to leave the room once its conversation is over.
+const JOB_EXIT_GRACE_MS = 20_000;
 // A face worker joins within a second or two of its dispatch; a face not there by now never is.
 const FACE_JOIN_WAIT_MS = 15_000;
 
@@ -168,6 +170,17 @@ export async function runJeremySession<T>(
       publication.resolveFirstSubscription();
     }
     endNow();
+    // Then LiveKit Agents leaves the room, and only then runs our shutdown callback. Leaving can
+    // hang when the LiveKit node that hosted the room died (the room client is still trying to
+    // reconnect to it): the job would hold its capacity for good. So what was said goes to the
+    // app now, and a process still here after a while leaves on its own (a job has its own).
+    void handOver();
+    setTimeout(() => {
+      log(
+        `still leaving the room ${JOB_EXIT_GRACE_MS / 1000} s after the end (${reason}); exiting`,
+      );
+      process.exit(0);
+    }, JOB_EXIT_GRACE_MS).unref();
     ctx.shutdown(reason);
   };
   room.once(RoomEvent.Disconnected, () => end("room closed"));
