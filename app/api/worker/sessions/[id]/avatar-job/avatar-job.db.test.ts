@@ -30,11 +30,15 @@ describe("POST /api/worker/sessions/{id}/avatar-job", () => {
       );
   }
 
+  /** A session started by a browser of its own (which may pause, resume or stop it). */
   async function newSession() {
-    const res = await ctx.app
-      .browser()
-      .call<{ session: { id: string } }>("POST /api/sessions", {}, { json: {} });
-    return { id: res.body.session.id };
+    const browser = ctx.app.browser();
+    const res = await browser.call<{ session: { id: string } }>(
+      "POST /api/sessions",
+      {},
+      { json: {} },
+    );
+    return { browser, id: res.body.session.id };
   }
 
   const holder = async (id: string) =>
@@ -61,13 +65,7 @@ describe("POST /api/worker/sessions/{id}/avatar-job", () => {
   });
 
   it("claims a resumed session's new room afresh, and refuses its old one", async () => {
-    const browser = ctx.app.browser();
-    const started = await browser.call<{ session: { id: string } }>(
-      "POST /api/sessions",
-      {},
-      { json: {} },
-    );
-    const id = started.body.session.id;
+    const { browser, id } = await newSession();
     expect((await claim(id, { room: id, jobId: "AJ_first" })).status).toBe(204);
     expect((await browser.call("POST /api/sessions/:id/pause", { id })).status).toBe(200);
     // Paused: no avatar is wanted.
@@ -80,13 +78,7 @@ describe("POST /api/worker/sessions/{id}/avatar-job", () => {
   });
 
   it("refuses a stopped session's room", async () => {
-    const browser = ctx.app.browser();
-    const started = await browser.call<{ session: { id: string } }>(
-      "POST /api/sessions",
-      {},
-      { json: {} },
-    );
-    const id = started.body.session.id;
+    const { browser, id } = await newSession();
     await browser.call("POST /api/sessions/:id/stop", { id }, { json: {} });
     const answer = await claim(id, { room: id, jobId: "AJ_first" });
     expect(answer.status).toBe(409);
