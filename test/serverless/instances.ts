@@ -1,7 +1,7 @@
 // App instances the way a serverless platform runs them: `next start` on a production build
 // whose folder is read-only, killed without warning and started again cold.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 import { freePort } from "../ports";
 import { serving } from "../serving";
@@ -63,22 +63,35 @@ export class Instance {
     return this.ready;
   }
 
-  /** Freezes the instance (SIGSTOP), as a machine that stops being scheduled; `wake` thaws it. */
-  stall() {
-    this.child?.kill("SIGSTOP");
+  /**
+   * Freezes the instance (SIGSTOP), as a machine that stops being scheduled, and resolves once
+   * the kernel says every process of it is stopped: a signal is delivered asynchronously, so the
+   * state read straight after `kill` may still be running. `wake` thaws it.
+   */
+  async stall() {
+    const pids = this.processes();
+    for (const pid of pids) process.kill(pid, "SIGSTOP");
+    const deadline = Date.now() + 10_000;
+    while (pids.some((pid) => stateOf(pid) !== "T")) {
+      if (Date.now() > deadline) throw new Error(`instance ${this.index} did not stop`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   wake() {
-    this.child?.kill("SIGCONT");
+    for (const pid of this.processes()) process.kill(pid, "SIGCONT");
   }
 
   /** The process's state letter from /proc (T: stopped), or null when it is not running. */
   processState(): string | null {
     const pid = this.child?.pid;
-    if (!pid) return null;
-    // /proc/PID/stat: "pid (name) state …"; the name may hold spaces and parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return pid ? stateOf(pid) : null;
+  }
+
+  /** The instance's process and every process under it. */
+  private processes(): number[] {
+    const root = this.child?.pid;
+    return root ? [root, ...descendantsOf(root)] : [];
   }
 
   kill() {
@@ -113,4 +126,27 @@ export class Instance {
     }
     this.child = child;
   }
+}
+
+/** The state letter in /proc/PID/stat ("pid (name) state …"; the name may hold spaces and parentheses). */
+function stateOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return null;
+  }
+}
+
+function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (listed) children = children.concat(listed.split(/\s+/).map(Number));
+    }
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
 }

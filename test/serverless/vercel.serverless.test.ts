@@ -263,7 +263,7 @@ describe("the app in Vercel's shape", () => {
     const release = fake.holdNext("stop");
     const pausing = person.call("POST", `/api/sessions/${id}/pause`, { pin: frozen.index });
     await expect.poll(() => fake.callsTo("stop").length, { timeout: 30_000 }).toBe(stopsBefore + 1);
-    frozen.stall();
+    await frozen.stall();
     expect(frozen.processState(), "instance 0 is stopped").toBe("T");
     await sleep(CLAIM_LEASE_MS + 5_000);
 
