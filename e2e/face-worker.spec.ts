@@ -4,8 +4,16 @@
 // with one participant.
 import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 
+import { installProbe, readProbe, stopsAfter, talkingFor } from "@/test/av-sync/page";
+
 import { expect, test } from "./fixtures";
-import { captions, jeremyVideo, startConversation, status } from "./support/conversation-page";
+import {
+  captions,
+  jeremyVideo,
+  startAnswer,
+  startConversation,
+  status,
+} from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
 const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
@@ -142,4 +150,81 @@ test("hold to talk with a face of its own: nothing is a turn until released", as
   });
   await page.getByTestId("hang-up").click();
   await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+});
+
+test("a hang-up while the face is mid-line keeps the line: the brain ends it when the face cannot say it stopped", async ({
+  page,
+  ledger,
+}) => {
+  const { sessionId } = await startConversation(page, { context: CONTEXT });
+  await expect(page.getByTestId("jeremy-stage")).toHaveAttribute("data-voice-subscribed", "true", {
+    timeout: 30_000,
+  });
+  // His first line takes seconds to say; the person hangs up as soon as it starts.
+  await expect(page.getByTestId("turn-status")).toHaveAttribute("data-state", "speaking", {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(1_000);
+  await page.getByTestId("hang-up").click();
+  await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+  await expect
+    .poll(async () => (await ledger.session(sessionId)).transcript.map((line) => line.text), {
+      timeout: 30_000,
+    })
+    .toContainEqual(expect.stringMatching(/^Hello Ada/));
+});
+
+test.describe("measured in the page", () => {
+  // The probe meters Jeremy's voice in an AudioWorklet loaded from a blob, which the app's
+  // Content-Security-Policy (rightly) forbids.
+  test.use({ bypassCSP: true });
+
+  test("barge-in: pressing Hold to talk while the face talks stops its voice and its mouth, and the line is cut", async ({
+    page,
+    ledger,
+  }) => {
+    await installProbe(page.context());
+    await page.goto("/");
+    await page.getByText("Conversation options").click();
+    await page.getByLabel(/Hold to talk/).check();
+    await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
+    const starting = page.waitForResponse(startAnswer);
+    await page.getByTestId("start-conversation").click();
+    const sessionId = ((await (await starting).json()) as { session: { id: string } }).session.id;
+    await jeremyVideo(page);
+
+    // A second into his greeting, the person presses Hold to talk and holds it.
+    await talkingFor(page, 1_000);
+    const box = (await page.getByTestId("hold-to-talk").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(3_000);
+    const heard = await readProbe(page);
+    expect(heard.errors).toEqual([]);
+    // Both stopped while the button was held, and stayed stopped (the figure for how soon is
+    // bench/av-sync.ts's `barge_in_stop_ms`).
+    const stops = stopsAfter(heard, "hold pressed");
+    expect(stops.voiceMs, "his voice stopped").toBeLessThan(2_400);
+    expect(stops.mouthMs, "his mouth stopped").toBeLessThan(2_400);
+    await page.mouse.up();
+
+    // He goes on with the interview.
+    await expect(captions(page)).toContainText("What draws you to the Analyst role", {
+      timeout: 20_000,
+    });
+    await page.getByTestId("hang-up").click();
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+    // His opening ends by asking the person about themselves: cut off a second in, he never got
+    // there. What he said once the person let go is kept.
+    await expect
+      .poll(async () => JSON.stringify((await ledger.session(sessionId)).transcript), {
+        timeout: 20_000,
+      })
+      .toContain("What draws you to the Analyst role");
+    const said = (await ledger.session(sessionId)).transcript
+      .filter((line) => line.role === "assistant")
+      .map((line) => line.text)
+      .join("\n");
+    expect(said).not.toContain("tell me a little about yourself");
+  });
 });

@@ -1,0 +1,69 @@
+// The page's side of ./probe.js for Playwright: install it, wait for Jeremy to be talking, read
+// what it recorded.
+import path from "node:path";
+
+import type { BrowserContext, Page } from "@playwright/test";
+
+import {
+  type MouthFrame,
+  openThreshold,
+  stoppedAt,
+  voiceThreshold,
+  type VoiceLevel,
+} from "./analysis";
+
+export interface Heard {
+  frames: MouthFrame[];
+  audio: VoiceLevel[];
+  marks: { [name: string]: number };
+  errors: string[];
+}
+interface ProbeWindow {
+  avProbe: Heard;
+}
+
+/**
+ * Records every page of `context` from its first script. The probe meters audio in an
+ * AudioWorklet loaded from a blob, which the app's Content-Security-Policy forbids: the context
+ * must be made with `bypassCSP: true`.
+ */
+export function installProbe(context: BrowserContext) {
+  return context.addInitScript({ path: path.resolve("test", "av-sync", "probe.js") });
+}
+
+export function readProbe(page: Page): Promise<Heard> {
+  return page.evaluate(() => {
+    const { frames, audio, marks, errors } = (window as unknown as ProbeWindow).avProbe;
+    return { frames, audio, marks, errors };
+  });
+}
+
+/** Resolves once Jeremy's voice has been sounding for `ms` (allowing the gaps between words). */
+export async function talkingFor(page: Page, ms: number, timeout = 30_000) {
+  await page.waitForFunction(
+    (wanted) => {
+      const audio = (window as unknown as ProbeWindow).avProbe.audio;
+      const now = performance.now();
+      const recent = audio.filter((level) => level.at > now - wanted && level.at <= now);
+      const sounding = recent.filter((level) => level.rms > 0.005);
+      return recent.length > wanted / 20 && sounding.length > recent.length / 2;
+    },
+    ms,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Ms from the mark `since` until the voice, and the mouth, stopped for good (NaN: never). */
+export function stopsAfter(heard: Heard, since: string) {
+  const from = heard.marks[since];
+  if (from === undefined) throw new Error(`the probe has no mark "${since}"`);
+  const loud = voiceThreshold(heard.audio);
+  const open = openThreshold(heard.frames);
+  const voice = stoppedAt(heard.audio, (level) => level.rms >= loud, from);
+  const mouth = stoppedAt(heard.frames, (frame) => frame.open >= open, from);
+  return {
+    // A level covers the 10 ms after its time.
+    voiceMs: voice === undefined ? NaN : voice + 10 - from,
+    mouthMs: mouth === undefined ? NaN : mouth - from,
+  };
+}
