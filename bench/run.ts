@@ -6,12 +6,14 @@ import { dispose } from "@livekit/rtc-node";
 
 import { startStack, type Stack } from "@/e2e/support/stack";
 
+import { avSync } from "./av-sync";
 import { devFirstFrame } from "./dev-first-frame";
+import { faceLoad } from "./face-load";
 import { firstFrame } from "./first-frame";
 import { pageWeight } from "./page-weight";
 import { replyLatency } from "./reply-latency";
 import { sessionApi } from "./session-api";
-import type { Benchmark, BenchContext } from "./support/benchmark";
+import type { Benchmark, BenchContext, Face } from "./support/benchmark";
 import { DeadlinePassed, withDeadline } from "./support/deadline";
 import type { BenchmarkResult } from "./support/figures";
 import { LIMITS_OFF } from "./support/limits";
@@ -28,11 +30,16 @@ const BENCHMARKS: Benchmark[] = [
   firstFrame,
   devFirstFrame,
   replyLatency,
+  avSync,
   workerLoad,
+  faceLoad,
   sessionApi,
 ];
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+// `--face-worker`: Jeremy as two participants (JEREMY_FACE=worker) wherever a benchmark does not
+// choose, so first-frame and reply-latency can be compared with the default.
+const defaultFace: Face = process.argv.includes("--face-worker") ? "worker" : "own";
 const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}.`);
@@ -47,14 +54,29 @@ const postgresAdminUrl = process.env.DATABASE_URL;
 delete process.env.DATABASE_URL;
 
 let stack: Promise<Stack> | undefined;
+let face: Face = "own";
 const context: BenchContext = {
   postgresAdminUrl,
+  defaultFace,
   stack() {
     const livekitBinary = process.env.LIVEKIT_SERVER_BIN;
     if (!livekitBinary) throw new Error("Run the benchmarks with `npm run bench`.");
     // Benchmarks start many sessions from one address: the abuse limits would refuse them.
-    stack ??= startStack({ livekitBinary, appEnv: LIMITS_OFF });
+    stack ??= startStack({ livekitBinary, appEnv: LIMITS_OFF }).then(async (running) => {
+      if (defaultFace === "worker") await running.useFaceWorker();
+      face = defaultFace;
+      return running;
+    });
     return stack;
+  },
+  async useFace(wanted) {
+    const running = await this.stack();
+    if (face !== wanted) {
+      if (wanted === "worker") await running.useFaceWorker();
+      else await running.useOwnFace();
+      face = wanted;
+    }
+    return running;
   },
 };
 
@@ -88,7 +110,9 @@ for (const benchmark of selected) {
       await stack?.then(async (running) => {
         await running.restartApp();
         await running.restartWorker();
+        face = "own";
       });
+      await context.useFace(defaultFace);
     }
   }
   // Figures from a machine busy with other work read high: say how busy it was.

@@ -13,8 +13,6 @@ import type { Benchmark } from "./support/benchmark";
 import { DeadlinePassed, withDeadline } from "./support/deadline";
 import { aimFigure, figure, ratioOf } from "./support/figures";
 import { measureEncoderFloor } from "./support/floor-process";
-import { countFrames } from "./support/frame-counter";
-import { type JeremyCall, startCall } from "./support/jeremy-call";
 import {
   cpuBetween,
   machineBusySince,
@@ -24,8 +22,9 @@ import {
 } from "./support/process-cpu";
 import { waitForIdleWorker } from "./support/session-client";
 import { userSpeech } from "./support/user-speech";
+import { byProcess, percent, sparesQuiet } from "./support/spare-processes";
+import { withTalkingUsers } from "./support/talking-users";
 import { waitForWarmWorker } from "./support/warm-worker";
-import { monitorVoice } from "./support/voice-monitor";
 import { sessionReports } from "./support/worker-log";
 
 // The aims' levels; then up in steps of two until the frame rate drops below MIN_FPS.
@@ -39,62 +38,13 @@ const IDLE_SETTLE_MS = 20_000;
 const STEP_UP_BUDGET_MS = 6 * 60_000;
 const levels = () =>
   [...LEVELS, ...Array.from({ length: 6 }, (_, i) => 6 + 2 * i)].filter((n) => n <= MAX_LEVEL);
-const WARM_UP_MS = 5_000;
-// Each conversation takes a pre-started process, and the worker boots a new spare one (a few
-// CPU-seconds of loading code and the voice). That is a cost per start, not per minute of
-// talking: the window opens once the spare processes are quiet, or after this long.
-const SPARES_QUIET_PERCENT = 5;
-const MAX_SETTLE_MS = 20_000;
 const WINDOW_MS = 15_000;
 const USER_LINE = "Yes, I think that is right.";
-const USER_EVERY_MS = 7_000;
 
-const percent = (seconds: number, wall: number) => (seconds / wall) * 100;
 const list = (values: number[], digits = 1) => values.map((v) => v.toFixed(digits)).join(", ");
 
-/** Where the tree's CPU went: the worker itself, the N busiest (conversation) processes, the rest. */
-function byProcess(workerPid: number, used: Map<number, number>, sessions: number, wall: number) {
-  const children = [...used].filter(([pid]) => pid !== workerPid).sort((a, b) => b[1] - a[1]);
-  const conversations = children.slice(0, sessions);
-  return {
-    main: percent(used.get(workerPid) ?? 0, wall),
-    conversations: conversations.map(([, s]) => percent(s, wall)),
-    conversationPids: conversations.map(([pid]) => pid),
-    idle: percent(
-      children.slice(sessions).reduce((sum, [, s]) => sum + s, 0),
-      wall,
-    ),
-  };
-}
-
-async function sparesQuiet(workerPid: number, sessions: number): Promise<void> {
-  const deadline = performance.now() + MAX_SETTLE_MS;
-  while (performance.now() < deadline) {
-    const before = treeCpu(workerPid);
-    await sleep(2_000);
-    const used = new Map(
-      [...treeCpu(workerPid)].map(([pid, s]) => [pid, s - (before.get(pid) ?? 0)]),
-    );
-    if (byProcess(workerPid, used, sessions, 2).idle < SPARES_QUIET_PERCENT) return;
-  }
-}
-
 async function measureLevel(sessions: number, workerPid: number, speech: Int16Array) {
-  const calls: JeremyCall[] = [];
-  for (let i = 0; i < sessions; i++) calls.push(await startCall("interviewer"));
-  const videos = await Promise.all(calls.map(async (call) => countFrames(await call.face)));
-  const voices = await Promise.all(calls.map(async (call) => monitorVoice(await call.voice)));
-  let talking = true;
-  const users = calls.map(async (call, index) => {
-    await sleep((index * USER_EVERY_MS) / sessions);
-    while (talking) {
-      await call.microphone.say(speech);
-      await sleep(USER_EVERY_MS);
-    }
-  });
-  try {
-    await Promise.all(videos.map((video) => video.firstFrame));
-    await sleep(WARM_UP_MS);
+  return withTalkingUsers(sessions, speech, async (users) => {
     await sparesQuiet(workerPid, sessions);
     const tree0 = treeCpu(workerPid);
     const machine0 = machineCpu();
@@ -113,16 +63,11 @@ async function measureLevel(sessions: number, workerPid: number, speech: Int16Ar
       total: percent(cpuBetween(tree0, tree1), wall),
       processes: byProcess(workerPid, used, sessions, wall),
       threads,
-      fps: videos.map((video) => video.fps(t0, t1)),
+      fps: users.fps(t0, t1),
       machineBusy: machineBusySince(machine0),
-      sessionIds: calls.map((call) => call.sessionId),
+      sessionIds: users.calls.map((call) => call.sessionId),
     };
-  } finally {
-    talking = false;
-    await Promise.all(users);
-    for (const stream of [...videos, ...voices]) stream.close();
-    await Promise.all(calls.map((call) => call.hangUp()));
-  }
+  });
 }
 
 /**
@@ -167,7 +112,8 @@ export const workerLoad: Benchmark = {
   title: "worker CPU per conversation against the encoders' own cost; conversations per core",
   async run(context, { figures, notes }) {
     const began = performance.now();
-    const stack = await context.stack();
+    // Jeremy as one participant: the face worker's share is face-load's to measure.
+    const stack = await context.useFace("own");
     const speech = await userSpeech(USER_LINE);
 
     // The floor: encoding one conversation's face and voice, and nothing else.
@@ -268,6 +214,7 @@ export const workerLoad: Benchmark = {
       );
     } finally {
       await stack.restartWorker();
+      await context.useFace(context.defaultFace);
     }
     notes.push(
       `CPU is the worker's process tree over ${WINDOW_MS / 1000} s, once the spare processes it boots ` +

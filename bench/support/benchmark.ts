@@ -3,9 +3,16 @@ import type { Stack } from "@/e2e/support/stack";
 
 import type { Figure } from "./figures";
 
+/** Jeremy drawing his own face (one participant), or the face worker beside his brain. */
+export type Face = "own" | "worker";
+
 export interface BenchContext {
   /** The running product (LiveKit, worker, `next start`), started on first use. */
   stack(): Promise<Stack>;
+  /** The face the run uses unless a benchmark chooses (`--face-worker`: the face worker). */
+  defaultFace: Face;
+  /** The running product with Jeremy's face as `face`, switched if need be. */
+  useFace(face: Face): Promise<Stack>;
   /** DATABASE_URL as the suite was started with: a PostgreSQL server to create databases on. */
   postgresAdminUrl?: string;
 }

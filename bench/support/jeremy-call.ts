@@ -8,6 +8,7 @@ import {
   TrackKind,
 } from "@livekit/rtc-node";
 
+import { PUBLISH_ON_BEHALF_ATTRIBUTE } from "@/lib/contract";
 import { AVATAR } from "@/lib/providers/local/worker-contract";
 
 import { publishMicrophone } from "./microphone";
@@ -47,10 +48,18 @@ export async function startCall(profile = "interviewer") {
   };
 }
 
+/** Whether `participant` shows and voices Jeremy: he himself, or a face on his behalf. */
+function isJeremysFace(participant: RemoteParticipant): boolean {
+  return (
+    participant.identity === AVATAR.identity ||
+    participant.attributes[PUBLISH_ON_BEHALF_ATTRIBUTE] === AVATAR.identity
+  );
+}
+
 function jeremyTrack(room: Room, kind: TrackKind): Promise<RemoteTrack> {
   return new Promise((resolve) => {
     const onSubscribed = (track: RemoteTrack, _: unknown, participant: RemoteParticipant) => {
-      if (participant.identity !== AVATAR.identity || track.kind !== kind) return;
+      if (!isJeremysFace(participant) || track.kind !== kind) return;
       room.off(RoomEvent.TrackSubscribed, onSubscribed);
       resolve(track);
     };

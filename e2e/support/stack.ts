@@ -125,6 +125,10 @@ export async function startStack(options: StackOptions) {
     get workerPid() {
       return worker.pid;
     },
+    /** The face worker's process, while one runs (`useFaceWorker`). */
+    get facePid() {
+      return face?.pid;
+    },
     /**
      * Stops the worker as a hung one would: it takes no jobs, yet the app still counts its room
      * (a stand-in keeps reporting it), so starts go ahead and Jeremy never comes. A worker that

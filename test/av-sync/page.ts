@@ -38,15 +38,23 @@ export function readProbe(page: Page): Promise<Heard> {
   });
 }
 
-/** Resolves once Jeremy's voice has been sounding for `ms` (allowing the gaps between words). */
+/**
+ * Resolves once Jeremy's voice has been sounding for `ms` (allowing the gaps between words) and
+ * sounds now.
+ */
 export async function talkingFor(page: Page, ms: number, timeout = 30_000) {
   await page.waitForFunction(
     (wanted) => {
       const audio = (window as unknown as ProbeWindow).avProbe.audio;
       const now = performance.now();
       const recent = audio.filter((level) => level.at > now - wanted && level.at <= now);
-      const sounding = recent.filter((level) => level.rms > 0.005);
-      return recent.length > wanted / 20 && sounding.length > recent.length / 2;
+      const sounding = (level: { rms: number }) => level.rms > 0.005;
+      // Mostly sounding, and sounding right now (not in the pause between two words).
+      return (
+        recent.length > wanted / 20 &&
+        recent.filter(sounding).length > recent.length / 2 &&
+        recent.slice(-4).every(sounding)
+      );
     },
     ms,
     { timeout, polling: 50 },
