@@ -38,6 +38,7 @@ const STEPS: Array<keyof FirstFrameMarks> = [
 // The worker's own steps (its log's timeline), in ms after the click.
 const WORKER_STEPS = {
   "worker: job began": "jobAt",
+  "worker: room claimed": "claimedAt",
   "worker: room connected": "connectedAt",
   "worker: first frame sent": "firstFrameAt",
 } as const;

@@ -42,7 +42,7 @@ export async function runJeremySession<T>(
   { synthesizer, renderer, vad }: WarmKit,
 ) {
   // When each step towards Jeremy's first frame happened (ms since the epoch), for the log.
-  const timeline = { jobAt: Date.now(), connectedAt: 0, firstFrameAt: 0 };
+  const timeline = { jobAt: Date.now(), claimedAt: 0, connectedAt: 0, firstFrameAt: 0 };
   const roomName = ctx.job.room?.name ?? "";
   // A room the app made has a session in the ledger; any other (LiveKit's own starters, a room
   // made with the server SDK) gets the defaults, and its transcript stays here.
@@ -85,6 +85,7 @@ export async function runJeremySession<T>(
   const claim = ledgered
     ? await claimRoom(env, meta.sessionId, { room: roomName, jobId: ctx.job.id }, log)
     : { outcome: "mine" as const };
+  timeline.claimedAt = Date.now();
   if (claim.outcome === "taken") {
     log(`not joining: ${claim.why}`);
     ctx.shutdown("room taken");

@@ -12,7 +12,7 @@ export interface SessionReport {
   meanFrameCostMs: number;
   cpuMs: number;
   /** When the job began, the room was joined and the first frame sent (ms since the epoch). */
-  timeline?: { jobAt: number; connectedAt: number; firstFrameAt: number };
+  timeline?: { jobAt: number; claimedAt?: number; connectedAt: number; firstFrameAt: number };
 }
 
 /** The worker's end-of-session report for each of `sessionIds` that logged one in time. */
