@@ -7,10 +7,10 @@ import { AudioReceiver } from "./audio-receiver";
 import { publishAudioTrack } from "./audio-track";
 import type { FaceRequest } from "./dispatch";
 import { FacePlayer } from "./face-player";
-import { publishFace, type VideoStats } from "./video-publisher";
+import { FACE_STREAM, publishFace, type VideoStats } from "./video-publisher";
 
 /** The voice's track rate, and how far ahead of the listener it may be queued. */
-const VOICE = { name: "jeremy-voice", sampleRate: 48_000, queueMs: 200 };
+const VOICE = { name: "jeremy-voice", sampleRate: 48_000, queueMs: 200, stream: FACE_STREAM };
 /** How long the face waits for its agent to be in the room before it leaves. */
 export const AGENT_WAIT_MS = 20_000;
 /** How long the first word waits for someone to subscribe to the voice. */

@@ -14,6 +14,14 @@ import { createFaceRenderer, type FaceRenderer } from "./face/face-renderer";
 
 export const VIDEO_SIZE = 512;
 
+/**
+ * The stream Jeremy's video and voice are published in. LiveKit groups the tracks of one
+ * participant that name the same stream, and the browser then plays them in sync (lip sync holds
+ * the video back to the voice's jitter buffer). Tracks in no stream are played each as soon as
+ * it can be, and the mouth runs ahead of the voice.
+ */
+export const FACE_STREAM = "face";
+
 export interface VideoStats {
   framesSent: number;
   /** Frames per second achieved since the track was published. */
@@ -29,6 +37,7 @@ export function faceTrackOptions(fps: number): TrackPublishOptions {
     simulcast: false,
     videoCodec: VideoCodec.VP8,
     videoEncoding: { maxBitrate: BigInt(900_000), maxFramerate: fps },
+    stream: FACE_STREAM,
   });
 }
 

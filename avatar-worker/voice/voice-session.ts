@@ -9,8 +9,15 @@ import { ReadableStream } from "node:stream/web";
 
 import { llm, type VAD, voice } from "@livekit/agents";
 import * as openai from "@livekit/agents-plugin-openai";
-import { AudioFrame, type RemoteParticipant, type Room } from "@livekit/rtc-node";
+import {
+  AudioFrame,
+  type RemoteParticipant,
+  type Room,
+  TrackPublishOptions,
+  TrackSource,
+} from "@livekit/rtc-node";
 
+import { FACE_STREAM } from "@/face-worker/video-publisher";
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
 import { type Endpoint, isOpenAiEndpoint, listens, type ModelSettings } from "../models/settings";
@@ -184,7 +191,14 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       // Typed turns are read by ./typed-turns.ts, which bounds them (below).
       textEnabled: false,
     },
-    outputOptions: { audioSampleRate: SAMPLE_RATE },
+    outputOptions: {
+      audioSampleRate: SAMPLE_RATE,
+      // In the stream of the face he draws (JEREMY_FACE=own), so the two play in sync.
+      audioPublishOptions: new TrackPublishOptions({
+        source: TrackSource.SOURCE_MICROPHONE,
+        stream: FACE_STREAM,
+      }),
+    },
   });
   const face = new FaceAudioOutput(session.output.audio!);
   session.output.audio = face;

@@ -63,6 +63,9 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
           departureTimeout: 10,
           // The person, Jeremy, and his face when it is a participant of its own (JEREMY_FACE=worker).
           maxParticipants: 3,
+          // Jeremy's video and voice name one stream (FACE_STREAM): with this, the browser plays
+          // them in sync rather than each as soon as it can.
+          syncStreams: true,
           // Dispatching with the room means Jeremy is usually there before the user arrives.
           agents: [
             new RoomAgentDispatch({
