@@ -7,13 +7,7 @@ import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import { installProbe, readProbe, stopsAfter, talkingFor } from "@/test/av-sync/page";
 
 import { expect, test } from "./fixtures";
-import {
-  captions,
-  jeremyVideo,
-  startAnswer,
-  startConversation,
-  status,
-} from "./support/conversation-page";
+import { captions, jeremyVideo, startConversation, status } from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
 const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
@@ -129,11 +123,7 @@ test("pause and resume with a face of its own: the face goes with the room and c
 });
 
 test("hold to talk with a face of its own: nothing is a turn until released", async ({ page }) => {
-  await page.goto("/");
-  await page.getByText("Conversation options").click();
-  await page.getByLabel(/Hold to talk/).check();
-  await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
-  await page.getByTestId("start-conversation").click();
+  await startConversation(page, { context: CONTEXT, holdToTalk: true });
   await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
   await expect(captions(page)).toContainText("tell me a little about yourself", {
     timeout: 30_000,
@@ -184,13 +174,7 @@ test.describe("measured in the page", () => {
     ledger,
   }) => {
     await installProbe(page.context());
-    await page.goto("/");
-    await page.getByText("Conversation options").click();
-    await page.getByLabel(/Hold to talk/).check();
-    await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
-    const starting = page.waitForResponse(startAnswer);
-    await page.getByTestId("start-conversation").click();
-    const sessionId = ((await (await starting).json()) as { session: { id: string } }).session.id;
+    const { sessionId } = await startConversation(page, { context: CONTEXT, holdToTalk: true });
     await jeremyVideo(page);
 
     // A second into his greeting, the person presses Hold to talk and holds it.

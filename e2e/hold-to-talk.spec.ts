@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { captions, startAnswer, status } from "./support/conversation-page";
+import { captions, startConversation, status } from "./support/conversation-page";
 
 const CONTEXT = "Candidate Name is Ada Lovelace\nCompany Name is XYZ Consult\nJob title is Analyst";
 const SECOND_QUESTION = "What draws you to the Analyst role";
@@ -13,13 +13,7 @@ test("hold to talk: nothing is heard until the button is held, and the turn goes
   ledger,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
-  await page.getByText("Conversation options").click();
-  await page.getByLabel(/Hold to talk/).check();
-  await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
-  const starting = page.waitForResponse(startAnswer);
-  await page.getByTestId("start-conversation").click();
-  const sessionId = ((await (await starting).json()) as { session: { id: string } }).session.id;
+  const { sessionId } = await startConversation(page, { context: CONTEXT, holdToTalk: true });
 
   await expect(status(page)).toHaveAttribute("data-state", "talking", { timeout: 30_000 });
   await expect(page.getByTestId("mute")).toHaveCount(0);

@@ -16,12 +16,18 @@ export interface StartedConversation {
 /** Opens the page, sets the options, presses Start and waits for the overlay and the session id. */
 export async function startConversation(
   page: Page,
-  options: { profile?: "interviewer" | "echo"; userName?: string; context?: string } = {},
+  options: {
+    profile?: "interviewer" | "echo";
+    userName?: string;
+    context?: string;
+    holdToTalk?: boolean;
+  } = {},
 ): Promise<StartedConversation> {
   await page.goto("/");
-  if (options.profile || options.userName || options.context) {
+  if (options.profile || options.userName || options.context || options.holdToTalk) {
     await page.getByText("Conversation options").click();
     if (options.profile === "echo") await page.getByLabel(/Microphone check/).check();
+    if (options.holdToTalk) await page.getByLabel(/Hold to talk/).check();
     if (options.userName) await page.getByLabel(/Your name/).fill(options.userName);
     if (options.context) await page.getByLabel(/Context for Jeremy/).fill(options.context);
   }
