@@ -10,3 +10,15 @@ export async function runSql<Row>(url: string, text: string): Promise<Row[]> {
     await client.end();
   }
 }
+
+/**
+ * The advisory locks held in `url`'s database. `pg_locks` covers the whole server, where test
+ * files running beside the caller take their own (limits, sign-in) in their own databases.
+ */
+export function advisoryLocks(url: string): Promise<unknown[]> {
+  return runSql(
+    url,
+    `SELECT * FROM pg_locks WHERE locktype = 'advisory'
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  );
+}

@@ -10,7 +10,7 @@ import { FakeEquos } from "@/test/fake-equos";
 import { startPgBouncer, type Pooler } from "@/test/pgbouncer";
 import { freePort } from "@/test/ports";
 import { startSession } from "@/test/sessions";
-import { runSql } from "@/test/sql";
+import { advisoryLocks, runSql } from "@/test/sql";
 
 const onPostgres = process.env.TEST_DATABASE === "postgres";
 
@@ -57,7 +57,7 @@ describe.runIf(onPostgres)("the database through a transaction pooler", () => {
         `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`,
       );
       expect(rows.map((row) => row.migration_name)).toEqual(migrations);
-      expect(await direct(`SELECT * FROM pg_locks WHERE locktype = 'advisory'`)).toEqual([]);
+      expect(await advisoryLocks(directUrl)).toEqual([]);
       // Every instance sees the ledger, and a later cold start has nothing to do.
       for (const handle of handles) await expect(handle.prisma.session.count()).resolves.toBe(0);
       await expect(handles[0]!.migrate()).resolves.toEqual([]);
@@ -114,7 +114,7 @@ describe.runIf(onPostgres)("the database through a transaction pooler", () => {
       const db = await app.db();
       expect(await db.session.count({ where: { status: "ENDED", endReason: "hangup" } })).toBe(8);
       expect(fake.running()).toEqual([]);
-      expect(await direct(`SELECT * FROM pg_locks WHERE locktype = 'advisory'`)).toEqual([]);
+      expect(await advisoryLocks(directUrl)).toEqual([]);
     } finally {
       await fake.close();
     }

@@ -13,7 +13,7 @@ import { CLAIM_LEASE_MS } from "@/lib/sessions/stop-budget";
 import { copyProject, nextBuild, removeCopy, skipTypeCheck } from "../build-copy";
 import { FAKE_CHARACTER, FakeEquos } from "../fake-equos";
 import { startPgBouncer, type Pooler } from "../pgbouncer";
-import { runSql } from "../sql";
+import { advisoryLocks, runSql } from "../sql";
 import { Instance, isReadOnlyForInstances } from "./instances";
 import { PIN_HEADER, RandomProxy } from "./proxy";
 import { readmePaths, readmeVariables } from "./vercel-readme";
@@ -204,9 +204,7 @@ describe("the app in Vercel's shape", () => {
     expect(webhook.body).toMatchObject({ error: { code: "NOT_FOUND" } });
 
     // No lock left behind, each migration applied once, by one cold start only.
-    expect(await sql(databaseUrl, `SELECT * FROM pg_locks WHERE locktype = 'advisory'`)).toEqual(
-      [],
-    );
+    expect(await advisoryLocks(databaseUrl)).toEqual([]);
     const migrations = readdirSync("prisma/migrations", { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
