@@ -15,10 +15,14 @@ import {
 } from "@livekit/agents";
 
 import { AVATAR, isSessionRoom } from "@/lib/providers/local/worker-contract";
+import { reportCapacity } from "@/lib/workers/capacity-report";
+import {
+  forgetJobProcessesOnExit,
+  JobReadiness,
+  markJobProcess,
+} from "@/lib/workers/process-readiness";
 
-import { reportCapacity } from "./capacity-report";
 import { readWorkerEnv } from "./env";
-import { countWarmProcesses, forgetJobProcessesOnExit, markJobProcess } from "./process-readiness";
 import { idleWithoutLoopMonitor, startLoopMonitor } from "./session/idle-monitor";
 import { runJeremySession } from "./session/jeremy-session";
 import { warmUp, type WarmKit } from "./session/warm-up";
@@ -30,26 +34,13 @@ interface ProcessData {
 const env = readWorkerEnv();
 /** This process's server, once LiveKit Agents hands it to loadFunc (the main process only). */
 let running: AgentServer | undefined;
-/** When this worker last accepted a job whose process may not yet have said it is busy. */
-let lastAcceptedAt = 0;
-/** A job process says it is busy within moments of its job being assigned. */
-const ACCEPT_SETTLE_MS = 3000;
+const readiness = new JobReadiness(env.JEREMY_MAX_SESSIONS);
 /**
  * What the last load update told LiveKit this worker could begin (LiveKit Agents sends one every
  * 2.5 s). The app is told no more than that: a start it lets through while LiveKit still counts
  * this worker full would find no worker to take its job, and LiveKit does not ask again.
  */
 let readyToldLiveKit = 0;
-
-/**
- * Conversations this worker can begin now without making anyone wait: warm job processes, less
- * one just handed a job, within the room JEREMY_MAX_SESSIONS leaves (LiveKit Agents gives a job
- * to a warm process, and holds it until one has warmed when none has).
- */
-function readyNow(active: number): number {
-  const warm = countWarmProcesses() - (Date.now() - lastAcceptedAt < ACCEPT_SETTLE_MS ? 1 : 0);
-  return Math.max(0, Math.min(warm, env.JEREMY_MAX_SESSIONS - active));
-}
 
 export default defineAgent<ProcessData>({
   // Job processes are started ahead of demand; warming them here keeps loading the voice and
@@ -93,11 +84,11 @@ function serverOptions(production: boolean) {
     // and a dispatch every worker declines is lost, so that job waits here for a process.)
     requestFunc: async (request) => {
       const appRoom = isSessionRoom(request.job.room?.name ?? "");
-      if (appRoom && readyNow(running?.activeJobs.length ?? 0) === 0) {
+      if (appRoom && readiness.readyNow(running?.activeJobs.length ?? 0) === 0) {
         console.log(`Declining job ${request.job.id}: no warm job process yet.`);
         return request.reject();
       }
-      lastAcceptedAt = Date.now();
+      readiness.accepted();
       return request.accept(AVATAR.name, AVATAR.identity);
     },
     // Capacity is a number of conversations, not a CPU reading, so a busy test machine or a
@@ -106,7 +97,7 @@ function serverOptions(production: boolean) {
     loadFunc: async (server) => {
       running = server;
       const active = server.activeJobs.length;
-      readyToldLiveKit = readyNow(active);
+      readyToldLiveKit = readiness.readyNow(active);
       return readyToldLiveKit > 0 ? active / env.JEREMY_MAX_SESSIONS : 1;
     },
     loadThreshold: 1,
@@ -131,10 +122,22 @@ async function runDevelopmentServer() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // The app starts a conversation only while some worker has room: tell it ours.
   forgetJobProcessesOnExit();
-  reportCapacity(env, () => {
+  const reporter = {
+    appUrl: env.APP_URL,
+    apiKey: env.LIVEKIT_API_KEY,
+    apiSecret: env.LIVEKIT_API_SECRET,
+    agentName: env.LIVEKIT_AGENT_NAME,
+    maxSessions: env.JEREMY_MAX_SESSIONS,
+    // Drawing no face of its own, each conversation needs a face worker too: the app counts them.
+    ...(env.JEREMY_FACE === "worker" ? { faceAgentName: env.FACE_AGENT_NAME } : {}),
+  };
+  reportCapacity(reporter, () => {
     if (!running) return null;
     const activeJobs = running.activeJobs.length;
-    return { activeJobs, readyProcesses: Math.min(readyNow(activeJobs), readyToldLiveKit) };
+    return {
+      activeJobs,
+      readyProcesses: Math.min(readiness.readyNow(activeJobs), readyToldLiveKit),
+    };
   });
   if (process.argv[2] === "dev") await runDevelopmentServer();
   else cli.runApp(serverOptions(true));

@@ -8,6 +8,11 @@ export const faceVariables = z.object({
   LIVEKIT_URL: z.url({ protocol: /^(wss?|https?)$/ }).default("ws://127.0.0.1:7880"),
   LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
   LIVEKIT_API_SECRET: z.string().min(1).default("talk-to-jeremy-dev-secret-not-for-production"),
+  /**
+   * Where the app is reachable from this worker: the face reports its capacity there, as the
+   * brain does, so the app starts a conversation only while a face has room.
+   */
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
   /** The name agents dispatch a face by. */
   FACE_AGENT_NAME: z
     .string()

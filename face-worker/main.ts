@@ -4,16 +4,29 @@
 // `npm run face` runs `start`.
 import { fileURLToPath } from "node:url";
 
-import { AutoSubscribe, cli, defineAgent, ServerOptions } from "@livekit/agents";
+import { type AgentServer, AutoSubscribe, cli, defineAgent, ServerOptions } from "@livekit/agents";
+
+import { reportCapacity } from "@/lib/workers/capacity-report";
+import {
+  forgetJobProcessesOnExit,
+  JobReadiness,
+  markJobProcess,
+} from "@/lib/workers/process-readiness";
 
 import { faceAttributes, faceIdentity, readFaceRequest } from "./dispatch";
 import { readFaceEnv } from "./env";
 import { runFace } from "./face-session";
 
 const env = readFaceEnv();
+const readiness = new JobReadiness(env.FACE_MAX_SESSIONS);
+/** This process's server, once LiveKit Agents hands it to loadFunc (the main process only). */
+let running: AgentServer | undefined;
 
 export default defineAgent({
+  // Said here, so the app counts only the faces this worker can begin at once.
+  prewarm: async () => markJobProcess("warm"),
   entry: async (ctx) => {
+    markJobProcess("busy");
     const request = readFaceRequest(ctx.job.metadata);
     if ("error" in request) {
       ctx.shutdown(request.error);
@@ -44,12 +57,35 @@ function serverOptions() {
         console.warn(`Declining face job ${request.job.id}: ${asked.error}`);
         return request.reject();
       }
+      readiness.accepted();
       return request.accept("Jeremy", faceIdentity(asked.agentIdentity), "", faceAttributes(asked));
     },
     // Capacity is a number of faces, as the brain's is a number of conversations.
-    loadFunc: async (server) => server.activeJobs.length / env.FACE_MAX_SESSIONS,
+    loadFunc: async (server) => {
+      running = server;
+      return server.activeJobs.length / env.FACE_MAX_SESSIONS;
+    },
     loadThreshold: 1,
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) cli.runApp(serverOptions());
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // The app starts a conversation whose brain needs a face only while some face has room: tell it
+  // ours, as the brain tells it its own (lib/workers/capacity-report.ts).
+  forgetJobProcessesOnExit();
+  reportCapacity(
+    {
+      appUrl: env.APP_URL,
+      apiKey: env.LIVEKIT_API_KEY,
+      apiSecret: env.LIVEKIT_API_SECRET,
+      agentName: env.FACE_AGENT_NAME,
+      maxSessions: env.FACE_MAX_SESSIONS,
+    },
+    () => {
+      if (!running) return null;
+      const activeJobs = running.activeJobs.length;
+      return { activeJobs, readyProcesses: readiness.readyNow(activeJobs) };
+    },
+  );
+  cli.runApp(serverOptions());
+}

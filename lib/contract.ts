@@ -115,6 +115,11 @@ export interface CapacityReport {
   activeJobs: number;
   /** Conversations it can begin at once: warm job processes, within its room. */
   readyProcesses: number;
+  /**
+   * A brain whose conversations each need a face worker (JEREMY_FACE=worker): that worker's
+   * agent name. The app then starts a conversation only while the faces have room too.
+   */
+  faceAgentName?: string;
 }
 
 /** Seconds between a worker's reports; one not heard from in three times this has gone. */

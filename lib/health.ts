@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { getProvider, getProviderNamed } from "@/lib/providers";
-import { liveWorkerCapacity, WORKER_STALE_MS } from "@/lib/sessions/capacity";
+import { facesNeeded, liveWorkerCapacity, WORKER_STALE_MS } from "@/lib/sessions/capacity";
 import { OPEN_STATUSES } from "@/lib/sessions/statuses";
 
 type PartStatus = "ok" | "down";
@@ -130,11 +130,21 @@ async function workerHealth(
 ): Promise<{ ok: boolean; detail?: string }> {
   if (!agentName) return { ok: true };
   try {
-    if ((await liveWorkerCapacity(await getDb(), agentName)) > 0) return { ok: true };
-    return {
-      ok: false,
-      detail: `no "${agentName}" avatar worker has reported in the last ${WORKER_STALE_MS / 1000} s; start one (\`npm run worker\`; \`npm run dev\` starts it)`,
-    };
+    const db = await getDb();
+    if ((await liveWorkerCapacity(db, agentName)) === 0) {
+      return {
+        ok: false,
+        detail: `no "${agentName}" avatar worker has reported in the last ${WORKER_STALE_MS / 1000} s; start one (\`npm run worker\`; \`npm run dev\` starts it)`,
+      };
+    }
+    for (const face of await facesNeeded(db, agentName)) {
+      if ((await liveWorkerCapacity(db, face)) > 0) continue;
+      return {
+        ok: false,
+        detail: `the "${agentName}" workers need a "${face}" face worker (JEREMY_FACE=worker), and none has reported in the last ${WORKER_STALE_MS / 1000} s; start one (\`npm run face\`)`,
+      };
+    }
+    return { ok: true };
   } catch {
     return { ok: true }; // the database check reports the database
   }

@@ -1,6 +1,6 @@
 // `npm run dev`: Next, and for the local avatar the LiveKit server (unless LIVEKIT_URL names one)
 // and the Jeremy worker, together, with prefixed logs. Ctrl-C, or any one dying, stops them all.
-import { devPlan, loadManifests, WORKER_ENTRY } from "./lib/dev-plan.mjs";
+import { devPlan, FACE_ENTRY, loadManifests, WORKER_ENTRY } from "./lib/dev-plan.mjs";
 import { liveKitServerOrExit } from "./lib/livekit-binary.mjs";
 import { loadEnvFiles } from "./lib/load-env-files.mjs";
 import { createProcessGroup, waitForHttp } from "./lib/processes.mjs";
@@ -33,6 +33,13 @@ if (plan.worker) {
     name: "worker",
     command: process.execPath,
     args: ["node_modules/tsx/dist/cli.mjs", "watch", "--clear-screen=false", WORKER_ENTRY, "dev"],
+  });
+}
+if (plan.face) {
+  group.start({
+    name: "face",
+    command: process.execPath,
+    args: ["node_modules/tsx/dist/cli.mjs", "watch", "--clear-screen=false", FACE_ENTRY, "start"],
   });
 }
 group.start({

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { AccessToken } from "livekit-server-sdk";
 
-import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
+import { OFFERING_ROOM } from "@/lib/workers/capacity-report";
 import { CAPACITY_REPORT_PATH, WORKER_REPORT_IDENTITY, type CapacityReport } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
 import { stopProcess, waitForHttp } from "@/scripts/lib/processes.mjs";
@@ -155,6 +155,7 @@ export async function startStack(options: StackOptions) {
      * and the face worker it dispatches. Resolves once both are ready; `useOwnFace` undoes it.
      */
     async useFaceWorker() {
+      const facesBefore = workerLogCount(OFFERING_ROOM, "face");
       face ??= spawnLogged(
         "face",
         process.execPath,
@@ -162,6 +163,12 @@ export async function startStack(options: StackOptions) {
         { ...env, FACE_HEALTH_PORT: new URL(STACK.faceHealthUrl).port },
       );
       await waitUntil(STACK.faceHealthUrl, (status) => status === 200, 60_000);
+      // The app starts a conversation only once a face has offered it room (as for the brain).
+      const deadline = Date.now() + 60_000;
+      while (face.exitCode === null && workerLogCount(OFFERING_ROOM, "face") <= facesBefore) {
+        if (Date.now() > deadline) throw new Error("the face worker never offered the app room");
+        await sleep(100);
+      }
       await this.restartWorker({ JEREMY_FACE: "worker" });
     },
     /** Back to Jeremy drawing his own face: the face worker stops. */
@@ -200,9 +207,9 @@ async function workerReady() {
 }
 
 /** How often the worker's log (across restarts) holds `text`. */
-function workerLogCount(text: string): number {
+function workerLogCount(text: string, name = "worker"): number {
   try {
-    return readFileSync(path.join(STACK.logDir, "worker.log"), "utf8").split(text).length - 1;
+    return readFileSync(path.join(STACK.logDir, `${name}.log`), "utf8").split(text).length - 1;
   } catch {
     return 0;
   }

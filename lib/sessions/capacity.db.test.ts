@@ -3,6 +3,7 @@
 import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { HEALTH_CACHE_MS } from "@/lib/health";
 import { loadApp } from "@/test/app";
 import { LIVEKIT_TEST_KEYS, liveKitBinary, startLiveKit } from "@/test/livekit-server";
 import { clearLedger } from "@/test/sessions";
@@ -41,12 +42,24 @@ async function workerToken(identity = "jeremy-worker") {
   return token.toJwt();
 }
 
-async function report(maxSessions: number, workerId = "worker-a", readyProcesses = maxSessions) {
+async function report(
+  maxSessions: number,
+  workerId = "worker-a",
+  readyProcesses = maxSessions,
+  more: { agentName?: string; faceAgentName?: string } = {},
+) {
   const res = await app.browser().call(
     "POST /api/worker/capacity",
     {},
     {
-      json: { workerId, agentName: "jeremy", maxSessions, activeJobs: 0, readyProcesses },
+      json: {
+        workerId,
+        agentName: "jeremy",
+        maxSessions,
+        activeJobs: 0,
+        readyProcesses,
+        ...more,
+      },
       headers: { authorization: `Bearer ${await workerToken()}` },
     },
   );
@@ -164,5 +177,46 @@ describe.skipIf(!binary)("capacity of the local avatar workers", () => {
     const bad = { ...good, maxSessions: -1 };
     expect((await call(`Bearer ${await workerToken()}`, bad)).status).toBe(400);
     expect(await (await app.db()).avatarWorker.count()).toBe(0);
+  });
+  it("a brain that needs a face worker starts a conversation only while a face has room and a warm process", async () => {
+    const operatorHealth = () =>
+      app.browser().call<{
+        error?: { message: string };
+      }>("GET /api/health", {}, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const needsFace = { faceAgentName: "jeremy-face" };
+    const face = (max: number, ready = max) =>
+      report(max, "face-a", ready, { agentName: "jeremy-face" });
+    await report(4, "brain-a", 4, needsFace);
+
+    // No face worker: the brain would join and its face never come.
+    const none = await start();
+    expect(none.status).toBe(503);
+    expect(none.body.error).toMatchObject({ code: "AVATAR_BUSY" });
+    expect(none.body.error?.message).toContain("no face worker is running");
+    // The operator's health check says so (once the last check's answer, kept for a few
+    // seconds, has expired).
+    await expect
+      .poll(async () => (await operatorHealth()).body.error?.message, {
+        timeout: HEALTH_CACHE_MS + 3_000,
+        interval: 500,
+      })
+      .toContain('need a "jeremy-face" face worker');
+
+    // Room for two faces, one warm: one start, then warming, then full.
+    await face(2, 1);
+    expect((await start()).status).toBe(201);
+    expect((await start()).body.error?.code).toBe("AVATAR_WARMING");
+    await face(2, 1);
+    expect((await start()).status).toBe(201);
+    const full = await start();
+    expect(full.body.error?.code).toBe("AVATAR_BUSY");
+    expect(full.body.error?.message).toContain("too many conversations");
+    expect(await rooms()).toHaveLength(2);
+
+    // A brain that draws its own face needs none.
+    await clearLedger(app);
+    await (await app.db()).avatarWorker.deleteMany();
+    await report(4, "brain-b");
+    expect((await start()).status).toBe(201);
   });
 });

@@ -22,6 +22,7 @@ export async function recordWorkerCapacity(db: PrismaClient, report: CapacityRep
     maxSessions: report.maxSessions,
     activeJobs: report.activeJobs,
     readyProcesses: report.readyProcesses,
+    faceAgentName: report.faceAgentName ?? null,
     seenAt: new Date(),
   };
   await db.avatarWorker.upsert({
@@ -60,17 +61,39 @@ export async function checkAvatarCapacity(
   const open = await tx.session.count({
     where: { provider, status: { in: LIVE_STATUSES } },
   });
-  if (open < capacity) {
-    await checkAvatarReady(tx, provider, agentName);
-    return;
+  if (open >= capacity) throw busy(capacity, "avatar worker");
+  await checkAvatarReady(tx, provider, agentName);
+  // A brain that draws no face of its own has each conversation shown by a face worker: the
+  // faces must have room and a warm process too, or the brain joins and its face never comes.
+  for (const face of await facesNeeded(tx, agentName)) {
+    const faces = await liveWorkerCapacity(tx, face);
+    if (open >= faces) throw busy(faces, "face worker");
+    await checkAvatarReady(tx, provider, face);
   }
-  throw new AppError(
+}
+
+function busy(capacity: number, worker: string) {
+  return new AppError(
     "AVATAR_BUSY",
     capacity === 0
-      ? `${BRAND.avatarName} isn't available right now (no avatar worker is running). Please try again in a minute.`
+      ? `${BRAND.avatarName} isn't available right now (no ${worker} is running). Please try again in a minute.`
       : `${BRAND.avatarName} is in too many conversations, try again in a minute.`,
     { retryAfterSeconds: 30 },
   );
+}
+
+/** The face workers the live brains for `agentName` say they need (none: they draw their own). */
+export async function facesNeeded(db: Prisma.TransactionClient | PrismaClient, agentName: string) {
+  const brains = await db.avatarWorker.findMany({
+    where: {
+      agentName,
+      faceAgentName: { not: null },
+      seenAt: { gte: new Date(Date.now() - WORKER_STALE_MS) },
+    },
+    distinct: ["faceAgentName"],
+    select: { faceAgentName: true },
+  });
+  return brains.flatMap((brain) => (brain.faceAgentName ? [brain.faceAgentName] : []));
 }
 
 /**

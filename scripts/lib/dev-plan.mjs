@@ -5,10 +5,13 @@ import { existsSync } from "node:fs";
 
 /** The worker's entry file, for providers whose manifest asks `npm run dev` for a worker. */
 export const WORKER_ENTRY = "avatar-worker/main.ts";
+/** The face worker's, started beside it when the worker draws no face of its own. */
+export const FACE_ENTRY = "face-worker/main.ts";
 
 /**
- * Resolves { livekit: boolean, worker: boolean, notes: string[] }: whether to start a local
- * LiveKit server and the avatar worker, and what to tell the developer.
+ * Resolves { livekit: boolean, worker: boolean, face: boolean, notes: string[] }: whether to
+ * start a local LiveKit server, the avatar worker and the face worker (JEREMY_FACE=worker), and
+ * what to tell the developer.
  * `manifests` are the registered providers' (lib/providers/registry.ts).
  */
 export function devPlan(env, manifests, exists = existsSync) {
@@ -27,7 +30,9 @@ export function devPlan(env, manifests, exists = existsSync) {
         `checkout. Use another provider: ${others.map((other) => `AVATAR_PROVIDER=${other}`).join(" or ")} (see README, Providers).`,
     );
   }
-  return plan;
+  const face = plan.worker && env.JEREMY_FACE === "worker";
+  if (face) plan.notes.push("JEREMY_FACE=worker: the face worker draws Jeremy (npm run face).");
+  return { ...plan, face };
 }
 
 /** The registered providers' manifests, loaded from TypeScript. */

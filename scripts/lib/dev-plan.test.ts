@@ -18,6 +18,14 @@ describe("what npm run dev starts", () => {
     });
   });
 
+  it("the face worker too when the worker draws no face of its own (JEREMY_FACE=worker)", () => {
+    expect(plan({}, true)).toMatchObject({ face: false });
+    expect(plan({ JEREMY_FACE: "worker" }, true)).toMatchObject({ worker: true, face: true });
+    expect(plan({ JEREMY_FACE: "worker", AVATAR_PROVIDER: "equos" }, false)).toMatchObject({
+      face: false,
+    });
+  });
+
   it("for Equos: neither, whether Equos hosts the rooms or joins ours", () => {
     for (const env of [
       { AVATAR_PROVIDER: "equos" },

@@ -48,12 +48,12 @@ export async function talkingFor(page: Page, ms: number, timeout = 30_000) {
       const audio = (window as unknown as ProbeWindow).avProbe.audio;
       const now = performance.now();
       const recent = audio.filter((level) => level.at > now - wanted && level.at <= now);
-      const sounding = (level: { rms: number }) => level.rms > 0.005;
-      // Mostly sounding, and sounding right now (not in the pause between two words).
+      // Mostly sounding, and sounding right now (not in the pause between two words). (No
+      // named helper in here: tsx wraps named functions in a __name() the page does not have.)
       return (
         recent.length > wanted / 20 &&
-        recent.filter(sounding).length > recent.length / 2 &&
-        recent.slice(-4).every(sounding)
+        recent.filter((level) => level.rms > 0.005).length > recent.length / 2 &&
+        recent.slice(-4).every((level) => level.rms > 0.005)
       );
     },
     ms,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { RoomServiceClient } from "livekit-server-sdk";
 import pg from "pg";
 
-import { OFFERING_ROOM } from "@/avatar-worker/capacity-report";
+import { OFFERING_ROOM } from "@/lib/workers/capacity-report";
 import { CAPACITY_REPORT_SECONDS } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
 

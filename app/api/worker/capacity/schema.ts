@@ -7,6 +7,10 @@ export const capacityReportBody = z.strictObject({
   maxSessions: z.number().int().min(0).max(1000),
   activeJobs: z.number().int().min(0).max(1000),
   readyProcesses: z.number().int().min(0).max(1000),
+  faceAgentName: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
 });
 
 export const CAPACITY_BODY_MAX_BYTES = 4 * 1024;

@@ -1,6 +1,8 @@
-// Tells the app how many conversations this worker takes and how many it can begin at once
-// (warm job processes), every few seconds and within moments of either changing, so that the app
-// starts a conversation only while some worker has room and can begin it (lib/sessions/capacity.ts).
+// Tells the app how many jobs this worker takes and how many it can begin at once (warm job
+// processes), every few seconds and within moments of either changing, so that the app starts a
+// conversation only while some worker has room and can begin it (lib/sessions/capacity.ts). The
+// brain (Jeremy's worker) reports conversations, the face worker faces; a brain that
+// needs a face worker names its agent name, so the app counts the faces too.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 
@@ -13,7 +15,20 @@ import {
   type CapacityReport,
 } from "@/lib/contract";
 
-import type { WorkerEnv } from "./env";
+/** Who reports, and where to. */
+export interface CapacityReporter {
+  /** The app's base URL, as the worker reaches it. */
+  appUrl: string;
+  /** The LiveKit API key pair, which signs the reports. */
+  apiKey: string;
+  apiSecret: string;
+  /** The name LiveKit dispatches this worker's jobs by. */
+  agentName: string;
+  /** Jobs this worker runs at once. */
+  maxSessions: number;
+  /** The face worker each of this worker's conversations needs, if any (its agent name). */
+  faceAgentName?: string;
+}
 
 /** Logged once, when the app has first been told of this worker's room and a warm process. */
 export const OFFERING_ROOM = "Offering the app";
@@ -33,9 +48,12 @@ export interface WorkerLoad {
  * Starts reporting. `load` says what runs here now, or null until the worker has registered
  * with LiveKit: until then it offers no room.
  */
-export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): { stop(): void } {
+export function reportCapacity(
+  reporter: CapacityReporter,
+  load: () => WorkerLoad | null,
+): { stop(): void } {
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
-  const url = new URL(CAPACITY_REPORT_PATH, env.APP_URL);
+  const url = new URL(CAPACITY_REPORT_PATH, reporter.appUrl);
   let timer: NodeJS.Timeout | undefined;
   let failing = false;
   let announced = false;
@@ -48,10 +66,11 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
     const now = load();
     return {
       workerId,
-      agentName: env.LIVEKIT_AGENT_NAME,
-      maxSessions: now === null ? 0 : env.JEREMY_MAX_SESSIONS,
+      agentName: reporter.agentName,
+      maxSessions: now === null ? 0 : reporter.maxSessions,
       activeJobs: now?.activeJobs ?? 0,
       readyProcesses: now?.readyProcesses ?? 0,
+      ...(reporter.faceAgentName ? { faceAgentName: reporter.faceAgentName } : {}),
     };
   };
   const summary = (report: CapacityReport) =>
@@ -59,7 +78,7 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
 
   /** Sends one report; resolves what it said. */
   const send = async (): Promise<CapacityReport> => {
-    const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    const token = new AccessToken(reporter.apiKey, reporter.apiSecret, {
       identity: WORKER_REPORT_IDENTITY,
       ttl: 60,
     });
@@ -96,7 +115,7 @@ export function reportCapacity(env: WorkerEnv, load: () => WorkerLoad | null): {
       if (failing) console.log(`Reporting capacity to ${url} again.`);
       if (offeredRoom && report.readyProcesses > 0 && !announced) {
         announced = true;
-        console.log(`${OFFERING_ROOM} ${env.JEREMY_MAX_SESSIONS} conversations to ${url}.`);
+        console.log(`${OFFERING_ROOM} ${reporter.maxSessions} jobs to ${url}.`);
       }
     } catch (error) {
       ok = false;

@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import type { CapacityReport } from "@/lib/contract";
 
-import { reportCapacity } from "./capacity-report";
-import { readWorkerEnv } from "./env";
+import { type CapacityReporter, reportCapacity } from "./capacity-report";
 
 const stops: Array<() => unknown> = [];
 afterEach(() => {
@@ -29,10 +28,20 @@ async function fakeApp() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, reports };
 }
 
+/** A reporter to `appUrl`, as a worker with `maxSessions` room would be. */
+const reporterTo = (appUrl: string, extra: Partial<CapacityReporter> = {}): CapacityReporter => ({
+  appUrl,
+  apiKey: "devkey",
+  apiSecret: "talk-to-jeremy-dev-secret-not-for-production",
+  agentName: "jeremy",
+  maxSessions: 3,
+  ...extra,
+});
+
 describe("reportCapacity", () => {
   it("offers room within about a second of registering, even when it registered mid-report", async () => {
     const app = await fakeApp();
-    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: app.url, JEREMY_MAX_SESSIONS: "3" });
+    const env = reporterTo(app.url);
     // Not registered for the first report; registered by the time it has been sent.
     let calls = 0;
     const reporter = reportCapacity(env, () =>
@@ -47,7 +56,7 @@ describe("reportCapacity", () => {
 
   it("tells the app within about a second when a job begins or a process warms, not a period later", async () => {
     const app = await fakeApp();
-    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: app.url, JEREMY_MAX_SESSIONS: "3" });
+    const env = reporterTo(app.url);
     let now = { activeJobs: 0, readyProcesses: 1 };
     const reporter = reportCapacity(env, () => now);
     stops.push(() => reporter.stop());
@@ -79,12 +88,32 @@ describe("reportCapacity", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     stops.push(() => server.close());
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const env = readWorkerEnv({ NODE_ENV: "test", APP_URL: url });
+    const env = reporterTo(url);
     const reporter = reportCapacity(env, () => ({ activeJobs: 0, readyProcesses: 2 }));
     stops.push(() => reporter.stop());
     await new Promise((resolve) => setTimeout(resolve, 300));
     refuse = false;
     await expect.poll(() => reports.length, { timeout: 2_500 }).toBeGreaterThan(0);
     expect(reports[0]).toMatchObject({ readyProcesses: 2 });
+  });
+
+  it("names the face worker a brain needs, and says nothing of one otherwise", async () => {
+    const app = await fakeApp();
+    const face = reportCapacity(reporterTo(app.url, { agentName: "jeremy-face" }), () => ({
+      activeJobs: 0,
+      readyProcesses: 1,
+    }));
+    const brain = reportCapacity(reporterTo(app.url, { faceAgentName: "jeremy-face" }), () => ({
+      activeJobs: 0,
+      readyProcesses: 1,
+    }));
+    stops.push(
+      () => face.stop(),
+      () => brain.stop(),
+    );
+    await expect.poll(() => app.reports.length, { timeout: 3_000 }).toBe(2);
+    const byAgent = Object.fromEntries(app.reports.map((report) => [report.agentName, report]));
+    expect(byAgent["jeremy"]).toMatchObject({ faceAgentName: "jeremy-face" });
+    expect(byAgent["jeremy-face"]).not.toHaveProperty("faceAgentName");
   });
 });

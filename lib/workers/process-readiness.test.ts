@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { countWarmProcesses } from "./process-readiness";
+import { countWarmProcesses, JobReadiness } from "./process-readiness";
 
 const folders: string[] = [];
 afterEach(() => {
@@ -39,5 +39,25 @@ describe("countWarmProcesses", () => {
 
   it("offers nothing when no job process has said anything yet", () => {
     expect(countWarmProcesses(path.join(tmpdir(), "no-such-folder-for-readiness"))).toBe(0);
+  });
+});
+
+describe("JobReadiness", () => {
+  it("offers warm processes within the room left, less one just accepted for a few seconds", () => {
+    let now = 10_000;
+    let warm = 3;
+    const readiness = new JobReadiness(
+      4,
+      () => warm,
+      () => now,
+    );
+    expect(readiness.readyNow(0)).toBe(3);
+    expect(readiness.readyNow(2)).toBe(2); // room for two more only
+    readiness.accepted();
+    expect(readiness.readyNow(0)).toBe(2); // its process may still say warm
+    now += 3_000;
+    expect(readiness.readyNow(1)).toBe(3);
+    warm = 0;
+    expect(readiness.readyNow(0)).toBe(0);
   });
 });

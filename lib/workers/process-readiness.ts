@@ -11,7 +11,7 @@ import path from "node:path";
 
 type ProcessState = "warm" | "busy";
 
-const folderOf = (mainPid: number) => path.join(tmpdir(), `avatar-worker-${mainPid}-processes`);
+const folderOf = (mainPid: number) => path.join(tmpdir(), `agent-worker-${mainPid}-processes`);
 
 /** In a job process: says whether it is warm and idle, or running a job. */
 export function markJobProcess(state: ProcessState) {
@@ -57,4 +57,32 @@ export function countWarmProcesses(folder: string = folderOf(process.pid)): numb
 /** In the main process: removes the folder when the worker exits. */
 export function forgetJobProcessesOnExit() {
   process.once("exit", () => rmSync(folderOf(process.pid), { recursive: true, force: true }));
+}
+
+/** A job process says it is busy within moments of its job being assigned. */
+const ACCEPT_SETTLE_MS = 3000;
+
+/**
+ * Jobs a worker can begin now without making anyone wait: warm job processes, less one just
+ * handed a job (it may not have said it is busy yet), within the room `maxJobs` leaves. LiveKit
+ * Agents gives a job to a warm process, and holds it until one has warmed when none has.
+ */
+export class JobReadiness {
+  private acceptedAt = 0;
+
+  constructor(
+    private readonly maxJobs: number,
+    private readonly countWarm: () => number = () => countWarmProcesses(),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The worker just accepted a job. */
+  accepted() {
+    this.acceptedAt = this.now();
+  }
+
+  readyNow(activeJobs: number): number {
+    const settling = this.now() - this.acceptedAt < ACCEPT_SETTLE_MS ? 1 : 0;
+    return Math.max(0, Math.min(this.countWarm() - settling, this.maxJobs - activeJobs));
+  }
 }
