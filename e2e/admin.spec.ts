@@ -57,6 +57,8 @@ for (const size of SIZES) {
     const row = page
       .getByTestId("recent-sessions")
       .locator("tr", { has: page.locator(`[title="${sessionId}"]`) });
+    // The face it showed (lib/faces/), beside the provider.
+    await expect(row.getByRole("cell", { name: "jeremy", exact: true })).toBeVisible();
     await row.getByRole("button", { name: /Transcript/ }).click();
     await expect(page.getByTestId("admin-transcript")).toContainText("Hello", { timeout: 10_000 });
     // Wide tables scroll inside their own box; the page itself never scrolls sideways.

@@ -28,6 +28,7 @@ const routes = {
   "GET /api/cron/reap": () => import("@/app/api/cron/reap/route").then((m) => m.GET),
   "POST /api/livekit/webhook": () => import("@/app/api/livekit/webhook/route").then((m) => m.POST),
   "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
+  "GET /api/faces": () => import("@/app/api/faces/route").then((m) => m.GET),
   "POST /api/worker/capacity": () => import("@/app/api/worker/capacity/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/avatar-job": () =>
     import("@/app/api/worker/sessions/[id]/avatar-job/route").then((m) => m.POST),

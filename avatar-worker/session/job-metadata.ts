@@ -1,10 +1,12 @@
 import { z } from "zod";
 
-import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
+import { type JeremyJobMetadata, LOCAL_FACES } from "@/lib/providers/local/worker-contract";
 
 const metadataSchema = z.object({
   sessionId: z.string().min(1),
   profile: z.string().default("interviewer"),
+  // A face this worker does not show (an app newer than the worker) is shown as the default.
+  face: z.enum(LOCAL_FACES).catch(LOCAL_FACES[0]),
   context: z.string().nullable().default(null),
   userName: z.string().nullable().default(null),
   maxDurationSeconds: z.number().int().positive().default(600),
@@ -44,6 +46,7 @@ export function parseJobMetadata(raw: string, roomName: string): JeremyJobMetada
     : {
         sessionId: roomName,
         profile: "interviewer",
+        face: LOCAL_FACES[0],
         context: null,
         userName: null,
         maxDurationSeconds: 600,

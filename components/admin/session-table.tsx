@@ -53,11 +53,12 @@ export function SessionTable({ title, testId, sessions, empty }: SessionTablePro
         <p className="text-sm text-zinc-300">{empty}</p>
       ) : (
         <div className="relative overflow-x-auto">
-          <table data-testid={testId} className="w-full min-w-[36rem] text-left text-sm">
+          <table data-testid={testId} className="w-full min-w-[40rem] text-left text-sm">
             <thead className="text-zinc-300">
               <tr>
                 <th className="py-1 pr-3 font-medium">Session</th>
                 <th className="py-1 pr-3 font-medium">Provider</th>
+                <th className="py-1 pr-3 font-medium">Face</th>
                 <th className="py-1 pr-3 font-medium">Status</th>
                 <th className="py-1 pr-3 font-medium">Ended because</th>
                 <th className="py-1 pr-3 text-right font-medium">Talked</th>
@@ -74,6 +75,7 @@ export function SessionTable({ title, testId, sessions, empty }: SessionTablePro
                       {session.id.slice(0, 12)}…
                     </td>
                     <td className="py-1.5 pr-3">{session.provider}</td>
+                    <td className="py-1.5 pr-3">{session.face}</td>
                     <td className="py-1.5 pr-3">{session.status}</td>
                     <td className="py-1.5 pr-3">{session.endReason ?? "—"}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums">
@@ -101,7 +103,7 @@ export function SessionTable({ title, testId, sessions, empty }: SessionTablePro
                   </tr>
                   {open?.id === session.id && (
                     <tr>
-                      <td colSpan={6} className="pb-3">
+                      <td colSpan={7} className="pb-3">
                         <TranscriptLines lines={open.lines} />
                       </td>
                     </tr>

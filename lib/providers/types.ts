@@ -10,6 +10,8 @@ export interface ProviderStartInput {
   /** Our public session id; providers use it as a tag so a lost session can still be found. */
   sessionId: string;
   profile: string;
+  /** The face the session shows, one of the provider's faces. */
+  face: string;
   context: string | null;
   userName: string | null;
   /** Talking time left: the whole maximum for a start, what is left of it for a resume. */
@@ -73,6 +75,11 @@ export interface AvatarProvider {
   readonly name: ProviderName;
   /** Conversation profiles this provider can run; the first is the default. */
   readonly profiles: readonly [string, ...string[]];
+  /**
+   * The faces its sessions may show (lib/faces/), the first the default. An id outside the
+   * catalog is the provider's own avatar (an Equos character): look() names and pictures it.
+   */
+  readonly faces: readonly [string, ...string[]];
   /**
    * The agent name of the workers that run this provider's avatars and report their capacity
    * (the local worker); a start is then refused while none has room. Unset: the provider

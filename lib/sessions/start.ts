@@ -37,6 +37,14 @@ export async function startSession(
     );
   }
 
+  const face = input.face ?? provider.faces[0];
+  if (!provider.faces.includes(face)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `Invalid request: face: "${face}" is not available here; choose one of ${provider.faces.join(", ")}.`,
+    );
+  }
+
   const db = await deps.db();
   const row = await createRowWithinLimits(
     db,
@@ -45,6 +53,7 @@ export async function startSession(
       id: newSessionId(),
       provider: provider.name,
       profile,
+      face,
       context: input.context ?? null,
       userName: input.userName ?? null,
       ownerKeyHash: hashOwnerKey(requester.ownerKey),
@@ -74,6 +83,7 @@ export async function launch(
     started = await provider.start({
       sessionId: row.id,
       profile: row.profile,
+      face: row.face,
       context: row.context,
       userName: row.userName,
       maxDurationSeconds: remainingSeconds(row, new Date()),

@@ -5,6 +5,8 @@ export type { EndReason };
 
 export interface StartSessionInput {
   profile?: string;
+  /** A face id (lib/faces/); the provider's first when unset. */
+  face?: string;
   context?: string;
   userName?: string;
 }

@@ -8,6 +8,8 @@ export interface SessionView {
   status: Session["status"];
   provider: string;
   profile: string;
+  /** The face it shows (lib/faces/, or the provider's own avatar). */
+  face: string;
   avatar: { identity: string | null; name: string | null };
   startedAt: string | null;
   endedAt: string | null;
@@ -26,6 +28,7 @@ export function toSessionView(row: Session): SessionView {
     status: row.status,
     provider: row.provider,
     profile: row.profile,
+    face: row.face,
     avatar: { identity: row.avatarIdentity, name: row.avatarName },
     startedAt: row.startedAt?.toISOString() ?? null,
     endedAt: row.endedAt?.toISOString() ?? null,

@@ -17,6 +17,13 @@ export const startSessionBody = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a profile name such as interviewer")
     .optional(),
+  face: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9_-]{0,31}$/,
+      "must be a face id such as jeremy (GET /api/faces lists them)",
+    )
+    .optional(),
   context: z
     .string()
     .max(CONTEXT_MAX_CHARACTERS, `must be at most ${CONTEXT_MAX_CHARACTERS} characters`)

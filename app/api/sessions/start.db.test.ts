@@ -37,6 +37,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         status: "ACTIVE",
         provider: "equos",
         profile: "interviewer",
+        face: "equos",
         avatar: { identity: "equos-avatar", name: "Jeremy" },
         endedAt: null,
         durationSeconds: null,
@@ -48,6 +49,7 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         "durationSeconds",
         "endReason",
         "endedAt",
+        "face",
         "id",
         "maxDurationSeconds",
         "pausedAt",
@@ -148,6 +150,8 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
         "BAD_REQUEST",
       ],
       ["a profile Equos cannot run", { json: { profile: "echo" } }, 400, "BAD_REQUEST"],
+      ["a face Equos does not show", { json: { face: "jeremy" } }, 400, "BAD_REQUEST"],
+      ["a malformed face id", { json: { face: "../etc/passwd" } }, 400, "BAD_REQUEST"],
       [
         "a malformed profile name",
         { json: { profile: "Robert'); DROP TABLE" } },
@@ -207,6 +211,22 @@ describe.each(EQUOS_VERSIONS)("with Equos API %s", (version) => {
       expect(res.body).toEqual({ error: { code, message: expect.any(String) } });
       expect(ctx.fake.calls).toHaveLength(0);
       expect(await db.session.count()).toBe(rowsBefore);
+    });
+
+    it("names the faces to choose from", async () => {
+      const res = await ctx.app.browser().call("POST /api/sessions", {}, { json: { face: "bey" } });
+      expect(res.body).toEqual({
+        error: {
+          code: "BAD_REQUEST",
+          message: 'Invalid request: face: "bey" is not available here; choose one of equos.',
+        },
+      });
+      const faces = await ctx.app.browser().call<{ faces: unknown[] }>("GET /api/faces");
+      expect(faces.status).toBe(200);
+      // The character as Equos names and pictures it (v1's avatars have no picture).
+      const portraitUrl =
+        version === "v3" ? "https://cdn.fake-equos.test/faces/jeremy-thumb.png" : null;
+      expect(faces.body.faces).toEqual([{ id: "equos", name: "Jeremy", portraitUrl }]);
     });
 
     it("says which field is wrong", async () => {

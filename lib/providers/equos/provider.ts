@@ -8,6 +8,9 @@ import type { EquosApi, OwnLiveKit } from "./shared";
 import { createEquosV1, type EquosV1Settings } from "./v1";
 import { createEquosV3, type EquosV3Settings } from "./v3";
 
+/** The face id of the Equos character a session shows (its name and picture: look()). */
+export const EQUOS_FACE = "equos";
+
 export type EquosSettings = {
   apiUrl: string;
   apiKey: string;
@@ -52,6 +55,8 @@ export function createEquosProvider(settings: EquosSettings): EquosProvider {
   return {
     name: "equos",
     profiles: ["interviewer"],
+    // Its character, as Equos Studio made it (look() gives its name and picture).
+    faces: [EQUOS_FACE],
     start: (input) => api.start(input),
     async stop(providerSessionId) {
       try {

@@ -27,6 +27,7 @@ describe.skipIf(!binary)("local provider with a real LiveKit server", () => {
     await provider().start({
       sessionId: id,
       profile: "echo",
+      face: "jeremy",
       context: null,
       userName: null,
       maxDurationSeconds: 123,

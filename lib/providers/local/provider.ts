@@ -12,6 +12,7 @@ import type { AvatarProvider } from "@/lib/providers/types";
 
 import {
   AVATAR,
+  LOCAL_FACES,
   LOCAL_PROFILES,
   LOCAL_ROOM_METADATA,
   resumedFrom,
@@ -41,6 +42,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
   return {
     name: "local",
     profiles: LOCAL_PROFILES,
+    faces: LOCAL_FACES,
     workerAgentName: settings.agentName,
     // The Jeremy worker commits a held turn with LiveKit Agents' manual turn detection.
     holdToTalk: true,
@@ -50,6 +52,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
       const metadata: JeremyJobMetadata = {
         sessionId: input.sessionId,
         profile: input.profile,
+        face: input.face,
         context: input.context,
         userName: input.userName,
         maxDurationSeconds: input.maxDurationSeconds,

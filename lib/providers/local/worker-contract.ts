@@ -12,6 +12,9 @@ export const LOCAL_PROFILES = ["interviewer", "echo"] as const satisfies readonl
 
 export type LocalProfile = (typeof LOCAL_PROFILES)[number];
 
+/** The faces (lib/faces/) the Jeremy worker shows; the first is the default. */
+export const LOCAL_FACES = ["jeremy"] as const satisfies readonly [string, ...string[]];
+
 export const AVATAR = { identity: "jeremy", name: BRAND.avatarName } as const;
 
 /**
@@ -34,6 +37,8 @@ export const LOCAL_ROOM_METADATA = JSON.stringify({ createdBy: "talk-to-jeremy" 
 export interface JeremyJobMetadata {
   sessionId: string;
   profile: string;
+  /** The face the session shows (one of LOCAL_FACES). */
+  face: string;
   context: string | null;
   userName: string | null;
   /** Talking time left in the session. */
