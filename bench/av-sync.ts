@@ -11,7 +11,13 @@ import { STACK, type Stack } from "@/e2e/support/stack";
 import type { Benchmark, BenchmarkOutcome } from "./support/benchmark";
 import { launchBenchBrowser } from "./support/browser";
 import { lineOffsets } from "@/test/av-sync/analysis";
-import { installProbe, readProbe, stopsAfter, talkingFor } from "@/test/av-sync/page";
+import {
+  installProbe,
+  jitterBuffers,
+  readProbe,
+  stopsAfter,
+  talkingFor,
+} from "@/test/av-sync/page";
 import { aimFigure, figure } from "./support/figures";
 import { percentile } from "./support/stats";
 import { waitForWarmWorker } from "./support/warm-worker";
@@ -67,7 +73,7 @@ async function bargeIn(browser: Browser) {
     await page.mouse.down();
     await sleep(2_500);
     await page.mouse.up();
-    return stopsAfter(await readProbe(page), "hold pressed");
+    return { ...stopsAfter(await readProbe(page), "hold pressed"), ...(await jitterBuffers(page)) };
   } finally {
     await conversation.close();
   }
@@ -103,13 +109,14 @@ async function measure(
           : ""),
     );
   }
-  const stops: Array<{ voiceMs: number; mouthMs: number }> = [];
+  const stops: Array<{ voiceMs: number; mouthMs: number; audioMs: number; videoMs: number }> = [];
   for (let run = 1; run <= BARGE_INS; run++) {
     await warm(stack);
     const stop = await bargeIn(browser);
     stops.push(stop);
     console.log(
-      `  ${label}, interruption ${run}: voice stopped ${Math.round(stop.voiceMs)} ms, mouth ${Math.round(stop.mouthMs)} ms after the press`,
+      `  ${label}, interruption ${run}: voice stopped ${Math.round(stop.voiceMs)} ms, mouth ${Math.round(stop.mouthMs)} ms after the press; ` +
+        `in the page's jitter buffers: voice ${Math.round(stop.audioMs)} ms, video ${Math.round(stop.videoMs)} ms (mean)`,
     );
   }
   const absolute = lags.map(Math.abs);
@@ -155,6 +162,22 @@ async function measure(
       "ms",
     ),
     figure(`${label}: voice and mouth stop apart, worst`, Math.max(...apart), "ms"),
+    figure(
+      `${label}: voice's wait in the page's jitter buffer, p50`,
+      percentile(
+        stops.map((s) => s.audioMs),
+        50,
+      ),
+      "ms",
+    ),
+    figure(
+      `${label}: video's wait in the page's jitter buffer, p50`,
+      percentile(
+        stops.map((s) => s.videoMs),
+        50,
+      ),
+      "ms",
+    ),
     own
       ? figure(`${label}: interruption → both stopped, worst`, worstStop, "ms")
       : aimFigure(

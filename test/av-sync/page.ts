@@ -61,6 +61,47 @@ export async function talkingFor(page: Page, ms: number, timeout = 30_000) {
   );
 }
 
+/** How long, on average so far, each kind of received media waited in the browser's jitter buffer. */
+export interface JitterBuffers {
+  /** Ms, for the voice and for the video (NaN when nothing was received). */
+  audioMs: number;
+  videoMs: number;
+}
+
+/**
+ * The mean wait of the voice and the video in the page's jitter buffers (WebRTC statistics
+ * jitterBufferDelay / jitterBufferEmittedCount), over the streams received so far. With lip
+ * sync, the voice waits as long as the video needs to be decoded and shown.
+ */
+export function jitterBuffers(page: Page): Promise<JitterBuffers> {
+  return page.evaluate(async () => {
+    const sums = { audio: { delay: 0, count: 0 }, video: { delay: 0, count: 0 } };
+    for (const connection of (
+      window as unknown as { avProbe: { connections: RTCPeerConnection[] } }
+    ).avProbe.connections) {
+      if (connection.connectionState === "closed") continue;
+      const report = await connection.getStats();
+      report.forEach(
+        (stat: {
+          type: string;
+          kind?: string;
+          jitterBufferDelay?: number;
+          jitterBufferEmittedCount?: number;
+        }) => {
+          if (stat.type !== "inbound-rtp" || (stat.kind !== "audio" && stat.kind !== "video"))
+            return;
+          sums[stat.kind].delay += stat.jitterBufferDelay ?? 0;
+          sums[stat.kind].count += stat.jitterBufferEmittedCount ?? 0;
+        },
+      );
+    }
+    return {
+      audioMs: (sums.audio.delay / sums.audio.count) * 1000,
+      videoMs: (sums.video.delay / sums.video.count) * 1000,
+    };
+  });
+}
+
 /** Ms from the mark `since` until the voice, and the mouth, stopped for good (NaN: never). */
 export function stopsAfter(heard: Heard, since: string) {
   const from = heard.marks[since];

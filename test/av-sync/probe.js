@@ -119,6 +119,17 @@
     },
   });
 
+  // The page's peer connections, so a test can ask how long each stream's media waits in the
+  // browser's jitter buffers (where lip sync holds the voice back to the video).
+  probe.connections = [];
+  const NativeConnection = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativeConnection {
+    constructor(...args) {
+      super(...args);
+      probe.connections.push(this);
+    }
+  };
+
   // The person interrupting: the moment Hold to talk is pressed (capture phase, before the app).
   document.addEventListener(
     "pointerdown",
