@@ -115,15 +115,17 @@ export class FacePlayer implements SegmentSink {
       if (playing.finished) return; // cleared while waiting for room in the queue
       const data = all.slice(offset, offset + size);
       offset += data.length;
+      // Heard once what is queued ahead of it has played: now, if the queue ran dry.
+      const playsAt = Date.now() + this.source.queuedDuration;
       await this.source.captureFrame(new AudioFrame(data, rate, 1, data.length));
       if (playing.finished) return;
       if (!playing.started) {
         playing.started = true;
-        this.mouth.start(Date.now());
+        this.mouth.start(playsAt);
         this.reports.started();
       }
       const ms = (data.length / rate) * 1000;
-      this.mouth.append(ms, this.loudness.next(data));
+      this.mouth.append(ms, this.loudness.next(data), playsAt);
       playing.sentMs += ms;
     }
     all = all.slice(offset);

@@ -19,6 +19,21 @@ describe("the mouth timeline", () => {
     expect(timeline.shapeAt(1_045)).toEqual(MOUTH_AT_REST);
   });
 
+  it("rests while the voice ran dry, then follows it again rather than run ahead", () => {
+    const timeline = new MouthTimeline();
+    timeline.start(1_000);
+    timeline.append(20, OPEN, 1_000);
+    timeline.append(20, OPEN, 1_020);
+    // The next frame came late: the voice was silent from 1040 to 1100.
+    timeline.append(20, ROUND, 1_100);
+    expect(timeline.shapeAt(1_030)).toEqual(OPEN);
+    expect(timeline.shapeAt(1_060)).toEqual(MOUTH_AT_REST);
+    expect(timeline.shapeAt(1_105)).toEqual(ROUND);
+    // A few ms late is timer jitter, not a gap.
+    timeline.append(20, OPEN, 1_125);
+    expect(timeline.shapeAt(1_122)).toEqual(OPEN);
+  });
+
   it("rests the moment it is cleared (speech interrupted)", () => {
     const timeline = new MouthTimeline();
     timeline.append(1_000, OPEN);

@@ -9,13 +9,28 @@ interface Step {
   shape: MouthShape;
 }
 
+/** Gaps shorter than this are timer jitter, not the voice running dry. */
+const GAP_TOLERANCE_MS = 15;
+
 export class MouthTimeline {
   private steps: Step[] = [];
   private queuedMs = 0;
   private startedAt: number | undefined;
 
-  /** A frame of `durationMs` was handed to playback, to be drawn with `shape`. */
-  append(durationMs: number, shape: MouthShape) {
+  /**
+   * A frame of `durationMs` was handed to playback, to be drawn with `shape`. `playsAtMs`, when
+   * known (Date.now() time), is when it will be heard: later than the frames before it run out
+   * means the voice ran dry meanwhile (the agent sent it slower than it plays), and the mouth
+   * rests for that gap rather than run ahead of the voice for the rest of the segment.
+   */
+  append(durationMs: number, shape: MouthShape, playsAtMs?: number) {
+    if (playsAtMs !== undefined && this.startedAt !== undefined) {
+      const gap = playsAtMs - (this.startedAt + this.queuedMs);
+      if (gap > GAP_TOLERANCE_MS) {
+        this.queuedMs += gap;
+        this.steps.push({ endsAtMs: this.queuedMs, shape: MOUTH_AT_REST });
+      }
+    }
     this.queuedMs += durationMs;
     this.steps.push({ endsAtMs: this.queuedMs, shape });
   }
