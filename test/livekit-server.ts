@@ -36,3 +36,18 @@ export async function startLiveKit(binary: string, webhookUrl?: string) {
   await serving(child, `http://127.0.0.1:${port}`, 20_000);
   return { url: `ws://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
+
+/** The app's environment for the local avatar on a test LiveKit server, with `more` on top. */
+export function localAppEnv(
+  livekit: { url: string },
+  more: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    NODE_ENV: "test",
+    AVATAR_PROVIDER: "local",
+    LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: LIVEKIT_TEST_KEYS.apiKey,
+    LIVEKIT_API_SECRET: LIVEKIT_TEST_KEYS.apiSecret,
+    ...more,
+  };
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { HEALTH_CACHE_MS } from "@/lib/health";
 import { loadApp } from "@/test/app";
-import { LIVEKIT_TEST_KEYS, liveKitBinary, startLiveKit } from "@/test/livekit-server";
+import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
 import { clearLedger } from "@/test/sessions";
 
 const binary = liveKitBinary();
@@ -16,19 +16,16 @@ const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 beforeAll(async () => {
   if (!binary) return;
   livekit = await startLiveKit(binary);
-  app = await loadApp({
-    NODE_ENV: "test",
-    AVATAR_PROVIDER: "local",
-    LIVEKIT_URL: livekit.url,
-    LIVEKIT_API_KEY: LIVEKIT_TEST_KEYS.apiKey,
-    LIVEKIT_API_SECRET: LIVEKIT_TEST_KEYS.apiSecret,
-    MAX_ACTIVE_SESSIONS: undefined,
-    START_LIMIT_PER_CLIENT: undefined,
-    DAILY_SESSION_SECONDS: undefined,
-    MAX_SESSIONS_PER_CLIENT: undefined,
-    DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
-    ADMIN_TOKEN,
-  });
+  app = await loadApp(
+    localAppEnv(livekit, {
+      MAX_ACTIVE_SESSIONS: undefined,
+      START_LIMIT_PER_CLIENT: undefined,
+      DAILY_SESSION_SECONDS: undefined,
+      MAX_SESSIONS_PER_CLIENT: undefined,
+      DAILY_SESSION_SECONDS_PER_CLIENT: undefined,
+      ADMIN_TOKEN,
+    }),
+  );
 }, 30_000);
 afterAll(async () => {
   await livekit?.stop();

@@ -4,7 +4,7 @@ import { AccessToken, AgentDispatchClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadApp } from "@/test/app";
-import { LIVEKIT_TEST_KEYS, liveKitBinary, startLiveKit } from "@/test/livekit-server";
+import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
 
 const binary = liveKitBinary();
 let livekit: Awaited<ReturnType<typeof startLiveKit>>;
@@ -13,13 +13,7 @@ let app: Awaited<ReturnType<typeof loadApp>>;
 beforeAll(async () => {
   if (!binary) return;
   livekit = await startLiveKit(binary);
-  app = await loadApp({
-    NODE_ENV: "test",
-    AVATAR_PROVIDER: "local",
-    LIVEKIT_URL: livekit.url,
-    LIVEKIT_API_KEY: LIVEKIT_TEST_KEYS.apiKey,
-    LIVEKIT_API_SECRET: LIVEKIT_TEST_KEYS.apiSecret,
-  });
+  app = await loadApp(localAppEnv(livekit));
   // A worker with room, as the Jeremy worker reports it.
   const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
     identity: "jeremy-worker",
