@@ -36,6 +36,31 @@ describe("the worker's environment", () => {
     expect(() => read({ JEREMY_FACE: "theirs" })).toThrow(/JEREMY_FACE/);
   });
 
+  it("offers a hosted face only with its key and one avatar, and names what is missing", () => {
+    expect(read({}).hostedFaces).toEqual([]);
+    const key = { LEMONSLICE_API_KEY: "ls_key" };
+    expect(read({ ...key, LEMONSLICE_AGENT_ID: "agent_1" }).hostedFaces).toEqual(["lemonslice"]);
+    expect(
+      read({ ...key, LEMONSLICE_AGENT_IMAGE_URL: "https://example.com/face.png" }).hostedFaces,
+    ).toEqual(["lemonslice"]);
+    expect(() => read(key)).toThrow(
+      /LEMONSLICE_AGENT_ID: set exactly one of LEMONSLICE_AGENT_ID and LEMONSLICE_AGENT_IMAGE_URL/,
+    );
+    expect(() =>
+      read({
+        ...key,
+        LEMONSLICE_AGENT_ID: "agent_1",
+        LEMONSLICE_AGENT_IMAGE_URL: "https://example.com/face.png",
+      }),
+    ).toThrow(/LEMONSLICE_AGENT_ID: set exactly one/);
+    expect(() => read({ LEMONSLICE_AGENT_ID: "agent_1" })).toThrow(
+      /LEMONSLICE_API_KEY: is required to show LemonSlice's face/,
+    );
+    expect(() => read({ ...key, LEMONSLICE_AGENT_IMAGE_URL: "face.png" })).toThrow(
+      /LEMONSLICE_AGENT_IMAGE_URL/,
+    );
+  });
+
   it("stops at start naming a missing or invalid model variable", () => {
     expect(() => read({ LLM_BASE_URL: "localhost:11434" })).toThrow(/LLM_BASE_URL: Invalid URL/);
     expect(() =>

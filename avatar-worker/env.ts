@@ -2,6 +2,7 @@
 // it validates its own variables; with none set it joins `npm run dev`'s LiveKit server.
 import { z } from "zod";
 
+import { configuredHostedFaces, hostedFaceVariables } from "./faces";
 import { modelSettings, modelVariables, type ModelSettings } from "./models/settings";
 
 /** Every variable the worker reads (.env.example documents each one). */
@@ -48,22 +49,29 @@ export const workerVariables = z.object({
    */
   LLM_MAX_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(120).default(12),
   ...modelVariables,
+  ...hostedFaceVariables,
 });
 
-export type WorkerEnv = z.infer<typeof workerVariables> & { models: ModelSettings };
+export type WorkerEnv = z.infer<typeof workerVariables> & {
+  models: ModelSettings;
+  /** The hosted faces (lib/faces/) whose vendor keys are set here: the app offers these. */
+  hostedFaces: string[];
+};
 
 /** Reads and checks the worker's variables; exits with a message naming any bad one. */
 export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   let models: ModelSettings | undefined;
+  let hostedFaces: string[] = [];
   const parsed = workerVariables
     .superRefine((values, ctx) => {
-      models = modelSettings(values, (name, message) =>
-        ctx.addIssue({ code: "custom", path: [name], message }),
-      );
+      const problem = (name: string, message: string) =>
+        ctx.addIssue({ code: "custom", path: [name], message });
+      models = modelSettings(values, problem);
+      hostedFaces = configuredHostedFaces(values, problem);
     })
     .safeParse(cleaned);
-  if (parsed.success) return { ...parsed.data, models: models! };
+  if (parsed.success) return { ...parsed.data, models: models!, hostedFaces };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid environment variables for the Jeremy worker:\n${lines.join("\n")}`);
 }

@@ -130,6 +130,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     maxSessions: env.JEREMY_MAX_SESSIONS,
     // Drawing no face of its own, each conversation needs a face worker too: the app counts them.
     ...(env.JEREMY_FACE === "worker" ? { faceAgentName: env.FACE_AGENT_NAME } : {}),
+    // The vendors' faces it has keys for: the app offers a session these too.
+    hostedFaces: env.hostedFaces,
   };
   reportCapacity(reporter, () => {
     if (!running) return null;

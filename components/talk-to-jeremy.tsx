@@ -16,6 +16,7 @@ import {
   type StartedSession,
   type StartOptions,
 } from "@/lib/client/session-api";
+import type { FaceView } from "@/lib/faces/types";
 
 import { Landing } from "./landing/landing";
 
@@ -34,6 +35,8 @@ export interface AppConfig {
   holdToTalk: boolean;
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
+  /** The faces a conversation may show, the default first; empty when they are unknown. */
+  faces: FaceView[];
 }
 
 type Phase =
@@ -99,6 +102,7 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
     <>
       <Landing
         profiles={config.profiles}
+        faces={config.faces}
         avatar={config.avatar}
         portrait={portrait}
         busy={phase.name === "checking-mic" || phase.name === "starting"}
@@ -124,6 +128,7 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
             startedAt={phase.startedAt}
             room={phase.room}
             turns={phase.turns}
+            faces={config.faces}
             avatarJoinTimeoutSeconds={config.avatarJoinTimeoutSeconds}
             pauseMaxSeconds={config.pauseMaxSeconds}
             onClose={() => setPhase({ name: "idle" })}

@@ -9,6 +9,7 @@ export interface LedgerSession {
   id: string;
   status: string;
   endReason: string | null;
+  face: string;
   durationSeconds: number | null;
   transcript: Array<{ seq: number; role: string; text: string }>;
 }

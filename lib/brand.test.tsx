@@ -21,6 +21,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
     const html = renderToStaticMarkup(
       <Landing
         profiles={["interviewer", "echo"]}
+        faces={[]}
         avatar={null}
         portrait={<Portrait avatar={null} />}
         busy={false}

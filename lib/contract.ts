@@ -120,6 +120,11 @@ export interface CapacityReport {
    * agent name. The app then starts a conversation only while the faces have room too.
    */
   faceAgentName?: string;
+  /**
+   * The hosted faces (lib/faces/, e.g. "lemonslice") this worker has the vendor's keys for and
+   * can attach to a conversation; the app offers a session only these, besides its own faces.
+   */
+  hostedFaces?: string[];
 }
 
 /** Seconds between a worker's reports; one not heard from in three times this has gone. */

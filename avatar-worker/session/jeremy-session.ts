@@ -3,7 +3,11 @@ import { type LocalTrack, RoomEvent, type RemoteParticipant, TrackKind } from "@
 
 import { AVATAR_LISTENING_ATTRIBUTE, REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
-import { isSessionRoom, LOCAL_ROOM_METADATA } from "@/lib/providers/local/worker-contract";
+import {
+  isSessionRoom,
+  LOCAL_FACES,
+  LOCAL_ROOM_METADATA,
+} from "@/lib/providers/local/worker-contract";
 
 import type { WorkerEnv } from "../env";
 import { MOUTH_AT_REST } from "@/face-worker/face/mouth-shape";
@@ -11,6 +15,7 @@ import { listens } from "../models/settings";
 import { openingLines } from "../profiles/script";
 import { SAMPLE_RATE, startVoiceSession } from "../voice/voice-session";
 
+import { attachHostedFace } from "../faces";
 import { claimRoom } from "./claim-room";
 import { FaceWorkerAvatar } from "./face-worker-avatar";
 import { parseJobMetadata, unledgeredMetadata } from "./job-metadata";
@@ -31,6 +36,8 @@ const USER_JOIN_WAIT_MS = 30_000;
 const JOB_EXIT_GRACE_MS = 20_000;
 // A face worker joins within a second or two of its dispatch; a face not there by now never is.
 const FACE_JOIN_WAIT_MS = 15_000;
+// A vendor's avatar is asked for once the person is here, and takes longer to arrive.
+const HOSTED_FACE_JOIN_WAIT_MS = 30_000;
 
 /**
  * One conversation: Jeremy joins the session's room, shows his face and voice, listens to the
@@ -112,8 +119,25 @@ export async function runJeremySession<T>(
     user?: RemoteParticipant;
     voice?: Awaited<ReturnType<typeof startVoiceSession>>;
   } = {};
-  // Jeremy's face: drawn here (JEREMY_FACE=own), or a face worker's participant of its own.
-  const ownFace = env.JEREMY_FACE === "own";
+  // The session's face: a vendor's (a hosted face, lib/faces/), else Jeremy, drawn here
+  // (JEREMY_FACE=own) or by a face worker as a participant of its own.
+  const hosted =
+    meta.face === LOCAL_FACES[0]
+      ? null
+      : attachHostedFace(meta.face, env, {
+          livekit: {
+            url: env.LIVEKIT_URL,
+            apiKey: env.LIVEKIT_API_KEY,
+            apiSecret: env.LIVEKIT_API_SECRET,
+          },
+          agentIdentity: room.localParticipant!.identity,
+        });
+  if (meta.face !== LOCAL_FACES[0] && !hosted) {
+    log(
+      `this worker cannot show the face "${meta.face}" (its keys are not set here); showing Jeremy`,
+    );
+  }
+  const ownFace = !hosted && env.JEREMY_FACE === "own";
   const face = ownFace
     ? await publishFace(
         room,
@@ -130,24 +154,25 @@ export async function runJeremySession<T>(
         renderer,
       )
     : null;
-  const faceWorker = ownFace
-    ? null
-    : new FaceWorkerAvatar({
-        livekit: {
-          url: env.LIVEKIT_URL,
-          apiKey: env.LIVEKIT_API_KEY,
-          apiSecret: env.LIVEKIT_API_SECRET,
-        },
-        faceAgentName: env.FACE_AGENT_NAME,
-        agentIdentity: room.localParticipant!.identity,
-        sampleRate: SAMPLE_RATE,
-      });
+  const faceWorker =
+    ownFace || hosted
+      ? null
+      : new FaceWorkerAvatar({
+          livekit: {
+            url: env.LIVEKIT_URL,
+            apiKey: env.LIVEKIT_API_KEY,
+            apiSecret: env.LIVEKIT_API_SECRET,
+          },
+          faceAgentName: env.FACE_AGENT_NAME,
+          agentIdentity: room.localParticipant!.identity,
+          sampleRate: SAMPLE_RATE,
+        });
   if (face) timeline.firstFrameAt = Date.now();
   const cpuAtStart = process.cpuUsage();
 
   ctx.addShutdownCallback(async () => {
     for (const cleanup of cleanups) cleanup();
-    const stats = face?.stats() ?? { face: env.FACE_AGENT_NAME };
+    const stats = face?.stats() ?? { face: hosted ? meta.face : env.FACE_AGENT_NAME };
     const cpu = process.cpuUsage(cpuAtStart);
     log(
       `ended: ${JSON.stringify({ ...stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000), lines: transcript.all.length, timeline })}`,
@@ -191,10 +216,11 @@ export async function runJeremySession<T>(
   const nobodyCame = setTimeout(() => end("nobody joined"), USER_JOIN_WAIT_MS);
   cleanups.push(() => clearTimeout(nobodyCame));
 
-  if (faceWorker) {
-    // The face is asked for now, so it is there when the person is; without it there is no
-    // Jeremy to see or hear, so a face that never comes, or leaves, ends the conversation.
-    const identity = faceWorker.avatarIdentity;
+  // A face of its own (the face worker's or a vendor's): without it there is no one to see or
+  // hear, so a face that never comes, or leaves, ends the conversation.
+  const avatar = hosted?.avatar ?? faceWorker;
+  const awaitFace = (waitMs: number) => {
+    const identity = avatar!.avatarIdentity;
     const onLeft = (participant: RemoteParticipant) => {
       if (participant.identity === identity) end("the face left");
     };
@@ -202,8 +228,12 @@ export async function runJeremySession<T>(
     cleanups.push(() => room.off(RoomEvent.ParticipantDisconnected, onLeft));
     const noFace = setTimeout(() => {
       if (!room.remoteParticipants.has(identity)) end(`the face (${identity}) never joined`);
-    }, FACE_JOIN_WAIT_MS);
+    }, waitMs);
     cleanups.push(() => clearTimeout(noFace));
+  };
+  if (faceWorker) {
+    // The face is asked for now, so it is there when the person is.
+    awaitFace(FACE_JOIN_WAIT_MS);
     try {
       await faceWorker.dispatch(room);
     } catch (error) {
@@ -230,7 +260,9 @@ export async function runJeremySession<T>(
       await sleep(FACE_FIRST_MS);
     }
     if (ended) return;
-    present.voice = await startVoiceSession({
+    // A vendor's face is asked for as the voice session starts (its plugin needs the session).
+    if (hosted) awaitFace(HOSTED_FACE_JOIN_WAIT_MS);
+    const starting = startVoiceSession({
       room,
       user: joined,
       meta,
@@ -239,13 +271,21 @@ export async function runJeremySession<T>(
       synthesizer,
       transcript,
       limits: { maxTokens: env.LLM_MAX_TOKENS, callsPerMinute: env.LLM_MAX_CALLS_PER_MINUTE },
-      avatar: faceWorker ?? undefined,
+      avatar: hosted ?? faceWorker ?? undefined,
       log,
       onFailed: (why) => {
         log(`the voice session failed (${why}); ending the conversation`);
         end("voice session failed");
       },
     });
+    try {
+      present.voice = await starting;
+    } catch (error) {
+      // A vendor that refused or did not answer: there is no face to talk through.
+      log(`the conversation could not start (${meta.face}): ${String(error)}`);
+      end("face failed");
+      return;
+    }
     if (ended) {
       // The conversation ended while the session was starting: nobody is left to greet.
       await present.voice.close();
@@ -253,7 +293,7 @@ export async function runJeremySession<T>(
     }
     // The face waits for a listener itself before its first word (face-worker/face-session.ts).
     if (ownFace) await waitForListener(room, TrackKind.KIND_AUDIO, GREETING_WAIT_MS);
-    else await faceWorker!.waitForJoin({ timeout: FACE_JOIN_WAIT_MS }).catch(() => undefined);
+    else await avatar!.waitForJoin({ timeout: FACE_JOIN_WAIT_MS }).catch(() => undefined);
     if (ended) return;
     present.voice.greet();
   };

@@ -5,8 +5,11 @@ import { type JeremyJobMetadata, LOCAL_FACES } from "@/lib/providers/local/worke
 const metadataSchema = z.object({
   sessionId: z.string().min(1),
   profile: z.string().default("interviewer"),
-  // A face this worker does not show (an app newer than the worker) is shown as the default.
-  face: z.enum(LOCAL_FACES).catch(LOCAL_FACES[0]),
+  // A face id (lib/faces/); one this worker cannot show is shown as the default (jeremy-session).
+  face: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+    .catch(LOCAL_FACES[0]),
   context: z.string().nullable().default(null),
   userName: z.string().nullable().default(null),
   maxDurationSeconds: z.number().int().positive().default(600),

@@ -65,8 +65,11 @@ export interface VoiceSessionParts {
   log(message: string): void;
   /** The session closed itself after an error it could not carry on from. */
   onFailed(why: string): void;
-  /** A face of its own that voices Jeremy (JEREMY_FACE=worker); else he speaks in the room himself. */
-  avatar?: voice.AvatarSession;
+  /**
+   * A face of its own that voices Jeremy (JEREMY_FACE=worker, or a vendor's): it points the
+   * session's speech at itself before the session starts. Without one he speaks in the room himself.
+   */
+  avatar?: { start(session: voice.AgentSession, room: Room): Promise<unknown> };
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */

@@ -10,6 +10,7 @@ import { connectEarly } from "@/lib/client/early-room";
 import { forgetPausedSession } from "@/lib/client/remembered-pause";
 import type { TurnMode } from "@/lib/client/remembered-turns";
 import type { StartedSession, StopReason } from "@/lib/client/session-api";
+import type { FaceView } from "@/lib/faces/types";
 
 import { ConversationView } from "./conversation-view";
 import { EndedPanel } from "./ended-panel";
@@ -30,6 +31,8 @@ interface OverlayProps {
   pauseMaxSeconds: number;
   /** How the person takes turns: automatically, or by holding a button. */
   turns: TurnMode;
+  /** The faces offered: the one this session shows names the avatar on screen. */
+  faces: FaceView[];
   onClose: () => void;
   /** Closes this conversation and starts another with the same options. */
   onTalkAgain: () => void;
@@ -44,6 +47,7 @@ export function ConversationOverlay({
   avatarJoinTimeoutSeconds,
   pauseMaxSeconds,
   turns,
+  faces,
   onClose,
   onTalkAgain,
   ...first
@@ -100,6 +104,8 @@ export function ConversationOverlay({
   }, [live, ending, state.phase, onClose]);
   useFocusTrap(dialog, onEscape);
   const talkedSeconds = session.talkedSeconds;
+  const avatarName =
+    faces.find((face) => face.id === session.face)?.name ?? session.avatar.name ?? BRAND.avatarName;
 
   return (
     // The overlay is the window's height (dvh: a phone's browser bars come and go) and the card
@@ -130,7 +136,7 @@ export function ConversationOverlay({
               <ConversationView
                 avatar={{
                   identity: session.avatar.identity ?? "jeremy",
-                  name: session.avatar.name ?? BRAND.avatarName,
+                  name: avatarName,
                 }}
                 joinTimeoutMs={avatarJoinTimeoutSeconds * 1000}
                 endsAt={segment.startedAt + (session.maxDurationSeconds - talkedSeconds) * 1000}
@@ -149,6 +155,7 @@ export function ConversationOverlay({
           <PausedPanel
             state={paused.state as Extract<PauseState, { phase: "paused" | "resuming" }>}
             pauseMaxSeconds={pauseMaxSeconds}
+            avatarName={avatarName}
             onResume={() => void paused.resume()}
             onEnd={hangUp}
           />
@@ -157,6 +164,7 @@ export function ConversationOverlay({
           <EndedPanel
             state={state}
             sessionId={session.id}
+            avatarName={avatarName}
             onClose={onClose}
             onTalkAgain={onTalkAgain}
           />

@@ -94,7 +94,7 @@ export function ConversationView(props: ConversationViewProps) {
         <TurnStatus avatar={avatar} name={props.avatar.name} />
         {offline && <OfflineNote name={props.avatar.name} />}
         <CaptionFeed lines={lines} saying={saying} hidden={captionsHidden} />
-        <TypedTurnForm onSent={addOwn} />
+        <TypedTurnForm avatarName={props.avatar.name} onSent={addOwn} />
 
         <div className="grid w-full gap-2">
           {/* Beside the video, hold to talk shares a row with the microphone: a phone held

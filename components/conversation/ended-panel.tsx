@@ -1,35 +1,42 @@
-import { BRAND } from "@/lib/brand";
-
 import { ConversationSummary } from "./conversation-summary";
 import { formatDuration } from "./use-countdown";
 import type { StopState } from "./use-session-stop";
 
 type Finished = Exclude<StopState, { phase: "active" }>;
 
-const TITLES: Record<Finished["reason"], string> = {
+const titles = (name: string): Record<Finished["reason"], string> => ({
   hangup: "Conversation ended",
   page_closed: "Conversation ended",
-  avatar_timeout: `${BRAND.avatarName} could not join`,
-  avatar_left: `${BRAND.avatarName} left`,
+  avatar_timeout: `${name} could not join`,
+  avatar_left: `${name} left`,
   max_duration: "Time's up",
-};
+});
 
-const EXPLANATIONS: Partial<Record<Finished["reason"], string>> = {
+const explanations = (name: string): Partial<Record<Finished["reason"], string>> => ({
   avatar_timeout:
     "He didn't arrive in time, so we ended the session: you won't be charged for waiting.",
-  avatar_left: `${BRAND.avatarName} left the conversation, so we ended the session.`,
+  avatar_left: `${name} left the conversation, so we ended the session.`,
   max_duration: "This conversation reached its time limit.",
-};
+});
 
 interface EndedPanelProps {
   state: Finished;
   sessionId: string;
+  /** The name of the face the conversation showed. */
+  avatarName: string;
   onClose: () => void;
   onTalkAgain: () => void;
 }
 
 /** The end of a conversation: what happened, how long you talked, and what was said. */
-export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPanelProps) {
+export function EndedPanel({
+  state,
+  sessionId,
+  avatarName,
+  onClose,
+  onTalkAgain,
+}: EndedPanelProps) {
+  const explanation = explanations(avatarName)[state.reason];
   return (
     <div
       data-testid="conversation-ended"
@@ -37,9 +44,9 @@ export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPane
       className="short:gap-2 short:p-3 flex min-h-0 flex-col items-center gap-4 p-8 text-center"
     >
       <h2 id="conversation-title" className="text-2xl font-semibold">
-        {state.phase === "stopping" ? "Ending the conversation…" : TITLES[state.reason]}
+        {state.phase === "stopping" ? "Ending the conversation…" : titles(avatarName)[state.reason]}
       </h2>
-      {EXPLANATIONS[state.reason] && <p className="text-zinc-300">{EXPLANATIONS[state.reason]}</p>}
+      {explanation && <p className="text-zinc-300">{explanation}</p>}
       {state.phase === "stopping" && (
         <p role="status" data-testid="stop-pending" className="text-sm text-zinc-400">
           {stoppingMessage(state)}
@@ -48,7 +55,7 @@ export function EndedPanel({ state, sessionId, onClose, onTalkAgain }: EndedPane
       {state.phase === "stopped" && (
         <p data-testid="summary" className="text-zinc-300">
           {state.session.durationSeconds
-            ? `You talked with ${BRAND.avatarName} for ${formatDuration(state.session.durationSeconds)}.`
+            ? `You talked with ${avatarName} for ${formatDuration(state.session.durationSeconds)}.`
             : "The session is closed."}
         </p>
       )}

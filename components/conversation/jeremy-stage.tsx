@@ -4,16 +4,14 @@ import { VideoTrack, type TrackReference } from "@livekit/components-react";
 import { type Participant, ParticipantEvent } from "livekit-client";
 import Image from "next/image";
 
-import { BRAND } from "@/lib/brand";
-
 import type { LiveStatus } from "./use-conversation-status";
 import { useParticipantState } from "./use-participant-state";
 
-const STATUS_TEXT: Record<Exclude<LiveStatus, "talking">, string> = {
+const statusText = (name: string): Record<Exclude<LiveStatus, "talking">, string> => ({
   connecting: "Connecting…",
-  joining: `${BRAND.avatarName} is joining…`,
+  joining: `${name} is joining…`,
   reconnecting: "Connection lost. Reconnecting…",
-};
+});
 
 interface StageProps {
   status: LiveStatus;
@@ -62,7 +60,7 @@ export function JeremyStage({ status, video, speaker, avatarName, voiceSubscribe
             className="mr-2 inline-block size-2 rounded-full bg-amber-300 motion-safe:animate-pulse"
             aria-hidden
           />
-          {STATUS_TEXT[status]}
+          {statusText(avatarName)[status]}
         </p>
       )}
       <span className="sr-only">{status === "talking" ? `${avatarName} is here.` : ""}</span>

@@ -1,17 +1,23 @@
-import { BRAND } from "@/lib/brand";
-
 import { formatDuration } from "./use-countdown";
 import type { PauseState } from "./use-pause";
 
 interface PausedPanelProps {
   state: Extract<PauseState, { phase: "paused" | "resuming" }>;
   pauseMaxSeconds: number;
+  /** The name of the face the conversation shows. */
+  avatarName: string;
   onResume: () => void;
   onEnd: () => void;
 }
 
 /** The paused conversation: nothing is billed; resume to carry on, or end it. */
-export function PausedPanel({ state, pauseMaxSeconds, onResume, onEnd }: PausedPanelProps) {
+export function PausedPanel({
+  state,
+  pauseMaxSeconds,
+  avatarName,
+  onResume,
+  onEnd,
+}: PausedPanelProps) {
   const resuming = state.phase === "resuming";
   return (
     <div
@@ -22,7 +28,7 @@ export function PausedPanel({ state, pauseMaxSeconds, onResume, onEnd }: PausedP
         Paused
       </h2>
       <p className="text-zinc-300">
-        {BRAND.avatarName} has stepped out, and the time is not counted. Resume within{" "}
+        {avatarName} has stepped out, and the time is not counted. Resume within{" "}
         {formatDuration(pauseMaxSeconds)} to carry on where you were.
       </p>
       {state.phase === "paused" && state.error && (
@@ -39,11 +45,7 @@ export function PausedPanel({ state, pauseMaxSeconds, onResume, onEnd }: PausedP
           autoFocus
           className="rounded-full bg-amber-400 px-6 py-2.5 font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:ring-4 focus-visible:ring-amber-200 focus-visible:outline-none disabled:opacity-70"
         >
-          {!resuming
-            ? "Resume"
-            : state.warming
-              ? `${BRAND.avatarName} is getting ready…`
-              : "Resuming…"}
+          {!resuming ? "Resume" : state.warming ? `${avatarName} is getting ready…` : "Resuming…"}
         </button>
         <button
           type="button"

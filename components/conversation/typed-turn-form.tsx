@@ -3,13 +3,18 @@
 import { useRoomContext } from "@livekit/components-react";
 import { useId, useState, type FormEvent } from "react";
 
-import { BRAND } from "@/lib/brand";
 import { MAX_TYPED_TURN_CHARACTERS, TOPICS } from "@/lib/contract";
 
 /** The text-stream topic Jeremy reads typed turns from (LiveKit's chat topic). */
 
 /** Type a turn instead of speaking it. */
-export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
+export function TypedTurnForm({
+  avatarName,
+  onSent,
+}: {
+  avatarName: string;
+  onSent: (text: string) => void;
+}) {
   const room = useRoomContext();
   const id = useId();
   const [text, setText] = useState("");
@@ -32,7 +37,7 @@ export function TypedTurnForm({ onSent }: { onSent: (text: string) => void }) {
   return (
     <form onSubmit={send} className="flex w-full gap-2">
       <label htmlFor={id} className="sr-only">
-        Type a message to {BRAND.avatarName}
+        Type a message to {avatarName}
       </label>
       <input
         id={id}

@@ -1,30 +1,90 @@
+import { isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+import type { FaceView } from "@/lib/faces/types";
 
 import { ConversationOptions, type OptionValues } from "./conversation-options";
 
-const values: OptionValues = { profile: "interviewer", userName: "", context: "", turns: "hold" };
-const render = (holdToTalk: boolean) =>
-  renderToStaticMarkup(
-    <ConversationOptions
-      profiles={["interviewer"]}
-      holdToTalk={holdToTalk}
-      values={values}
-      onChange={() => undefined}
-    />,
-  );
+// There is no DOM here: the face test calls the component as a plain function to reach its radio
+// buttons, which React allows for everything but hooks. Its one hook, useId, gets a fixed id.
+vi.mock("react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("react")>()),
+  useId: () => "options",
+}));
+
+const values: OptionValues = {
+  profile: "interviewer",
+  userName: "",
+  context: "",
+  turns: "hold",
+  face: "jeremy",
+};
+const JEREMY: FaceView = { id: "jeremy", name: "Jeremy", portraitUrl: "/jeremy.png" };
+const LEMON: FaceView = { id: "lemonslice", name: "Lemon", portraitUrl: "https://x.test/l.png" };
+
+const props = (overrides: Partial<Parameters<typeof ConversationOptions>[0]> = {}) => ({
+  profiles: ["interviewer"],
+  faces: [JEREMY],
+  holdToTalk: true,
+  values,
+  onChange: () => undefined,
+  ...overrides,
+});
+const render = (overrides: Partial<Parameters<typeof ConversationOptions>[0]> = {}) =>
+  renderToStaticMarkup(<ConversationOptions {...props(overrides)} />);
+
+type Props = Record<string, unknown> & { children?: ReactNode };
+/** The props of every <input> in `node`, expanding function components (hook-free) on the way. */
+function inputs(node: ReactNode): Props[] {
+  if (Array.isArray(node)) return node.flatMap(inputs);
+  if (!isValidElement<Props>(node)) return [];
+  if (typeof node.type === "function") {
+    return inputs((node.type as (props: Props) => ReactNode)(node.props));
+  }
+  if (node.type === "input") return [node.props];
+  return inputs(node.props.children);
+}
 
 describe("the conversation options", () => {
   it("offers hold to talk where the avatar supports it, with the chosen way checked", () => {
-    const html = render(true);
+    const html = render({ holdToTalk: true });
     expect(html).toContain("Taking turns");
     expect(html).toMatch(/checked="" value="hold"/);
     expect(html).toContain("Hold to talk: hold a button (or the space bar) while you speak");
   });
 
   it("hides it for a provider whose avatar cannot take held turns (Equos)", () => {
-    const html = render(false);
+    const html = render({ holdToTalk: false });
     expect(html).not.toContain("Taking turns");
     expect(html).not.toContain("Hold to talk");
+  });
+
+  it("offers no choice of face when there is one face, or none", () => {
+    for (const faces of [[JEREMY], []]) {
+      const html = render({ faces });
+      expect(html).not.toMatch(/>Face<\/legend>/);
+      expect(html).not.toContain('name="options-face"');
+    }
+  });
+
+  it("offers each face by picture and name when there are two, with the chosen one checked", () => {
+    const html = render({ faces: [JEREMY, LEMON], values: { ...values, face: "lemonslice" } });
+    expect(html).toMatch(/>Face<\/legend>/);
+    expect(html).toMatch(/name="options-face" value="jeremy"\/>/);
+    expect(html).toMatch(/name="options-face" checked="" value="lemonslice"\/>/);
+    // The picture is decorative: the name beside it is what a screen reader announces.
+    expect(html).toContain('<img src="https://x.test/l.png" alt=""');
+    expect(html).toContain("Lemon</label>");
+  });
+
+  it("tells the page which face was chosen", () => {
+    const onChange = vi.fn();
+    const tree = ConversationOptions(props({ faces: [JEREMY, LEMON], onChange }));
+    const lemon = inputs(tree).find(
+      (input) => input.name === "options-face" && input.value === "lemonslice",
+    );
+    (lemon?.onChange as () => void)();
+    expect(onChange).toHaveBeenCalledWith({ ...values, face: "lemonslice" });
   });
 });

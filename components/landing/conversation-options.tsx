@@ -1,9 +1,10 @@
 "use client";
 
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 
 import { BRAND } from "@/lib/brand";
 import type { TurnMode } from "@/lib/client/remembered-turns";
+import type { FaceView } from "@/lib/faces/types";
 import {
   CONTEXT_MAX_WORDS,
   countWords,
@@ -15,6 +16,8 @@ export interface OptionValues {
   userName: string;
   context: string;
   turns: TurnMode;
+  /** The chosen face's id; "" when no face is offered. */
+  face: string;
 }
 
 const PROFILE_LABELS: Record<string, string> = {
@@ -30,9 +33,11 @@ const TURN_CHOICES: Array<[TurnMode, string]> = [
 const CONTEXT_EXAMPLE =
   "Company Name is XYZ Consult\nJob title is Customer Support Agent\nCandidate Name is John Doe";
 
-/** The optional settings: which conversation, your name, and context for Jeremy. */
+/** The optional settings: which conversation and face, your name, and context for Jeremy. */
 export function ConversationOptions(props: {
   profiles: string[];
+  /** The faces a conversation may show; a choice only when there is more than one. */
+  faces: FaceView[];
   /** Whether the avatar can take turns by hold to talk (the local avatar can). */
   holdToTalk: boolean;
   values: OptionValues;
@@ -56,6 +61,15 @@ export function ConversationOptions(props: {
             choices={props.profiles.map((profile) => [profile, PROFILE_LABELS[profile] ?? profile])}
             value={values.profile}
             onChange={(profile) => onChange({ ...values, profile })}
+          />
+        )}
+        {props.faces.length > 1 && (
+          <Choices
+            legend="Face"
+            name={`${id}-face`}
+            choices={props.faces.map((face) => [face.id, <FaceLabel key={face.id} face={face} />])}
+            value={values.face}
+            onChange={(face) => onChange({ ...values, face })}
           />
         )}
         {props.holdToTalk && (
@@ -112,11 +126,34 @@ export function ConversationOptions(props: {
   );
 }
 
+/** A face's small portrait and its name. */
+function FaceLabel({ face }: { face: FaceView }) {
+  return (
+    <>
+      {face.portraitUrl ? (
+        // Empty alt: the name beside it already says who it is. A plain <img>, as a hosted face's
+        // picture is on a host next/image would have to be told of at build time.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={face.portraitUrl}
+          alt=""
+          width={40}
+          height={40}
+          className="size-10 rounded-full object-cover"
+        />
+      ) : (
+        <span aria-hidden className="size-10 rounded-full bg-zinc-800" />
+      )}
+      {face.name}
+    </>
+  );
+}
+
 /** A set of radio buttons with a legend: one of `choices` ([value, label]) is `value`. */
 function Choices<T extends string>(props: {
   legend: string;
   name: string;
-  choices: Array<[T, string]>;
+  choices: Array<[T, ReactNode]>;
   value: T;
   onChange: (value: T) => void;
 }) {

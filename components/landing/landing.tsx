@@ -4,8 +4,10 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 
 import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
+import { useRememberedFace } from "@/lib/client/remembered-face";
 import { useRememberedTurns, type TurnMode } from "@/lib/client/remembered-turns";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
+import type { FaceView } from "@/lib/faces/types";
 
 import { ConversationOptions, type OptionValues } from "./conversation-options";
 import { MicrophoneNotice } from "./microphone-notice";
@@ -14,6 +16,8 @@ import { StartError } from "./start-error";
 
 interface LandingProps {
   profiles: string[];
+  /** The faces a conversation may show, the default first; empty when they are unknown. */
+  faces: FaceView[];
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
   /** The avatar's picture, drawn on the server (components/landing/portrait.tsx). */
@@ -40,12 +44,15 @@ export function Landing(props: LandingProps) {
     context: "",
   });
   const [rememberedTurns, rememberTurns] = useRememberedTurns();
+  const [face, rememberFace] = useRememberedFace(props.faces);
   const options: OptionValues = {
     ...fields,
     turns: props.holdToTalk ? rememberedTurns : "auto",
+    face: face ?? "",
   };
-  const changeOptions = ({ turns, ...next }: OptionValues) => {
+  const changeOptions = ({ turns, face: nextFace, ...next }: OptionValues) => {
     if (turns !== options.turns) rememberTurns(turns);
+    if (nextFace && nextFace !== options.face) rememberFace(nextFace);
     setFields(next);
   };
   const start = () =>
@@ -54,6 +61,8 @@ export function Landing(props: LandingProps) {
         profile: options.profile || undefined,
         userName: options.userName.trim() || undefined,
         context: options.context.trim() || undefined,
+        // Left out when the page knows of no faces: the server shows its default.
+        face: options.face || undefined,
       },
       options.turns,
     );
@@ -99,6 +108,7 @@ export function Landing(props: LandingProps) {
 
       <ConversationOptions
         profiles={props.profiles}
+        faces={props.faces}
         holdToTalk={props.holdToTalk}
         values={options}
         onChange={changeOptions}

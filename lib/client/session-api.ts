@@ -21,6 +21,8 @@ export interface StartOptions {
   profile?: string;
   context?: string;
   userName?: string;
+  /** The face to show: an id from GET /api/faces (the server's default when left out). */
+  face?: string;
 }
 
 /** A failure the page can explain to a person. */

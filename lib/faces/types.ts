@@ -13,6 +13,12 @@ export interface FaceManifest {
   readonly drawnBy: string;
   /** The face a session shows when it names none (one face says so). */
   readonly isDefault?: boolean;
+  /**
+   * A vendor's face, which the brain attaches with the vendor's plugin: the worker's variables it
+   * needs (every one set, or the worker refuses to start and names them). The brain tells the app
+   * which hosted faces it has keys for, and the app offers only those. None for a drawn face.
+   */
+  readonly hosted?: { readonly variables: readonly string[]; readonly plugin: string };
 }
 
 /** A face as the page is told of it (GET /api/faces). */

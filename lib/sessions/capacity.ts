@@ -23,6 +23,7 @@ export async function recordWorkerCapacity(db: PrismaClient, report: CapacityRep
     activeJobs: report.activeJobs,
     readyProcesses: report.readyProcesses,
     faceAgentName: report.faceAgentName ?? null,
+    hostedFaces: report.hostedFaces ?? [],
     seenAt: new Date(),
   };
   await db.avatarWorker.upsert({
@@ -128,4 +129,16 @@ async function checkAvatarReady(tx: Prisma.TransactionClient, provider: string, 
     `${BRAND.avatarName} is getting ready for the next conversation. Please try again in a few seconds.`,
     { retryAfterSeconds: WARMING_RETRY_SECONDS },
   );
+}
+
+/** The hosted faces (lib/faces/) some live worker for `agentName` has the vendor's keys for. */
+export async function hostedFacesReported(
+  db: Prisma.TransactionClient | PrismaClient,
+  agentName: string,
+): Promise<string[]> {
+  const workers = await db.avatarWorker.findMany({
+    where: { agentName, maxSessions: { gt: 0 }, seenAt: { gte: new Date(Date.now() - WORKER_STALE_MS) } },
+    select: { hostedFaces: true },
+  });
+  return [...new Set(workers.flatMap((worker) => worker.hostedFaces))].sort();
 }

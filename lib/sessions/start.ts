@@ -8,6 +8,7 @@ import type {
   ProviderStartResult,
 } from "@/lib/providers/types";
 
+import { facesOffered } from "./faces";
 import { newSessionId } from "./ids";
 import { createRowWithinLimits } from "./limits";
 import { hashOwnerKey } from "./owner";
@@ -37,15 +38,17 @@ export async function startSession(
     );
   }
 
-  const face = input.face ?? provider.faces[0];
-  if (!provider.faces.includes(face)) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `Invalid request: face: "${face}" is not available here; choose one of ${provider.faces.join(", ")}.`,
-    );
-  }
-
   const db = await deps.db();
+  const face = input.face ?? provider.faces[0];
+  if (input.face !== undefined) {
+    const faces = await facesOffered(db, provider);
+    if (!faces.includes(face)) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `Invalid request: face: "${face}" is not available here; choose one of ${faces.join(", ")}.`,
+      );
+    }
+  }
   const row = await createRowWithinLimits(
     db,
     settings.startLimit,

@@ -28,6 +28,8 @@ export interface CapacityReporter {
   maxSessions: number;
   /** The face worker each of this worker's conversations needs, if any (its agent name). */
   faceAgentName?: string;
+  /** The hosted faces this worker can attach (its vendors' keys are set), if any. */
+  hostedFaces?: string[];
 }
 
 /** Logged once, when the app has first been told of this worker's room and a warm process. */
@@ -71,6 +73,7 @@ export function reportCapacity(
       activeJobs: now?.activeJobs ?? 0,
       readyProcesses: now?.readyProcesses ?? 0,
       ...(reporter.faceAgentName ? { faceAgentName: reporter.faceAgentName } : {}),
+      ...(reporter.hostedFaces?.length ? { hostedFaces: reporter.hostedFaces } : {}),
     };
   };
   const summary = (report: CapacityReport) =>

@@ -10,30 +10,34 @@ const binary = liveKitBinary();
 let livekit: Awaited<ReturnType<typeof startLiveKit>>;
 let app: Awaited<ReturnType<typeof loadApp>>;
 
-beforeAll(async () => {
-  if (!binary) return;
-  livekit = await startLiveKit(binary);
-  app = await loadApp(localAppEnv(livekit));
-  // A worker with room, as the Jeremy worker reports it.
+/** Reports a worker with room, as the Jeremy worker does; `more` adds to the report. */
+async function reportWorker(workerId: string, more: Record<string, unknown> = {}) {
   const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
     identity: "jeremy-worker",
     ttl: 60,
   });
-  const report = await app.browser().call(
+  return app.browser().call(
     "POST /api/worker/capacity",
     {},
     {
       json: {
-        workerId: "w",
+        workerId,
         agentName: "jeremy",
         maxSessions: 4,
         activeJobs: 0,
         readyProcesses: 4,
+        ...more,
       },
       headers: { authorization: `Bearer ${await token.toJwt()}` },
     },
   );
-  expect(report.status).toBe(204);
+}
+
+beforeAll(async () => {
+  if (!binary) return;
+  livekit = await startLiveKit(binary);
+  app = await loadApp(localAppEnv(livekit));
+  expect((await reportWorker("w")).status).toBe(204);
 }, 30_000);
 afterAll(async () => {
   await livekit?.stop();
@@ -75,5 +79,47 @@ describe.skipIf(!binary)("the session's face (local avatar)", () => {
       'Invalid request: face: "anam" is not available here; choose one of jeremy.',
     );
     expect(await (await app.db()).session.count()).toBe(before);
+  });
+
+  it("offers a hosted face once a live worker has its keys, and only while one has", async () => {
+    // A worker that can attach LemonSlice's face (its keys are set there, not in the app).
+    expect(
+      (await reportWorker("w-lemonslice", { hostedFaces: ["lemonslice", "unknown"] })).status,
+    ).toBe(204);
+    const listed = await app.browser().call<{ faces: Array<{ id: string }> }>("GET /api/faces");
+    expect(listed.body.faces).toEqual([
+      { id: "jeremy", name: "Jeremy", portraitUrl: "/jeremy.png" },
+      { id: "lemonslice", name: "LemonSlice", portraitUrl: "/faces/lemonslice.svg" },
+    ]);
+    const res = await app
+      .browser()
+      .call<Started>("POST /api/sessions", {}, { json: { face: "lemonslice" } });
+    expect(res.status).toBe(201);
+    const id = res.body.session!.id;
+    expect((await (await app.db()).session.findUniqueOrThrow({ where: { id } })).face).toBe(
+      "lemonslice",
+    );
+    const [dispatch] = await new AgentDispatchClient(
+      livekit.url.replace("ws", "http"),
+      LIVEKIT_TEST_KEYS.apiKey,
+      LIVEKIT_TEST_KEYS.apiSecret,
+    ).listDispatch(id);
+    expect(JSON.parse(dispatch!.metadata)).toMatchObject({ face: "lemonslice" });
+
+    // The worker goes away (it reports no room as it leaves): the face is no longer offered.
+    await reportWorker("w-lemonslice", { maxSessions: 0, hostedFaces: ["lemonslice"] });
+    const refused = await app
+      .browser()
+      .call<Started>("POST /api/sessions", {}, { json: { face: "lemonslice" } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toBe(
+      'Invalid request: face: "lemonslice" is not available here; choose one of jeremy.',
+    );
+  });
+
+  it("refuses a worker's report naming more faces than any worker has, or a bad id", async () => {
+    for (const hostedFaces of [["Bad Face"], Array.from({ length: 17 }, (_, i) => `f${i}`)]) {
+      expect((await reportWorker("w-bad", { hostedFaces })).status).toBe(400);
+    }
   });
 });

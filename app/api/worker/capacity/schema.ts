@@ -11,6 +11,10 @@ export const capacityReportBody = z.strictObject({
     .string()
     .regex(/^[\w-]{1,64}$/)
     .optional(),
+  hostedFaces: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/))
+    .max(16)
+    .optional(),
 });
 
 export const CAPACITY_BODY_MAX_BYTES = 4 * 1024;
