@@ -61,6 +61,20 @@ describe("the worker's environment", () => {
     );
   });
 
+  it("offers Beyond Presence's and Anam's faces with their keys and avatars, naming what is missing", () => {
+    const bey = { BEY_API_KEY: "bey_key", BEY_AVATAR_ID: "avatar_1" };
+    const anam = { ANAM_API_KEY: "anam_key", ANAM_PERSONA_ID: "persona_1" };
+    expect(read({ ...bey, ...anam }).hostedFaces).toEqual(["anam", "bey"]);
+    expect(read({ ANAM_API_KEY: "k", ANAM_AVATAR_ID: "a" }).hostedFaces).toEqual(["anam"]);
+    expect(() => read({ BEY_API_KEY: "bey_key" })).toThrow(/BEY_AVATAR_ID: is required/);
+    expect(() => read({ BEY_AVATAR_ID: "avatar_1" })).toThrow(/BEY_API_KEY: is required/);
+    expect(() => read({ ...bey, BEY_API_URL: "api.bey.dev" })).toThrow(/BEY_API_URL/);
+    expect(() => read({ ANAM_API_KEY: "k" })).toThrow(
+      /ANAM_AVATAR_ID: set exactly one of ANAM_AVATAR_ID and ANAM_PERSONA_ID/,
+    );
+    expect(() => read({ ...anam, ANAM_AVATAR_ID: "a" })).toThrow(/ANAM_AVATAR_ID: set exactly one/);
+  });
+
   it("stops at start naming a missing or invalid model variable", () => {
     expect(() => read({ LLM_BASE_URL: "localhost:11434" })).toThrow(/LLM_BASE_URL: Invalid URL/);
     expect(() =>

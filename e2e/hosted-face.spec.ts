@@ -1,148 +1,232 @@
-// A vendor's face (LemonSlice) chosen on the landing page: our brain attaches it with LiveKit's
-// own LemonSlice plugin, which calls the vendor's API; a fake of that API (test/fake-lemonslice.ts)
-// answers as LemonSlice does and sends our drawn face into the room with the token the plugin
-// made. The plugin, the avatar protocol, LiveKit and the browser are real; only the renderer is
-// ours.
+// Vendors' faces (LemonSlice, Beyond Presence, Anam) chosen on the landing page: our brain
+// attaches each (LemonSlice with LiveKit's own plugin, the others with our start calls in the
+// plugins' shape), which calls the vendor's API; a fake of that API (e2e/support/fake-avatar-vendor.ts)
+// answers as the vendor does and sends our drawn face into the room with the token it was given.
+// The plugin, the avatar protocol, LiveKit and the browser are real; only the renderer is ours.
+import type { Page } from "@playwright/test";
 import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 
-import { FakeLemonSlice } from "@/test/fake-lemonslice";
+import {
+  FakeAvatarVendor,
+  type VendorBehaviour,
+  type VendorId,
+} from "./support/fake-avatar-vendor";
 
 import { expect, test } from "./fixtures";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { captions, jeremyVideo, startAnswer, status } from "./support/conversation-page";
 import { STACK } from "./support/stack";
-import type { Page } from "@playwright/test";
 
 const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
 const CONTEXT = "Candidate Name is Ada Lovelace\nCompany Name is XYZ Consult\nJob title is Analyst";
-let vendor: FakeLemonSlice;
+const NAMES: Record<VendorId, string> = {
+  lemonslice: "LemonSlice",
+  bey: "Beyond Presence",
+  anam: "Anam",
+};
+const VENDORS = Object.keys(NAMES) as VendorId[];
+const fakes = {} as Record<VendorId, FakeAvatarVendor>;
 
 test.beforeAll(async ({ stack }) => {
   test.setTimeout(180_000);
-  vendor = await FakeLemonSlice.start();
-  await stack.restartWorker(vendor.workerEnv());
+  for (const vendor of VENDORS) fakes[vendor] = await FakeAvatarVendor.start(vendor);
+  await stack.restartWorker(Object.assign({}, ...VENDORS.map((v) => fakes[v].workerEnv())));
 });
 test.afterAll(async ({ stack }) => {
   test.setTimeout(120_000);
   await stack.restartWorker();
-  await vendor.close();
+  await Promise.all(VENDORS.map((vendor) => fakes[vendor].close()));
 });
 test.beforeEach(() => {
-  vendor.behaviour = { kind: "normal" };
+  for (const vendor of VENDORS) fakes[vendor].behaviour = { kind: "normal" };
 });
 
-/** Starts a conversation with LemonSlice's face, chosen among the options on the landing page. */
-async function startWithLemonSlice(page: Page) {
+/** Starts a conversation with a vendor's face, chosen among the options on the landing page. */
+async function startWith(page: Page, vendor: VendorId) {
   await page.goto("/");
   await page.getByText("Conversation options").click();
-  await page.getByRole("radio", { name: /LemonSlice/ }).check();
+  await page.getByRole("group", { name: "Face" }).getByLabel(NAMES[vendor]).check();
   await page.getByLabel(/Context for Jeremy/).fill(CONTEXT);
   const started = page.waitForResponse(startAnswer);
   await page.getByTestId("start-conversation").click();
   const response = await started;
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { session: { id: string; face: string } };
-  expect(body.session.face).toBe("lemonslice");
+  expect(body.session.face).toBe(vendor);
   return { sessionId: body.session.id };
 }
 
-test("LemonSlice's face, chosen on the landing page: its avatar speaks for the brain; a typed turn, hang-up, and the vendor's session ends", async ({
-  page,
-  ledger,
-}) => {
-  const { sessionId } = await startWithLemonSlice(page);
-  const video = await jeremyVideo(page);
-  expect(video.playing).toBe(true);
-  expect(video.changedPixels).toBeGreaterThan(50);
-  await expect(status(page)).toHaveAttribute("data-state", "talking");
-  await expect(page.getByRole("heading", { name: /LemonSlice/ })).toBeVisible();
-  await expect(captions(page)).toContainText("Hello Ada! I'm Jeremy from XYZ Consult.", {
-    timeout: 30_000,
-  });
-
-  // What the plugin sent LemonSlice: our key, our agent, the LiveKit URL and a token for this room.
-  expect(vendor.calls).toHaveLength(1);
-  const [call] = vendor.calls;
-  expect(call).toMatchObject({ apiKey: vendor.apiKey, status: 200 });
-  expect(call!.body).toMatchObject({ transport_type: "livekit", agent_id: vendor.agentId });
-  expect(vendor.sessions).toHaveLength(1);
-  expect(vendor.sessions[0]).toMatchObject({ room: sessionId, agentIdentity: "jeremy" });
-
-  // In the room: the brain with no tracks; the vendor's avatar, on its behalf, with both.
-  const people = await rooms.listParticipants(sessionId);
-  const avatar = people.find((p) => p.identity === vendor.sessions[0]!.identity);
-  expect(people.find((p) => p.identity === "jeremy")?.tracks ?? ["missing"]).toEqual([]);
-  expect(avatar?.attributes).toMatchObject({ "lk.publish_on_behalf": "jeremy" });
-  expect(avatar?.tracks.map((track) => track.source).sort()).toEqual(
-    [TrackSource.CAMERA, TrackSource.MICROPHONE].sort(),
-  );
-
-  await page.getByTestId("mute").click();
-  await page.getByTestId("typed-turn").fill("I love solving problems with data.");
-  await page.getByTestId("typed-turn").press("Enter");
-  await expect(captions(page)).toContainText("What draws you to the Analyst role at XYZ Consult?", {
-    timeout: 30_000,
-  });
-
-  await page.getByTestId("hang-up").click();
-  await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
-  // The summary shows once the server has answered that the session ended.
-  await expect(page.getByTestId("summary")).toBeVisible();
-  expect(await ledger.session(sessionId)).toMatchObject({
-    status: "ENDED",
-    endReason: "hangup",
-    face: "lemonslice",
-  });
-  // Nothing is left running (billing) at the vendor.
-  await expect.poll(() => vendor.running().length, { timeout: 20_000 }).toBe(0);
-  expect(vendor.sessions).toHaveLength(1);
-
-  // The choice is remembered.
-  await page.goto("/");
-  await page.getByText("Conversation options").click();
-  await expect(page.getByRole("radio", { name: /LemonSlice/ })).toBeChecked();
-});
-
-for (const [name, behaviour] of [
-  ["refuses the key (401)", { kind: "refuse", status: 401, error: "Invalid API key" }],
-  ["is out of quota (402)", { kind: "refuse", status: 402, error: "Insufficient credits" }],
-  ["never sends its avatar", { kind: "no-avatar" }],
-] as const) {
-  test(`a vendor that ${name}: the conversation ends, and nothing runs at the vendor`, async ({
+for (const vendor of VENDORS) {
+  test(`${NAMES[vendor]}'s face, chosen on the landing page: its avatar speaks for the brain; a typed turn, hang-up, and the vendor's avatar leaves`, async ({
     page,
     ledger,
   }) => {
-    test.setTimeout(90_000);
-    vendor.behaviour = behaviour;
-    const before = vendor.calls.length;
-    const { sessionId } = await startWithLemonSlice(page);
-    await expect(page.getByTestId("conversation-ended")).toBeVisible({ timeout: 60_000 });
-    await expect
-      .poll(async () => (await ledger.session(sessionId)).status, { timeout: 20_000 })
-      .toBe("ENDED");
-    console.log(
-      `${name}: ended ${(await ledger.session(sessionId)).endReason}, page ${await page
-        .getByTestId("conversation-ended")
-        .getAttribute("data-reason")}`,
+    const fake = fakes[vendor];
+    const callsBefore = fake.calls.length;
+    const { sessionId } = await startWith(page, vendor);
+    const video = await jeremyVideo(page);
+    expect(video.playing).toBe(true);
+    expect(video.changedPixels).toBeGreaterThan(50);
+    await expect(status(page)).toHaveAttribute("data-state", "talking");
+    await expect(
+      page.getByRole("heading", { name: `Talking with ${NAMES[vendor]}` }),
+    ).toBeVisible();
+    await expect(captions(page)).toContainText("Hello Ada! I'm Jeremy from XYZ Consult.", {
+      timeout: 30_000,
+    });
+
+    // What the vendor was sent: our key, our avatar, and a token for this room on its behalf.
+    const calls = fake.calls.slice(callsBefore);
+    expect(calls.every((call) => call.status >= 200 && call.status < 300)).toBe(true);
+    expect(calls[0]!.credential).toBe(fake.apiKey);
+    expect(JSON.stringify(calls[0]!.body)).toContain(fake.avatarId);
+    const avatar = fake.avatars.at(-1)!;
+    expect(avatar).toMatchObject({ room: sessionId, agentIdentity: "jeremy" });
+
+    // In the room: the brain with no tracks; the vendor's avatar, on its behalf, with both.
+    const people = await rooms.listParticipants(sessionId);
+    const inRoom = people.find((p) => p.identity === avatar.identity);
+    expect(people.find((p) => p.identity === "jeremy")?.tracks ?? ["missing"]).toEqual([]);
+    expect(inRoom?.attributes).toMatchObject({ "lk.publish_on_behalf": "jeremy" });
+    expect(inRoom?.tracks.map((track) => track.source).sort()).toEqual(
+      [TrackSource.CAMERA, TrackSource.MICROPHONE].sort(),
     );
-    expect(vendor.calls.length).toBeGreaterThan(before);
-    expect(vendor.running()).toEqual([]);
+
+    await page.getByTestId("mute").click();
+    await page.getByTestId("typed-turn").fill("I love solving problems with data.");
+    await page.getByTestId("typed-turn").press("Enter");
+    await expect(captions(page)).toContainText(
+      "What draws you to the Analyst role at XYZ Consult?",
+      { timeout: 30_000 },
+    );
+
+    await page.getByTestId("hang-up").click();
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute("data-reason", "hangup");
+    // The summary shows once the server has answered that the session ended.
+    await expect(page.getByTestId("summary")).toBeVisible();
+    expect(await ledger.session(sessionId)).toMatchObject({
+      status: "ENDED",
+      endReason: "hangup",
+      face: vendor,
+    });
+    // Nothing is left running (billing) at the vendor: one avatar came, and it has gone.
+    await expect.poll(() => fake.running().length, { timeout: 20_000 }).toBe(0);
+    expect(fake.avatars.filter((one) => one.room === sessionId)).toHaveLength(1);
+
+    // The choice is remembered.
+    await page.goto("/");
+    await page.getByText("Conversation options").click();
+    await expect(page.getByRole("group", { name: "Face" }).getByLabel(NAMES[vendor])).toBeChecked();
   });
 }
 
-test("a vendor's avatar that leaves mid-conversation ends it as avatar_left", async ({
+const FAILURES: Array<[VendorId, string, VendorBehaviour]> = [
+  [
+    "lemonslice",
+    "refuses the key (401)",
+    { kind: "refuse", status: 401, error: "Invalid API key" },
+  ],
+  ["lemonslice", "is rate limited (429)", { kind: "refuse", status: 429, error: "Slow down" }],
+  ["lemonslice", "does not answer", { kind: "hang" }],
+  [
+    "bey",
+    "is out of credits (402)",
+    { kind: "refuse", status: 402, error: "Insufficient credits" },
+  ],
+  ["bey", "is down (503)", { kind: "refuse", status: 503, error: "Try again later" }],
+  ["bey", "does not answer", { kind: "hang" }],
+  ["anam", "refuses the key (401)", { kind: "refuse", status: 401, error: "Invalid API key" }],
+  ["anam", "is down (503)", { kind: "refuse", status: 503, error: "Try again later" }],
+];
+
+for (const [vendor, what, behaviour] of FAILURES) {
+  test(`${NAMES[vendor]} ${what}: the conversation ends as face_failed, and nothing runs at the vendor`, async ({
+    page,
+    ledger,
+  }) => {
+    const fake = fakes[vendor];
+    fake.behaviour = behaviour;
+    const before = fake.calls.length;
+    const { sessionId } = await startWith(page, vendor);
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+      "data-reason",
+      "face_failed",
+      { timeout: 30_000 },
+    );
+    await expect(
+      page.getByRole("heading", { name: `${NAMES[vendor]} could not start` }),
+    ).toBeVisible();
+    await expect(page.getByTestId("summary")).toBeVisible();
+    expect(await ledger.session(sessionId)).toMatchObject({
+      status: "ENDED",
+      endReason: "face_failed",
+      face: vendor,
+    });
+    // A refusal is final; a failure that may pass (429, 5xx, no answer) is tried once more.
+    const final = behaviour.kind === "refuse" && [401, 402].includes(behaviour.status);
+    expect(fake.calls.length - before).toBe(final ? 1 : 2);
+    expect(fake.running()).toEqual([]);
+  });
+}
+
+test("a vendor that never sends its avatar: the person is told it could not join", async ({
   page,
   ledger,
 }) => {
-  vendor.behaviour = { kind: "leave-after", ms: 12_000 };
-  const { sessionId } = await startWithLemonSlice(page);
-  await jeremyVideo(page);
+  fakes.bey.behaviour = { kind: "no-avatar" };
+  const { sessionId } = await startWith(page, "bey");
   await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
     "data-reason",
-    "avatar_left",
+    "avatar_timeout",
     { timeout: 40_000 },
   );
   await expect
     .poll(async () => (await ledger.session(sessionId)).endReason, { timeout: 20_000 })
-    .toBe("avatar_left");
-  expect(vendor.running()).toEqual([]);
+    .toBe("avatar_timeout");
+  expect(fakes.bey.running()).toEqual([]);
+});
+
+for (const vendor of ["lemonslice", "anam"] as const) {
+  test(`${NAMES[vendor]}'s avatar leaving mid-conversation ends it as avatar_left`, async ({
+    page,
+    ledger,
+  }) => {
+    fakes[vendor].behaviour = { kind: "leave-after", ms: 12_000 };
+    const { sessionId } = await startWith(page, vendor);
+    await jeremyVideo(page);
+    await expect(page.getByTestId("conversation-ended")).toHaveAttribute(
+      "data-reason",
+      "avatar_left",
+      { timeout: 40_000 },
+    );
+    await expect
+      .poll(async () => (await ledger.session(sessionId)).endReason, { timeout: 20_000 })
+      .toBe("avatar_left");
+    expect(fakes[vendor].running()).toEqual([]);
+  });
+}
+
+test("the choice of face on the landing page: accessible, and on screen at a laptop's and a phone's size", async ({
+  page,
+}, testInfo) => {
+  for (const size of [
+    { width: 1280, height: 650 },
+    { width: 375, height: 553 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto("/");
+    await page.getByText("Conversation options").click();
+    const faces = page.getByRole("group", { name: "Face" });
+    // Every configured face, the default first and chosen for a fresh visitor.
+    await expect(faces.getByRole("radio")).toHaveCount(4);
+    await expect(faces.getByRole("radio").first()).toHaveAccessibleName("Jeremy");
+    await expect(faces.getByRole("radio").first()).toBeChecked();
+    const last = faces.getByRole("radio").last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    await expectNoAxeViolations(page, `face choice at ${size.width}×${size.height}`, testInfo);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
+    ).toBe(false);
+  }
 });

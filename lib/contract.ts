@@ -19,6 +19,13 @@ export const REDUCED_MOTION_ATTRIBUTE = "jeremy.reduced-motion";
 export const AVATAR_LISTENING_ATTRIBUTE = "jeremy.listening";
 
 /**
+ * Set by the avatar agent on its own participant when the face the session chose could not be
+ * had (a vendor refused or failed to start its avatar): the page then ends the session as
+ * `face_failed`, at once, rather than wait for a face that will not come.
+ */
+export const FACE_FAILED_ATTRIBUTE = "jeremy.face_failed";
+
+/**
  * Set by the page on the person's participant to "hold" when they take turns by holding a
  * button (hold to talk): the avatar then never decides from silence that a turn is over.
  */
@@ -42,6 +49,7 @@ export const CLIENT_STOP_REASONS = [
   "page_closed",
   "avatar_timeout",
   "avatar_left",
+  "face_failed",
   "max_duration",
 ] as const satisfies readonly EndReason[];
 

@@ -18,7 +18,7 @@ export interface AttachedFace {
   start(session: voice.AgentSession, room: Room): Promise<unknown>;
 }
 
-export interface HostedFace<Settings> {
+export interface HostedFace<in Settings> {
   /** Its id in lib/faces/. */
   id: string;
   /**

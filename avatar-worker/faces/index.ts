@@ -1,15 +1,17 @@
 // The hosted faces this worker can attach, one line each (lib/faces/ lists every face).
 import { z } from "zod";
 
+import { anamFace, anamVariables } from "./anam";
+import { beyFace, beyVariables } from "./bey";
 import type { AttachedFace, AttachOptions, HostedFace } from "./hosted-face";
 import { lemonsliceFace, lemonsliceVariables } from "./lemonslice";
 
 /** Every hosted face's variables, read with the worker's others (./../env.ts). */
-export const hostedFaceVariables = { ...lemonsliceVariables };
+export const hostedFaceVariables = { ...anamVariables, ...beyVariables, ...lemonsliceVariables };
 
 export type HostedFaceSettings = z.infer<z.ZodObject<typeof hostedFaceVariables>>;
 
-const HOSTED: ReadonlyArray<HostedFace<HostedFaceSettings>> = [lemonsliceFace];
+const HOSTED: ReadonlyArray<HostedFace<HostedFaceSettings>> = [anamFace, beyFace, lemonsliceFace];
 
 /** The hosted faces whose variables are all set; `problem` hears of any set wrongly. */
 export function configuredHostedFaces(

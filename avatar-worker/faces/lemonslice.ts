@@ -5,6 +5,9 @@ import * as lemonslice from "@livekit/agents-plugin-lemonslice";
 import { z } from "zod";
 
 import type { HostedFace } from "./hosted-face";
+// The plugin's own default (3 retries of 10 s) could outlast the 20 s the page waits for a face,
+// and send an avatar into a room already gone: bounded as our own vendor calls are.
+import { VENDOR_CALLS } from "./vendor-avatar";
 
 /** The worker's variables for LemonSlice (.env.example documents each). */
 export const lemonsliceVariables = {
@@ -16,9 +19,7 @@ export const lemonsliceVariables = {
   LEMONSLICE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 };
 
-type LemonSliceSettings = {
-  [K in keyof typeof lemonsliceVariables]: z.infer<(typeof lemonsliceVariables)[K]>;
-};
+type LemonSliceSettings = z.infer<z.ZodObject<typeof lemonsliceVariables>>;
 
 export const lemonsliceFace: HostedFace<LemonSliceSettings> = {
   id: "lemonslice",
@@ -45,6 +46,7 @@ export const lemonsliceFace: HostedFace<LemonSliceSettings> = {
       ...(values.LEMONSLICE_API_URL ? { apiUrl: values.LEMONSLICE_API_URL } : {}),
       avatarParticipantIdentity: `${agentIdentity}-lemonslice`,
       avatarParticipantName: "LemonSlice",
+      connOptions: VENDOR_CALLS,
     });
     return {
       avatar,

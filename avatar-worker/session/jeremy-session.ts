@@ -1,7 +1,11 @@
 import { AutoSubscribe, type JobContext } from "@livekit/agents";
 import { type LocalTrack, RoomEvent, type RemoteParticipant, TrackKind } from "@livekit/rtc-node";
 
-import { AVATAR_LISTENING_ATTRIBUTE, REDUCED_MOTION_ATTRIBUTE } from "@/lib/contract";
+import {
+  AVATAR_LISTENING_ATTRIBUTE,
+  FACE_FAILED_ATTRIBUTE,
+  REDUCED_MOTION_ATTRIBUTE,
+} from "@/lib/contract";
 import { sleep } from "@/lib/sleep";
 import {
   isSessionRoom,
@@ -38,6 +42,8 @@ const JOB_EXIT_GRACE_MS = 20_000;
 const FACE_JOIN_WAIT_MS = 15_000;
 // A vendor's avatar is asked for once the person is here, and takes longer to arrive.
 const HOSTED_FACE_JOIN_WAIT_MS = 30_000;
+// How long a conversation whose face failed waits for the page to end it before leaving itself.
+const FACE_FAILED_LINGER_MS = 10_000;
 
 /**
  * One conversation: Jeremy joins the session's room, shows his face and voice, listens to the
@@ -281,9 +287,14 @@ export async function runJeremySession<T>(
     try {
       present.voice = await starting;
     } catch (error) {
-      // A vendor that refused or did not answer: there is no face to talk through.
-      log(`the conversation could not start (${meta.face}): ${String(error)}`);
-      end("face failed");
+      // A vendor that refused or did not answer: there is no face to talk through. The page
+      // is told, and ends the session (face_failed); if it does not, this job ends soon anyway.
+      log(`the face "${meta.face}" could not start: ${String(error)}`);
+      void room.localParticipant
+        ?.setAttributes({ [FACE_FAILED_ATTRIBUTE]: meta.face })
+        .catch(() => end("face failed"));
+      const linger = setTimeout(() => end("face failed"), FACE_FAILED_LINGER_MS);
+      cleanups.push(() => clearTimeout(linger));
       return;
     }
     if (ended) {

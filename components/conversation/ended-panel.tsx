@@ -9,6 +9,7 @@ const titles = (name: string): Record<Finished["reason"], string> => ({
   page_closed: "Conversation ended",
   avatar_timeout: `${name} could not join`,
   avatar_left: `${name} left`,
+  face_failed: `${name} could not start`,
   max_duration: "Time's up",
 });
 
@@ -16,6 +17,7 @@ const explanations = (name: string): Partial<Record<Finished["reason"], string>>
   avatar_timeout:
     "He didn't arrive in time, so we ended the session: you won't be charged for waiting.",
   avatar_left: `${name} left the conversation, so we ended the session.`,
+  face_failed: `The service that shows ${name} did not start, so we ended the session. Try another face, or try again later.`,
   max_duration: "This conversation reached its time limit.",
 });
 

@@ -5,6 +5,7 @@ import { ConnectionState, Track } from "livekit-client";
 import { useEffect, useState } from "react";
 
 import { faceOf } from "@/lib/client/avatar-face";
+import { FACE_FAILED_ATTRIBUTE } from "@/lib/contract";
 import type { StopReason } from "@/lib/client/session-api";
 
 import { useRoomConnectionState } from "./use-room-connection-state";
@@ -50,6 +51,12 @@ export function useConversationStatus(
     const timer = setTimeout(() => stop("avatar_timeout"), joinTimeoutMs);
     return () => clearTimeout(timer);
   }, [arrived, joinTimeoutMs, stop]);
+
+  // The agent says the face the session chose cannot be had (a vendor refused it): end at once.
+  const faceFailed = avatar?.attributes[FACE_FAILED_ATTRIBUTE] !== undefined;
+  useEffect(() => {
+    if (faceFailed) stop("face_failed");
+  }, [faceFailed, stop]);
 
   useEffect(() => {
     // Only a connected room can tell that Jeremy left; while reconnecting he may just be unseen.
