@@ -42,6 +42,18 @@ const routes = {
     import("@/app/api/admin/sessions/[id]/route").then((m) => m.GET),
   "POST /api/admin/sessions/:id/stop": () =>
     import("@/app/api/admin/sessions/[id]/stop/route").then((m) => m.POST),
+  "GET /api/admin/knowledge": () => import("@/app/api/admin/knowledge/route").then((m) => m.GET),
+  "POST /api/admin/knowledge": () => import("@/app/api/admin/knowledge/route").then((m) => m.POST),
+  "DELETE /api/admin/knowledge/:id": () =>
+    import("@/app/api/admin/knowledge/[id]/route").then((m) => m.DELETE),
+  "GET /api/admin/knowledge/:id/documents": () =>
+    import("@/app/api/admin/knowledge/[id]/documents/route").then((m) => m.GET),
+  "POST /api/admin/knowledge/:id/documents": () =>
+    import("@/app/api/admin/knowledge/[id]/documents/route").then((m) => m.POST),
+  "DELETE /api/admin/knowledge/:id/documents/:documentId": () =>
+    import("@/app/api/admin/knowledge/[id]/documents/[documentId]/route").then((m) => m.DELETE),
+  "GET /api/admin/knowledge/:id/search": () =>
+    import("@/app/api/admin/knowledge/[id]/search/route").then((m) => m.GET),
 } as const;
 
 export type RouteName = keyof typeof routes;
