@@ -8,6 +8,7 @@ import {
 } from "@playwright/test";
 
 import { sleep } from "@/lib/sleep";
+import { readProbe, stopsAfter, talkingFor } from "@/test/av-sync/page";
 
 export interface StartedConversation {
   sessionId: string;
@@ -102,4 +103,23 @@ export async function jeremyVideo(page: Page) {
       playing: !el.paused,
     };
   });
+}
+
+/**
+ * Barges in (the page's av-sync probe installed, hold to talk chosen): a second into Jeremy's
+ * line, the person presses Hold to talk and holds it for 3 s; his voice and his mouth must both
+ * have stopped while it was held (how soon is bench/av-sync.ts's `barge_in_stop_ms`). Leaves the
+ * button pressed: the caller releases it (`page.mouse.up()`).
+ */
+export async function bargeIn(page: Page) {
+  await talkingFor(page, 1_000);
+  const box = (await page.getByTestId("hold-to-talk").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(3_000);
+  const heard = await readProbe(page);
+  expect(heard.errors).toEqual([]);
+  const stops = stopsAfter(heard, "hold pressed");
+  expect(stops.voiceMs, "his voice stopped").toBeLessThan(2_400);
+  expect(stops.mouthMs, "his mouth stopped").toBeLessThan(2_400);
 }
