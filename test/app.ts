@@ -32,6 +32,8 @@ const routes = {
   "POST /api/worker/capacity": () => import("@/app/api/worker/capacity/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/avatar-job": () =>
     import("@/app/api/worker/sessions/[id]/avatar-job/route").then((m) => m.POST),
+  "POST /api/worker/sessions/:id/knowledge": () =>
+    import("@/app/api/worker/sessions/[id]/knowledge/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/transcript": () =>
     import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
   "POST /api/admin/session": () => import("@/app/api/admin/session/route").then((m) => m.POST),

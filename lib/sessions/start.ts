@@ -9,6 +9,7 @@ import type {
 } from "@/lib/providers/types";
 
 import { facesOffered } from "./faces";
+import { publicBases } from "./knowledge";
 import { newSessionId } from "./ids";
 import { createRowWithinLimits } from "./limits";
 import { hashOwnerKey } from "./owner";
@@ -39,6 +40,7 @@ export async function startSession(
   }
 
   const db = await deps.db();
+  const knowledge = await publicBases(db, input.knowledge ?? []);
   const face = input.face ?? provider.faces[0];
   if (input.face !== undefined) {
     const faces = await facesOffered(db, provider);
@@ -57,6 +59,7 @@ export async function startSession(
       provider: provider.name,
       profile,
       face,
+      knowledgeBaseIds: knowledge,
       context: input.context ?? null,
       userName: input.userName ?? null,
       ownerKeyHash: hashOwnerKey(requester.ownerKey),

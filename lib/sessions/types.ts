@@ -7,6 +7,8 @@ export interface StartSessionInput {
   profile?: string;
   /** A face id (lib/faces/); the provider's first when unset. */
   face?: string;
+  /** Knowledge bases (lib/knowledge/) the conversation may search: public ones only. */
+  knowledge?: string[];
   context?: string;
   userName?: string;
 }

@@ -24,6 +24,10 @@ export const startSessionBody = z.strictObject({
       "must be a face id such as jeremy (GET /api/faces lists them)",
     )
     .optional(),
+  knowledge: z
+    .array(z.string().regex(/^kb_[0-9a-f]{16}$/, "must be a knowledge base id (kb_…)"))
+    .max(5, "must name at most 5 knowledge bases")
+    .optional(),
   context: z
     .string()
     .max(CONTEXT_MAX_CHARACTERS, `must be at most ${CONTEXT_MAX_CHARACTERS} characters`)

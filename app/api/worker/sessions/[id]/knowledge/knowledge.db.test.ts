@@ -1,0 +1,151 @@
+// A conversation's knowledge (against a real LiveKit server, on PGlite and PostgreSQL): a start
+// names public knowledge bases, and the avatar agent searches them, and only them, through its
+// own route.
+import { AccessToken } from "livekit-server-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { loadApp } from "@/test/app";
+import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
+
+const binary = liveKitBinary();
+const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+let livekit: Awaited<ReturnType<typeof startLiveKit>>;
+let app: Awaited<ReturnType<typeof loadApp>>;
+
+async function signed(identity: string, room?: string) {
+  const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
+    identity,
+    ttl: 60,
+  });
+  if (room) token.addGrant({ room, roomJoin: false });
+  return { authorization: `Bearer ${await token.toJwt()}` };
+}
+
+async function base(name: string, isPublic: boolean, text: string) {
+  const made = await app
+    .browser()
+    .call<{ base: { id: string } }>(
+      "POST /api/admin/knowledge",
+      {},
+      { json: { name, isPublic }, headers: admin },
+    );
+  await app
+    .browser()
+    .call(
+      "POST /api/admin/knowledge/:id/documents",
+      { id: made.body.base.id },
+      { json: { title: `${name} notes`, text }, headers: admin },
+    );
+  return made.body.base.id;
+}
+
+beforeAll(async () => {
+  if (!binary) return;
+  livekit = await startLiveKit(binary);
+  app = await loadApp(localAppEnv(livekit, { ADMIN_TOKEN }));
+  const report = await app.browser().call(
+    "POST /api/worker/capacity",
+    {},
+    {
+      json: {
+        workerId: "w",
+        agentName: "jeremy",
+        maxSessions: 8,
+        activeJobs: 0,
+        readyProcesses: 8,
+      },
+      headers: await signed("jeremy-worker"),
+    },
+  );
+  expect(report.status).toBe(204);
+}, 30_000);
+afterAll(async () => {
+  await livekit?.stop();
+});
+
+type Started = { session?: { id: string }; error?: { message: string } };
+type Passages = { passages: Array<{ text: string; heading: string | null; source: string }> };
+
+describe.skipIf(!binary)("a conversation's knowledge", () => {
+  it("is searched by the avatar agent: the session's public bases, and no other", async () => {
+    const handbook = await base(
+      "Handbook",
+      true,
+      "# Refunds\n\nShoes may be returned within 30 days.",
+    );
+    await base("Zoo", true, "# Penguins\n\nPenguins may be fed at noon.");
+    const started = await app
+      .browser()
+      .call<Started>("POST /api/sessions", {}, { json: { knowledge: [handbook, handbook] } });
+    expect(started.status).toBe(201);
+    const id = started.body.session!.id;
+    const row = await (await app.db()).session.findUniqueOrThrow({ where: { id } });
+    expect(row.knowledgeBaseIds).toEqual([handbook]);
+
+    const search = (query: string) =>
+      signed("jeremy-worker", id).then((headers) =>
+        app
+          .browser()
+          .call<Passages>(
+            "POST /api/worker/sessions/:id/knowledge",
+            { id },
+            { json: { query }, headers },
+          ),
+      );
+    const found = await search("Can I return shoes?");
+    expect(found.status).toBe(200);
+    expect(found.body.passages).toEqual([
+      {
+        heading: "Refunds",
+        text: "Shoes may be returned within 30 days.",
+        source: "Handbook notes",
+      },
+    ]);
+    // The other base's words are not this conversation's knowledge.
+    expect((await search("penguins fed")).body.passages).toEqual([]);
+  });
+
+  it("refuses a private base, an unknown one and a malformed id at the start, making nothing", async () => {
+    const secret = await base("Secret", false, "Internal only.");
+    const before = await (await app.db()).session.count();
+    for (const [knowledge, message] of [
+      [[secret], `knowledge: "${secret}" is not a knowledge base available here`],
+      [["kb_0000000000000000"], "is not a knowledge base available here"],
+      [["Handbook"], "knowledge.0: must be a knowledge base id"],
+      [Array.from({ length: 6 }, () => secret), "at most 5 knowledge bases"],
+    ] as const) {
+      const res = await app
+        .browser()
+        .call<Started>("POST /api/sessions", {}, { json: { knowledge } });
+      expect(res.status).toBe(400);
+      expect(res.body.error?.message).toContain(message);
+    }
+    expect(await (await app.db()).session.count()).toBe(before);
+  });
+
+  it("answers only the avatar agent of that session, and takes only a short query", async () => {
+    const started = await app.browser().call<Started>("POST /api/sessions", {}, { json: {} });
+    const id = started.body.session!.id;
+    const call = async (headers: Record<string, string>, json: unknown) =>
+      (
+        await app
+          .browser()
+          .call("POST /api/worker/sessions/:id/knowledge", { id }, { json, headers })
+      ).status;
+    expect(await call({}, { query: "x" })).toBe(401);
+    expect(await call(await signed("jeremy-worker", "ses_other"), { query: "x" })).toBe(403);
+    const worker = await signed("jeremy-worker", id);
+    expect(await call(worker, { query: "x".repeat(501) })).toBe(400);
+    expect(await call(worker, { query: "a\u0000b" })).toBe(400);
+    // A session with no knowledge finds nothing.
+    const none = await app
+      .browser()
+      .call<Passages>(
+        "POST /api/worker/sessions/:id/knowledge",
+        { id },
+        { json: { query: "shoes" }, headers: worker },
+      );
+    expect(none.body.passages).toEqual([]);
+  });
+});
