@@ -1,17 +1,10 @@
 import { z } from "zod";
 
-/** A line of text: no control characters (PostgreSQL refuses a NUL outright). */
-const line = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "must be one line of text");
+import { oneLine } from "@/lib/http/one-line";
 
 /** Body of POST /api/admin/knowledge. */
 export const createBaseBody = z.strictObject({
-  name: line(100),
+  name: oneLine(100),
   isPublic: z.boolean().default(false),
 });
 
@@ -20,13 +13,13 @@ export const DOCUMENT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Body of POST /api/admin/knowledge/{id}/documents. */
 export const addDocumentBody = z.strictObject({
-  title: line(200),
+  title: oneLine(200),
   kind: z.enum(["markdown", "text"]).default("markdown"),
   text: z.string().min(1),
 });
 
 /** Query of GET /api/admin/knowledge/{id}/search. */
 export const searchQuery = z.strictObject({
-  q: line(500),
+  q: oneLine(500),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });

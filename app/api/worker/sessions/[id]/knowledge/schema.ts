@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { oneLine } from "@/lib/http/one-line";
+
 /** A search is a short question: anything bigger is not one. */
 export const KNOWLEDGE_BODY_MAX_BYTES = 2048;
 
@@ -8,10 +10,5 @@ export const KNOWLEDGE_RESULTS = 3;
 
 /** Body of POST /api/worker/sessions/{id}/knowledge. */
 export const knowledgeSearchBody = z.strictObject({
-  query: z
-    .string()
-    .trim()
-    .min(1)
-    .max(500)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "must be one line of text"),
+  query: oneLine(500),
 });
