@@ -29,6 +29,7 @@ const routes = {
   "POST /api/livekit/webhook": () => import("@/app/api/livekit/webhook/route").then((m) => m.POST),
   "GET /api/health": () => import("@/app/api/health/route").then((m) => m.GET),
   "GET /api/faces": () => import("@/app/api/faces/route").then((m) => m.GET),
+  "GET /api/knowledge": () => import("@/app/api/knowledge/route").then((m) => m.GET),
   "POST /api/worker/capacity": () => import("@/app/api/worker/capacity/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/avatar-job": () =>
     import("@/app/api/worker/sessions/[id]/avatar-job/route").then((m) => m.POST),
@@ -46,6 +47,8 @@ const routes = {
     import("@/app/api/admin/sessions/[id]/stop/route").then((m) => m.POST),
   "GET /api/admin/knowledge": () => import("@/app/api/admin/knowledge/route").then((m) => m.GET),
   "POST /api/admin/knowledge": () => import("@/app/api/admin/knowledge/route").then((m) => m.POST),
+  "PATCH /api/admin/knowledge/:id": () =>
+    import("@/app/api/admin/knowledge/[id]/route").then((m) => m.PATCH),
   "DELETE /api/admin/knowledge/:id": () =>
     import("@/app/api/admin/knowledge/[id]/route").then((m) => m.DELETE),
   "GET /api/admin/knowledge/:id/documents": () =>

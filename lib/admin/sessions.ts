@@ -19,6 +19,8 @@ export interface AdminSessionView extends SessionView {
   lastSeenAt: string | null;
   stopAttempts: number;
   lastProviderError: string | null;
+  /** The knowledge bases the conversation could search. */
+  knowledgeBaseIds: string[];
 }
 
 function toAdminView(row: Session): AdminSessionView {
@@ -29,6 +31,7 @@ function toAdminView(row: Session): AdminSessionView {
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
     stopAttempts: row.stopAttempts,
     lastProviderError: row.lastProviderError,
+    knowledgeBaseIds: row.knowledgeBaseIds,
   };
 }
 

@@ -26,6 +26,8 @@ export interface DocumentView {
   title: string;
   kind: string;
   bytes: number;
+  /** Where a web document was fetched from; null for an upload. */
+  sourceUrl: string | null;
   passages: number;
   createdAt: string;
 }
@@ -56,8 +58,10 @@ export async function createBase(db: PrismaClient, input: { name: string; isPubl
   return { ...base, createdAt: base.createdAt.toISOString(), documents: 0 } satisfies BaseView;
 }
 
-export async function listBases(db: PrismaClient): Promise<BaseView[]> {
+/** Every base, or the one with `id`. */
+export async function listBases(db: PrismaClient, id?: string): Promise<BaseView[]> {
   const bases = await db.knowledgeBase.findMany({
+    where: id === undefined ? {} : { id },
     orderBy: { createdAt: "asc" },
     include: { _count: { select: { documents: true } } },
   });
@@ -66,6 +70,31 @@ export async function listBases(db: PrismaClient): Promise<BaseView[]> {
     createdAt: base.createdAt.toISOString(),
     documents: _count.documents,
   }));
+}
+
+/** Renames a base or changes whether visitors are offered it; the base as it now is. */
+export async function updateBase(
+  db: PrismaClient,
+  id: string,
+  changes: { name?: string; isPublic?: boolean },
+): Promise<BaseView> {
+  if (!BASE_ID.test(id)) throw notFound("knowledge base");
+  // updateMany: a base deleted a moment ago is a 404 here, not an error from the database.
+  const { count } = await db.knowledgeBase.updateMany({ where: { id }, data: changes });
+  const base = count === 0 ? null : (await listBases(db, id))[0];
+  if (!base) throw notFound("knowledge base");
+  return base;
+}
+
+/** The bases visitors may choose on the landing page, oldest first: id and name only. */
+export async function listPublicBases(
+  db: PrismaClient,
+): Promise<Array<{ id: string; name: string }>> {
+  return db.knowledgeBase.findMany({
+    where: { isPublic: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function deleteBase(db: PrismaClient, id: string) {
@@ -84,6 +113,7 @@ export async function listDocuments(db: PrismaClient, baseId: string): Promise<D
       title: true,
       kind: true,
       bytes: true,
+      sourceUrl: true,
       createdAt: true,
       _count: { select: { passages: true } },
     },
@@ -99,19 +129,10 @@ export async function listDocuments(db: PrismaClient, baseId: string): Promise<D
 export async function addDocument(
   db: PrismaClient,
   baseId: string,
-  input: { title: string; kind: DocumentKind; text: string; bytes: number },
+  input: { title: string; kind: DocumentKind; text: string; bytes: number; sourceUrl?: string },
 ): Promise<DocumentView> {
   await requireBase(db, baseId);
-  const passages = splitIntoPassages(input.text, input.kind);
-  if (passages.length === 0) {
-    throw new AppError("BAD_REQUEST", "Invalid request: text: the document has no text to search.");
-  }
-  if (passages.length > DOCUMENT_MAX_PASSAGES) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The document is too long: ${passages.length} passages, at most ${DOCUMENT_MAX_PASSAGES}.`,
-    );
-  }
+  const passages = passagesOf(input.text, input.kind);
   const id = newId("doc");
   const document = await db.$transaction(async (tx) => {
     if ((await tx.knowledgeDocument.count({ where: { baseId } })) >= MAX_DOCUMENTS_PER_BASE) {
@@ -121,7 +142,14 @@ export async function addDocument(
       );
     }
     const made = await tx.knowledgeDocument.create({
-      data: { id, baseId, title: input.title, kind: input.kind, bytes: input.bytes },
+      data: {
+        id,
+        baseId,
+        title: input.title,
+        kind: input.kind,
+        bytes: input.bytes,
+        sourceUrl: input.sourceUrl ?? null,
+      },
     });
     await tx.knowledgePassage.createMany({
       data: passages.map((passage, seq) => ({ documentId: id, baseId, seq, ...passage })),
@@ -133,6 +161,63 @@ export async function addDocument(
     title: document.title,
     kind: document.kind,
     bytes: document.bytes,
+    sourceUrl: document.sourceUrl,
+    passages: passages.length,
+    createdAt: document.createdAt.toISOString(),
+  };
+}
+
+/** A document's text as passages; 400 for none, 413 for too many. */
+function passagesOf(text: string, kind: DocumentKind) {
+  const passages = splitIntoPassages(text, kind);
+  if (passages.length === 0) {
+    throw new AppError("BAD_REQUEST", "Invalid request: text: the document has no text to search.");
+  }
+  if (passages.length > DOCUMENT_MAX_PASSAGES) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The document is too long: ${passages.length} passages, at most ${DOCUMENT_MAX_PASSAGES}.`,
+    );
+  }
+  return passages;
+}
+
+/** A document as stored, or NOT_FOUND. */
+export async function getDocument(db: PrismaClient, baseId: string, id: string) {
+  const document =
+    BASE_ID.test(baseId) && DOCUMENT_ID.test(id)
+      ? await db.knowledgeDocument.findFirst({ where: { id, baseId } })
+      : null;
+  if (!document) throw notFound("document");
+  return document;
+}
+
+/** Replaces a document's passages (and size) with those of a new text, in one transaction. */
+export async function replaceDocumentText(
+  db: PrismaClient,
+  baseId: string,
+  id: string,
+  input: { kind: DocumentKind; text: string; bytes: number },
+): Promise<DocumentView> {
+  const passages = passagesOf(input.text, input.kind);
+  const document = await db.$transaction(async (tx) => {
+    const { count } = await tx.knowledgeDocument.updateMany({
+      where: { id, baseId },
+      data: { kind: input.kind, bytes: input.bytes },
+    });
+    if (count === 0) throw notFound("document");
+    await tx.knowledgePassage.deleteMany({ where: { documentId: id } });
+    await tx.knowledgePassage.createMany({
+      data: passages.map((passage, seq) => ({ documentId: id, baseId, seq, ...passage })),
+    });
+    return tx.knowledgeDocument.findUniqueOrThrow({ where: { id } });
+  });
+  return {
+    id,
+    title: document.title,
+    kind: document.kind,
+    bytes: document.bytes,
+    sourceUrl: document.sourceUrl,
     passages: passages.length,
     createdAt: document.createdAt.toISOString(),
   };

@@ -135,6 +135,39 @@ describe("knowledge bases (admin API)", () => {
     expect(docs.body.documents).toEqual([]);
   });
 
+  it("offers a base to visitors, renames it, and refuses an empty or unknown change", async () => {
+    const base = await newBase("Draft");
+    const patch = (id: string, json: unknown) =>
+      app
+        .browser()
+        .call<{ base: Base; error: { message: string } }>(
+          "PATCH /api/admin/knowledge/:id",
+          { id },
+          { json, headers: admin },
+        );
+    const offered = await patch(base.id, { isPublic: true });
+    expect(offered.status).toBe(200);
+    expect(offered.body.base).toMatchObject({ id: base.id, name: "Draft", isPublic: true });
+    const renamed = await patch(base.id, { name: "Handbook 2027" });
+    expect(renamed.body.base).toMatchObject({ name: "Handbook 2027", isPublic: true });
+
+    const refused = await patch(base.id, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/name or isPublic/);
+    expect((await patch(base.id, { isPublic: "yes" })).status).toBe(400);
+    expect((await patch(base.id, { isPublic: false, extra: 1 })).status).toBe(400);
+    expect((await patch("kb_0000000000000000", { isPublic: false })).status).toBe(404);
+    const unsigned = await app
+      .browser()
+      .call("PATCH /api/admin/knowledge/:id", { id: base.id }, { json: { isPublic: false } });
+    expect(unsigned.status).toBe(401);
+    const db = await app.db();
+    expect(await db.knowledgeBase.findUnique({ where: { id: base.id } })).toMatchObject({
+      name: "Handbook 2027",
+      isPublic: true,
+    });
+  });
+
   it("deletes a document with its passages, then the base; an unknown id is a 404", async () => {
     const base = await newBase();
     const added = await app

@@ -8,6 +8,16 @@ export const createBaseBody = z.strictObject({
   isPublic: z.boolean().default(false),
 });
 
+/** Body of PATCH /api/admin/knowledge/{id}: a new name, a new public flag, or both. */
+export const updateBaseBody = z
+  .strictObject({
+    name: oneLine(100).optional(),
+    isPublic: z.boolean().optional(),
+  })
+  .refine((changes) => changes.name !== undefined || changes.isPublic !== undefined, {
+    message: "name or isPublic is required",
+  });
+
 /** The largest document body accepted (its text, in JSON). */
 export const DOCUMENT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
