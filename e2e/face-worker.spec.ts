@@ -11,6 +11,7 @@ import {
   bargeIn,
   captions,
   jeremyVideo,
+  releaseOnceSpoken,
   startConversation,
   status,
 } from "./support/conversation-page";
@@ -186,7 +187,7 @@ test.describe("measured in the page", () => {
     // A second into his greeting, the person presses Hold to talk and holds it: both his voice
     // and his mouth stop.
     await bargeIn(page);
-    await page.mouse.up();
+    await releaseOnceSpoken(page);
 
     // He goes on with the interview.
     await expect(captions(page)).toContainText("What draws you to the Analyst role", {

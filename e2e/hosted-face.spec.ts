@@ -16,7 +16,14 @@ import { installProbe } from "@/test/av-sync/page";
 
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { bargeIn, captions, jeremyVideo, startAnswer, status } from "./support/conversation-page";
+import {
+  bargeIn,
+  captions,
+  jeremyVideo,
+  releaseOnceSpoken,
+  startAnswer,
+  status,
+} from "./support/conversation-page";
 import { STACK } from "./support/stack";
 
 const rooms = new RoomServiceClient(STACK.livekitHttp, STACK.apiKey, STACK.apiSecret);
@@ -105,7 +112,7 @@ test.describe("each vendor's face, seen and heard", () => {
 
       // A second into his greeting, the person presses Hold to talk: voice and mouth stop.
       await bargeIn(page);
-      await page.mouse.up();
+      await releaseOnceSpoken(page);
       // He goes on with the interview.
       await expect(captions(page)).toContainText("What draws you to the Analyst role", {
         timeout: 20_000,

@@ -12,8 +12,7 @@ import {
 
 import { HOLD_TO_TALK_RPC, TURN_MODE_ATTRIBUTE } from "@/lib/contract";
 
-/** How long a released turn waits for the last words to be heard before it is committed. */
-const LAST_WORDS_WAIT_MS = 2000;
+import { type HeldTurn, holdTurn } from "./held-turn";
 
 /** Whether the person takes turns by holding a button, as their participant says. */
 export function holdsToTalk(user: RemoteParticipant): boolean {
@@ -34,15 +33,26 @@ export function serveHoldToTalk(
   if (!local) return () => {};
   const fromUser = (data: RpcInvocationData) => data.callerIdentity === user.identity;
 
+  // The turn being held, or released and waiting for its last words.
+  let held: HeldTurn | undefined;
+
   local.registerRpcMethod(HOLD_TO_TALK_RPC.start, async (data) => {
     if (!fromUser(data)) return "ignored";
+    held?.end();
     interruptQuietly(session);
     session.clearUserTurn();
+    held = holdTurn(session);
     return "listening";
   });
   local.registerRpcMethod(HOLD_TO_TALK_RPC.end, async (data) => {
     if (!fromUser(data)) return "ignored";
-    await lastWordsHeard(session, LAST_WORDS_WAIT_MS);
+    // A release whose press never arrived still ends the turn.
+    const turn = (held ??= holdTurn(session));
+    await turn.released();
+    // Pressed again meanwhile (that press cleared this turn), or the conversation is over.
+    if (held !== turn) return "superseded";
+    held = undefined;
+    turn.end();
     session.commitUserTurn();
     return "committed";
   });
@@ -56,40 +66,13 @@ export function serveHoldToTalk(
   };
   room.on(RoomEvent.ParticipantAttributesChanged, follow);
   return () => {
+    const turn = held;
+    held = undefined;
+    turn?.end();
     room.off(RoomEvent.ParticipantAttributesChanged, follow);
     local.unregisterRpcMethod(HOLD_TO_TALK_RPC.start);
     local.unregisterRpcMethod(HOLD_TO_TALK_RPC.end);
   };
-}
-
-/**
- * Resolves once the person's speech has ended and been transcribed (the page muted the
- * microphone on release; the transcriber still has to hear the end), or after `timeoutMs`.
- */
-function lastWordsHeard(session: voice.AgentSession, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    let speaking = session.userState === "speaking";
-    let transcribed = !speaking;
-    const done = () => {
-      clearTimeout(timer);
-      session.off(voice.AgentSessionEventTypes.UserStateChanged, onState);
-      session.off(voice.AgentSessionEventTypes.UserInputTranscribed, onWords);
-      resolve();
-    };
-    const onState = (event: voice.UserStateChangedEvent) => {
-      speaking = event.newState === "speaking";
-      if (speaking) transcribed = false;
-    };
-    const onWords = (event: voice.UserInputTranscribedEvent) => {
-      if (!event.isFinal) return;
-      transcribed = true;
-      if (!speaking) done();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    session.on(voice.AgentSessionEventTypes.UserStateChanged, onState);
-    session.on(voice.AgentSessionEventTypes.UserInputTranscribed, onWords);
-    if (!speaking && transcribed) done();
-  });
 }
 
 function interruptQuietly(session: voice.AgentSession) {

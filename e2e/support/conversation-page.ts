@@ -109,7 +109,7 @@ export async function jeremyVideo(page: Page) {
  * Barges in (the page's av-sync probe installed, hold to talk chosen): a second into Jeremy's
  * line, the person presses Hold to talk and holds it for 3 s; his voice and his mouth must both
  * have stopped while it was held (how soon is bench/av-sync.ts's `barge_in_stop_ms`). Leaves the
- * button pressed: the caller releases it (`page.mouse.up()`).
+ * button pressed: the caller releases it (`releaseOnceSpoken`, or `page.mouse.up()`).
  */
 export async function bargeIn(page: Page) {
   await talkingFor(page, 1_000);
@@ -122,4 +122,22 @@ export async function bargeIn(page: Page) {
   const stops = stopsAfter(heard, "hold pressed");
   expect(stops.voiceMs, "his voice stopped").toBeLessThan(2_400);
   expect(stops.mouthMs, "his mouth stopped").toBeLessThan(2_400);
+}
+
+/**
+ * Releases Hold to talk (held with the mouse) once the person has spoken while holding. The fake
+ * microphone loops its line between seconds of silence, and a hold that falls wholly in the
+ * silence is, rightly, no turn: so the hold lasts until the page's own level meter has shown
+ * speech, and a second more, rather than for a fixed time.
+ */
+export async function releaseOnceSpoken(page: Page) {
+  const meter = page.getByTestId("mic-level");
+  await expect
+    .poll(async () => Number(await meter.getAttribute("aria-valuenow")), {
+      timeout: 15_000,
+      intervals: [100],
+    })
+    .toBeGreaterThan(10);
+  await page.waitForTimeout(1_000);
+  await page.mouse.up();
 }
