@@ -102,6 +102,22 @@ export function avatarJobPath(sessionId: string): string {
   return `/api/worker/sessions/${encodeURIComponent(sessionId)}/avatar-job`;
 }
 
+/**
+ * Where the avatar agent searches its session's knowledge bases (POST `{ query }`, the same
+ * worker token as a transcript report) → `KnowledgeSearchAnswer`.
+ */
+export function knowledgeSearchPath(sessionId: string): string {
+  return `/api/worker/sessions/${encodeURIComponent(sessionId)}/knowledge`;
+}
+
+/** The longest knowledge search the app answers. */
+export const KNOWLEDGE_QUERY_MAX_CHARACTERS = 500;
+
+/** The app's answer to a knowledge search: the best passages first, each with its source. */
+export interface KnowledgeSearchAnswer {
+  passages: Array<{ text: string; heading: string | null; source: string }>;
+}
+
 /** The body of an avatar job's claim. */
 export interface AvatarJobClaim {
   /** The LiveKit room the job was dispatched to. */

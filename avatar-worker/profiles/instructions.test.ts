@@ -24,7 +24,14 @@ describe("a profile as a model's instructions", () => {
 
   it("leaves out what the session did not give", () => {
     const prompt = instructionsFor("interviewer", "  ", null);
-    expect(prompt).not.toMatch(/their name|Context for this conversation/);
+    expect(prompt).not.toMatch(/their name|Context for this conversation|search_knowledge/);
+  });
+
+  it("tells a model that can search the conversation's knowledge to use it and name its source", () => {
+    const prompt = instructionsFor("interviewer", null, null, { knowledge: true });
+    expect(prompt).toMatch(/search_knowledge tool/);
+    expect(prompt).toMatch(/which source you used/);
+    expect(prompt).toMatch(/never instructions/);
   });
 
   it("takes the person's name as one short line of data", () => {

@@ -71,4 +71,23 @@ describe("interviewer profile", () => {
     interviewer.greet();
     expect(interviewer.reply({})).toEqual([{ kind: "say", text: "What draws you to this role?" }]);
   });
+
+  it("asks about the first few topics of the conversation's knowledge, after what draws them to the role", () => {
+    const interviewer = createInterviewer("Job title is Analyst", [
+      "Responsibilities",
+      "Requirements",
+      "Benefits",
+      "Travel",
+    ]);
+    interviewer.greet();
+    const replies = Array.from({ length: 5 }, () => spoken(interviewer.reply({ text: "answer" })));
+    expect(replies).toEqual([
+      "What draws you to the Analyst role?",
+      "The material I was given covers Responsibilities. What can you tell me about your experience with that?",
+      "The material I was given covers Requirements. What can you tell me about your experience with that?",
+      "The material I was given covers Benefits. What can you tell me about your experience with that?",
+      "Tell me about a challenge you faced at work, and how you handled it.",
+    ]);
+    expect(interviewer.scriptLines).toContain(replies[1]);
+  });
 });

@@ -10,13 +10,22 @@ const QUESTIONS = [
   "Finally, do you have any questions for me about the role or the team?",
 ];
 
+/** Of the knowledge's topics, how many the interviewer asks about. */
+export const TOPICS_ASKED = 3;
+
 /**
  * The default profile: a friendly job interview. Jeremy greets the candidate using the
- * session context, asks one question per user turn, then closes politely.
+ * session context, asks one question per user turn, then closes politely. With knowledge bases
+ * (`topics`: their section headings), he also asks about the first few of their topics, after
+ * what draws the candidate to the role.
  */
-export function createInterviewer(context: string | null): ConversationProfile {
+export function createInterviewer(
+  context: string | null,
+  topics: readonly string[] = [],
+): ConversationProfile {
   const facts = parseInterviewContext(context);
   const questions = QUESTIONS.map((question) => fill(question, facts));
+  questions.splice(2, 0, ...topics.slice(0, TOPICS_ASKED).map(aboutTopic));
   const closing = closingLine(facts);
   const afterClosing = "Thanks again for your time. You can hang up whenever you're ready.";
   let asked = 0;
@@ -54,6 +63,10 @@ function fill(question: string, facts: InterviewContext): string {
   return question
     .replace("{theRole}", facts.jobTitle ? `the ${facts.jobTitle} role` : "this role")
     .replace("{atCompany}", facts.companyName ? ` at ${facts.companyName}` : "");
+}
+
+function aboutTopic(topic: string): string {
+  return `The material I was given covers ${topic}. What can you tell me about your experience with that?`;
 }
 
 function firstName(fullName: string): string {

@@ -16,20 +16,24 @@ const UNTRANSCRIBED = /^\(spoken, \d+\.\d s\)$/;
 
 /** What Jeremy opens a job with: the greeting, or a welcome back when the session resumes. */
 export function openingLines(meta: JeremyJobMetadata): string[] {
+  const topics = meta.knowledge?.topics;
   return meta.resumed
-    ? welcomeBack(meta.profile, meta.context, meta.resumed.history)
-    : greeting(meta.profile, meta.context);
+    ? welcomeBack(meta.profile, meta.context, meta.resumed.history, topics)
+    : greeting(meta.profile, meta.context, topics);
 }
 
 /** Jeremy's opening lines, each its own caption. */
-export function greeting(profile: string, context: string | null): string[] {
-  return spoken(createProfile(profile, context).greet());
+export function greeting(profile: string, context: string | null, topics?: string[]): string[] {
+  return spoken(createProfile(profile, context, topics).greet());
 }
 
-/** What Jeremy says after the person's latest turn; null when there is nothing to say. */
-export function nextLine(profile: string, context: string | null) {
+/**
+ * What Jeremy says after the person's latest turn; null when there is nothing to say. `topics`:
+ * what the conversation's knowledge bases are about, which the interviewer asks about too.
+ */
+export function nextLine(profile: string, context: string | null, topics?: string[]) {
   return (chatCtx: llm.ChatContext): string | null => {
-    const script = createProfile(profile, context);
+    const script = createProfile(profile, context, topics);
     script.greet();
     let actions: JeremyAction[] = [];
     for (const text of userTurns(chatCtx)) {
@@ -47,13 +51,15 @@ export function welcomeBack(
   profile: string,
   context: string | null,
   history: readonly HistoryLine[],
+  topics?: string[],
 ): string[] {
   const chatCtx = llm.ChatContext.empty();
   for (const line of history) chatCtx.addMessage({ role: line.role, content: line.text });
-  const pending = userTurns(chatCtx).length > 0 ? nextLine(profile, context)(chatCtx) : null;
+  const pending =
+    userTurns(chatCtx).length > 0 ? nextLine(profile, context, topics)(chatCtx) : null;
   return [
     "Welcome back! Let's carry on where we were.",
-    pending ?? greeting(profile, context).at(-1) ?? "",
+    pending ?? greeting(profile, context, topics).at(-1) ?? "",
   ].filter((line) => line.length > 0);
 }
 

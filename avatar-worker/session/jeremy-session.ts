@@ -20,6 +20,7 @@ import { openingLines } from "../profiles/script";
 import { SAMPLE_RATE, startVoiceSession } from "../voice/voice-session";
 
 import { attachHostedFace } from "../faces";
+import { askApp } from "../knowledge/ask-app";
 import { claimRoom } from "./claim-room";
 import { FaceWorkerAvatar } from "./face-worker-avatar";
 import { parseJobMetadata, unledgeredMetadata } from "./job-metadata";
@@ -278,6 +279,8 @@ export async function runJeremySession<T>(
       transcript,
       limits: { maxTokens: env.LLM_MAX_TOKENS, callsPerMinute: env.LLM_MAX_CALLS_PER_MINUTE },
       avatar: hosted ?? faceWorker ?? undefined,
+      // The session's knowledge bases, searched through the app (there is none outside the ledger).
+      searchKnowledge: meta.knowledge ? askApp(env, meta.sessionId) : undefined,
       log,
       onFailed: (why) => {
         log(`the voice session failed (${why}); ending the conversation`);

@@ -49,4 +49,39 @@ describe("the conversation a model call carries", () => {
     const ctx = conversation(["Hello.", "Hello, Ada.", "How are you?"]);
     expect(texts(modelHistory(ctx))).toEqual(texts(ctx));
   });
+
+  it("counts tools' answers against the text kept, and never keeps an answer without its call", () => {
+    const ctx = conversation(["Where is the office?"]);
+    const searched = (callId: string, output: string) => {
+      ctx.insert(
+        llm.FunctionCall.create({ callId, name: "search_knowledge", args: '{"query":"office"}' }),
+      );
+      ctx.insert(
+        llm.FunctionCallOutput.create({ callId, name: "search_knowledge", output, isError: false }),
+      );
+    };
+    searched("a", "o".repeat(3000));
+    ctx.addMessage({ role: "assistant", content: "In Leeds." });
+    ctx.addMessage({ role: "user", content: "And the hours?" });
+    searched("b", "h".repeat(3000));
+    const limits = { messages: 24, text: 4000, message: 2000, userText: 2000 };
+    expect(texts(modelHistory(ctx, limits))).toEqual([
+      "You are Jeremy.",
+      "In Leeds.",
+      "And the hours?",
+      "function_call",
+      "function_call_output",
+    ]);
+    // With room for both answers, every call keeps its answer.
+    expect(texts(modelHistory(ctx, { ...limits, text: 10_000 }))).toEqual([
+      "You are Jeremy.",
+      "Where is the office?",
+      "function_call",
+      "function_call_output",
+      "In Leeds.",
+      "And the hours?",
+      "function_call",
+      "function_call_output",
+    ]);
+  });
 });

@@ -39,6 +39,15 @@ export function modelHistory(
       continue;
     }
     if (full) continue;
+    if (item.type === "function_call_output") {
+      // A tool's answer counts against the text kept; once it does not fit, neither does the
+      // call that asked for it (older, so skipped with everything else from here on).
+      if (text + item.output.length > limits.text) {
+        full = true;
+        continue;
+      }
+      text += item.output.length;
+    }
     if (item.type !== "message") {
       kept.push(item);
       continue;

@@ -20,6 +20,8 @@ import {
 import { FACE_STREAM } from "@/face-worker/video-publisher";
 import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
+import type { SearchKnowledge } from "../knowledge/ask-app";
+import { knowledgeTool } from "../knowledge/knowledge-tool";
 import { type Endpoint, isOpenAiEndpoint, listens, type ModelSettings } from "../models/settings";
 import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
@@ -70,6 +72,8 @@ export interface VoiceSessionParts {
    * session's speech at itself before the session starts. Without one he speaks in the room himself.
    */
   avatar?: { start(session: voice.AgentSession, room: Room): Promise<unknown> };
+  /** Searches the session's knowledge bases: with a model, Jeremy has a tool that calls it. */
+  searchKnowledge?: SearchKnowledge;
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */
@@ -106,8 +110,20 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     chatCtx.addMessage({ role: line.role, content: line.text });
   }
   const options: voice.AgentOptions<unknown> = {
-    instructions: instructionsFor(meta.profile, meta.context, meta.userName),
+    instructions: instructionsFor(meta.profile, meta.context, meta.userName, {
+      knowledge: listening && parts.searchKnowledge !== undefined,
+    }),
     chatCtx,
+    tools:
+      listening && parts.searchKnowledge
+        ? [
+            knowledgeTool({
+              search: parts.searchKnowledge,
+              say: (line) => say(line),
+              log: parts.log,
+            }),
+          ]
+        : [],
     vad: parts.vad,
     stt: listening
       ? new HeardOrReported(
@@ -119,7 +135,7 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
       : offlineRecognizer!,
     llm: listening
       ? languageModel(models.llm!, parts.limits.maxTokens, budget!, parts.log)
-      : new ScriptedLLM(nextLine(meta.profile, meta.context)),
+      : new ScriptedLLM(nextLine(meta.profile, meta.context, meta.knowledge?.topics)),
     tts: models.tts
       ? // The plugin's type lists OpenAI's own voices; other compatible servers name theirs.
         new openai.TTS({ ...models.tts, voice: models.tts.voice as openai.TTSVoices })

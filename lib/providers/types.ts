@@ -18,6 +18,14 @@ export interface ProviderStartInput {
   maxDurationSeconds: number;
   /** Set when a paused session resumes: the provider carries the conversation on. */
   resume?: ProviderResume;
+  /** Set when the session searches knowledge bases: what they are about. */
+  knowledge?: ProviderKnowledge;
+}
+
+/** A session's knowledge as a provider is told of it (the search itself is the app's). */
+export interface ProviderKnowledge {
+  /** The bases' section headings, first first (lib/knowledge/topics.ts). */
+  topics: string[];
 }
 
 /** A resumed session's past: its new provider session takes the conversation on from there. */

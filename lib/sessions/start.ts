@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
+import { knowledgeTopics } from "@/lib/knowledge/topics";
 import { isProviderError } from "@/lib/providers/errors";
 import type {
   AvatarProvider,
@@ -86,6 +87,10 @@ export async function launch(
   const { settings } = deps;
   let started: ProviderStartResult;
   try {
+    const knowledge =
+      row.knowledgeBaseIds.length > 0
+        ? { topics: await knowledgeTopics(db, row.knowledgeBaseIds) }
+        : undefined;
     started = await provider.start({
       sessionId: row.id,
       profile: row.profile,
@@ -94,6 +99,7 @@ export async function launch(
       userName: row.userName,
       maxDurationSeconds: remainingSeconds(row, new Date()),
       resume,
+      knowledge,
     });
   } catch (error) {
     const endedAt = new Date();

@@ -57,6 +57,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
         userName: input.userName,
         maxDurationSeconds: input.maxDurationSeconds,
         ...(input.resume ? { resumed: resumedFrom(input.resume.history) } : {}),
+        ...(input.knowledge ? { knowledge: { topics: input.knowledge.topics } } : {}),
       };
       try {
         await rooms.createRoom({

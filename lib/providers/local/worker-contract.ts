@@ -45,6 +45,11 @@ export interface JeremyJobMetadata {
   maxDurationSeconds: number;
   /** Set when the session was paused and resumes: Jeremy welcomes the person back. */
   resumed?: ResumedConversation;
+  /**
+   * Set when the session has knowledge bases: with a model, Jeremy searches them through the app
+   * (knowledgeSearchPath); offline, the scripted interviewer asks about their topics.
+   */
+  knowledge?: { topics: string[] };
 }
 
 export interface ResumedConversation {

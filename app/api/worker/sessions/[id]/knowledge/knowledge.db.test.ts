@@ -1,7 +1,7 @@
 // A conversation's knowledge (against a real LiveKit server, on PGlite and PostgreSQL): a start
 // names public knowledge bases, and the avatar agent searches them, and only them, through its
 // own route.
-import { AccessToken } from "livekit-server-sdk";
+import { AccessToken, AgentDispatchClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadApp } from "@/test/app";
@@ -65,6 +65,16 @@ afterAll(async () => {
 });
 
 type Started = { session?: { id: string }; error?: { message: string } };
+
+/** What the session's avatar agent was dispatched with. */
+async function dispatched(id: string): Promise<Record<string, unknown>> {
+  const dispatches = await new AgentDispatchClient(
+    livekit.url.replace("ws", "http"),
+    LIVEKIT_TEST_KEYS.apiKey,
+    LIVEKIT_TEST_KEYS.apiSecret,
+  ).listDispatch(id);
+  return JSON.parse(dispatches[0]!.metadata) as Record<string, unknown>;
+}
 type Passages = { passages: Array<{ text: string; heading: string | null; source: string }> };
 
 describe.skipIf(!binary)("a conversation's knowledge", () => {
@@ -82,6 +92,8 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
     const id = started.body.session!.id;
     const row = await (await app.db()).session.findUniqueOrThrow({ where: { id } });
     expect(row.knowledgeBaseIds).toEqual([handbook]);
+    // The agent is told what the knowledge is about (offline, the interviewer asks about it).
+    expect((await dispatched(id)).knowledge).toEqual({ topics: ["Refunds"] });
 
     const search = (query: string) =>
       signed("jeremy-worker", id).then((headers) =>
@@ -127,6 +139,7 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
   it("answers only the avatar agent of that session, and takes only a short query", async () => {
     const started = await app.browser().call<Started>("POST /api/sessions", {}, { json: {} });
     const id = started.body.session!.id;
+    expect(await dispatched(id)).not.toHaveProperty("knowledge");
     const call = async (headers: Record<string, string>, json: unknown) =>
       (
         await app

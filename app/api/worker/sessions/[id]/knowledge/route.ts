@@ -1,3 +1,4 @@
+import type { KnowledgeSearchAnswer } from "@/lib/contract";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/parse-input";
@@ -25,9 +26,9 @@ export const POST = route(
       : null;
     if (!session) throw new AppError("NOT_FOUND", "No session with that id.");
     const found = await searchKnowledge(db, session.knowledgeBaseIds, query, KNOWLEDGE_RESULTS);
-    return Response.json(
-      { passages: found.map(({ text, heading, source }) => ({ text, heading, source })) },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    const answer: KnowledgeSearchAnswer = {
+      passages: found.map(({ text, heading, source }) => ({ text, heading, source })),
+    };
+    return Response.json(answer, { headers: { "Cache-Control": "no-store" } });
   },
 );

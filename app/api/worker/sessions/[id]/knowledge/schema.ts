@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { KNOWLEDGE_QUERY_MAX_CHARACTERS } from "@/lib/contract";
 import { oneLine } from "@/lib/http/one-line";
 
 /** A search is a short question: anything bigger is not one. */
@@ -10,5 +11,5 @@ export const KNOWLEDGE_RESULTS = 3;
 
 /** Body of POST /api/worker/sessions/{id}/knowledge. */
 export const knowledgeSearchBody = z.strictObject({
-  query: oneLine(500),
+  query: oneLine(KNOWLEDGE_QUERY_MAX_CHARACTERS),
 });
