@@ -95,7 +95,20 @@ describe("the fake OpenAI-compatible endpoint", () => {
       messages,
       maxTokens: 300,
       at: expect.any(Number),
+      tools: [],
+      toolResults: [],
     });
+  });
+
+  it("refuses a tool's result that answers no call, as OpenAI does", async () => {
+    const response = await chat({
+      messages: [
+        { role: "user", content: "Hi" },
+        { role: "tool", tool_call_id: "call_missing", content: "{}" },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/must be a response to a preceding message/);
   });
 
   it("answers a whole completion when not asked to stream", async () => {

@@ -3,7 +3,9 @@
 // listens. `POST /v1/audio/transcriptions` takes a multipart WAV, checks that it is real,
 // non-silent audio of plausible length, and answers the transcript the test chose;
 // `POST /v1/chat/completions` records the messages it was sent and answers (streamed as
-// server-sent events when asked) the reply the test chose, slowly or not at all if told to.
+// server-sent events when asked) the reply the test chose, slowly or not at all if told to. It
+// speaks function calling: an answer may call one of the tools the request offers, and the
+// request that carries that tool's result is answered from it.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,6 +32,10 @@ export interface RecordedChat {
   maxTokens: number | null;
   /** When the request arrived (ms since the epoch). */
   at: number;
+  /** The names of the function tools the request offered. */
+  tools: string[];
+  /** The tools' results the request carries (`role: "tool"` messages), in order. */
+  toolResults: string[];
 }
 
 export interface RecordedTranscription {
@@ -52,6 +58,10 @@ export interface ChatAnswer {
   status?: number;
   /** Never answer. */
   hang?: boolean;
+  /** Call this tool instead of replying (it must be one the request offers). */
+  callTool?: { name: string; arguments: Record<string, unknown> };
+  /** The reply to the request that carries the called tool's result, made from that result. */
+  afterTool?: (result: string) => string;
 }
 
 /** How the next transcription answers. */
@@ -138,14 +148,28 @@ export class FakeOpenAi {
     }
     const stream = request.stream === true;
     const cap = request.max_completion_tokens ?? request.max_tokens;
+    const sent = messages as ChatMessage[];
+    const tools = offeredTools(request.tools);
+    const toolResults = sent.filter((m) => m.role === "tool").map(messageText);
     this.chats.push({
       model: request.model,
       stream,
-      messages: messages as ChatMessage[],
+      messages: sent,
       maxTokens: typeof cap === "number" ? cap : null,
       at: Date.now(),
+      tools,
+      toolResults,
     });
-    const said = lastUserText(messages as ChatMessage[]);
+    // As OpenAI does: a tool's result answers a call the conversation made before it.
+    const orphan = orphanToolResult(sent);
+    if (orphan) {
+      return sendError(
+        response,
+        400,
+        `Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls' (${orphan}).`,
+      );
+    }
+    const said = lastUserText(sent);
     const answer =
       this.chatRules.find((rule) => said.includes(rule.lastUserSays))?.answer ??
       this.chatAnswers.shift() ??
@@ -153,7 +177,14 @@ export class FakeOpenAi {
     if (answer.hang) return; // the connection stays open until the client gives up
     await sleep(answer.firstTokenMs ?? 0);
     if (answer.status) return sendError(response, answer.status, `Fake failure ${answer.status}`);
-    const reply = answer.reply ?? DEFAULT_REPLY;
+    const afterTool = sent.at(-1)?.role === "tool" ? answer.afterTool : undefined;
+    if (answer.callTool && !afterTool) {
+      if (!tools.includes(answer.callTool.name)) {
+        return sendError(response, 400, `No tool ${answer.callTool.name} was offered`);
+      }
+      return sendToolCall(response, request.model, stream, answer.callTool);
+    }
+    const reply = afterTool ? afterTool(toolResults.at(-1) ?? "") : (answer.reply ?? DEFAULT_REPLY);
     const id = `chatcmpl-${randomBytes(6).toString("hex")}`;
     const created = Math.floor(Date.now() / 1000);
     if (!stream) {
@@ -252,6 +283,90 @@ export class FakeOpenAi {
     }
     return sendJson(response, 200, { text });
   }
+}
+
+/** The call id of the first `role: "tool"` message that answers no earlier assistant's call. */
+function orphanToolResult(messages: ChatMessage[]): string | null {
+  const called = new Set<string>();
+  for (const message of messages) {
+    const raw = message as ChatMessage & {
+      tool_calls?: Array<{ id?: unknown }>;
+      tool_call_id?: unknown;
+    };
+    for (const call of raw.tool_calls ?? []) if (typeof call.id === "string") called.add(call.id);
+    if (message.role !== "tool") continue;
+    const id = typeof raw.tool_call_id === "string" ? raw.tool_call_id : "";
+    if (!called.has(id)) return id || "no tool_call_id";
+  }
+  return null;
+}
+
+/** The names of the function tools a request offers (`tools: [{ type: "function", function }]`). */
+function offeredTools(tools: unknown): string[] {
+  if (!Array.isArray(tools)) return [];
+  return tools.flatMap((tool: unknown) => {
+    const name = (tool as { function?: { name?: unknown } } | null)?.function?.name;
+    return typeof name === "string" ? [name] : [];
+  });
+}
+
+/** A completion that calls one tool, streamed as OpenAI streams it (name, then arguments) or whole. */
+function sendToolCall(
+  response: ServerResponse,
+  model: string,
+  stream: boolean,
+  call: { name: string; arguments: Record<string, unknown> },
+) {
+  const id = `chatcmpl-${randomBytes(6).toString("hex")}`;
+  const callId = `call_${randomBytes(6).toString("hex")}`;
+  const created = Math.floor(Date.now() / 1000);
+  const args = JSON.stringify(call.arguments);
+  if (!stream) {
+    return sendJson(response, 200, {
+      id,
+      object: "chat.completion",
+      created,
+      model,
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: "assistant",
+            content: null,
+            tool_calls: [
+              { id: callId, type: "function", function: { name: call.name, arguments: args } },
+            ],
+          },
+          finish_reason: "tool_calls",
+        },
+      ],
+      usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+    });
+  }
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+    `data: ${JSON.stringify({
+      id,
+      object: "chat.completion.chunk",
+      created,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    })}\n\n`;
+  response.write(
+    chunk(
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [
+          { index: 0, id: callId, type: "function", function: { name: call.name, arguments: "" } },
+        ],
+      },
+      null,
+    ),
+  );
+  response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: args } }] }, null));
+  response.write(chunk({}, "tool_calls"));
+  response.end("data: [DONE]\n\n");
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { FakeOpenAi, messageText } from "@/test/fake-openai";
 
+import { knowledgeTool, SEARCH_TOOL_NAME, type ToolAnswer } from "../knowledge/knowledge-tool";
+
 import { BoundedLLM } from "./bounded-llm";
 import { CallBudget } from "./call-budget";
 
@@ -65,5 +67,59 @@ describe("the worker's language model", () => {
     expect(fake.chats).toHaveLength(3);
     expect(refused).toBe(2);
     expect(answers.slice(3)).toEqual(["", ""]);
+  });
+
+  it("calls the knowledge tool, and sends its answer back after the call, as OpenAI expects", async () => {
+    const searched: string[] = [];
+    const search = knowledgeTool({
+      search: async (query) => {
+        searched.push(query);
+        return {
+          passages: [{ text: "Desks are in Leeds.", heading: "Office", source: "Handbook" }],
+        };
+      },
+      say: () => undefined,
+      log: () => undefined,
+    });
+    fake.chatRules.push({
+      lastUserSays: "Where is the office?",
+      answer: {
+        callTool: { name: SEARCH_TOOL_NAME, arguments: { query: "office location" } },
+        afterTool: (result) => {
+          const { passages } = JSON.parse(result) as ToolAnswer;
+          return `According to the ${passages[0]!.source}, ${passages[0]!.text}`;
+        },
+      },
+    });
+    const bounded = model(new CallBudget(12));
+    const chatCtx = llm.ChatContext.empty();
+    chatCtx.addMessage({ role: "user", content: "Where is the office?" });
+
+    const calls: llm.FunctionCall[] = [];
+    for await (const chunk of bounded.chat({ chatCtx, toolCtx: [search] })) {
+      calls.push(...(chunk.delta?.toolCalls ?? []));
+    }
+    expect(fake.chats[0]!.tools).toEqual([SEARCH_TOOL_NAME]);
+    expect(calls.map((call) => [call.name, JSON.parse(call.args)])).toEqual([
+      [SEARCH_TOOL_NAME, { query: "office location" }],
+    ]);
+    const output = await search.execute(JSON.parse(calls[0]!.args) as { query: string }, {
+      ctx: {} as never,
+      toolCallId: calls[0]!.callId,
+      abortSignal: new AbortController().signal,
+    });
+    expect(searched).toEqual(["office location"]);
+    chatCtx.insert(calls[0]!);
+    chatCtx.insert(
+      llm.FunctionCallOutput.create({
+        callId: calls[0]!.callId,
+        name: SEARCH_TOOL_NAME,
+        output: JSON.stringify(output),
+        isError: false,
+      }),
+    );
+    expect(await reply(bounded, chatCtx)).toBe("According to the Handbook, Desks are in Leeds.");
+    expect(fake.chats[1]!.toolResults[0]).toContain("Desks are in Leeds.");
+    fake.chatRules.length = 0;
   });
 });
