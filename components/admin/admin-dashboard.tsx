@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 
 import type { AdminSessionView } from "@/lib/admin/sessions";
 import type { UsageReport } from "@/lib/admin/usage";
+import type { BaseView } from "@/lib/knowledge/store";
 
+import { KnowledgePanel } from "./knowledge-panel";
 import { SessionTable } from "./session-table";
 
 // The chart library loads only here, only in the browser: the public page never carries it.
@@ -18,9 +20,10 @@ interface AdminDashboardProps {
   usage: UsageReport;
   recent: AdminSessionView[];
   unfinished: AdminSessionView[];
+  knowledge: BaseView[];
 }
 
-export function AdminDashboard({ usage, recent, unfinished }: AdminDashboardProps) {
+export function AdminDashboard({ usage, recent, unfinished, knowledge }: AdminDashboardProps) {
   const router = useRouter();
   const signOut = async () => {
     await fetch("/api/admin/session", { method: "DELETE" }).catch(() => null);
@@ -92,6 +95,7 @@ export function AdminDashboard({ usage, recent, unfinished }: AdminDashboardProp
         sessions={recent}
         empty="No sessions yet."
       />
+      <KnowledgePanel bases={knowledge} />
     </main>
   );
 }
