@@ -1,8 +1,11 @@
 import { Portrait } from "@/components/landing/portrait";
 import { TalkToJeremy } from "@/components/talk-to-jeremy";
+import type { KnowledgeChoice } from "@/lib/client/remembered-knowledge";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { offeredFaces } from "@/lib/faces/offered";
 import type { FaceView } from "@/lib/faces/types";
+import { listPublicBases } from "@/lib/knowledge/store";
 import { getAvatarLook, getProvider } from "@/lib/providers";
 
 // Configuration is read per request, so one build serves any environment.
@@ -11,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function Home() {
   // A provider's own avatar (an Equos character) shows its face and name; else Jeremy.
   const avatar = await getAvatarLook();
-  const faces = await facesOrNone();
+  const [faces, knowledgeBases] = await Promise.all([facesOrNone(), knowledgeOrNone()]);
   return (
     <TalkToJeremy
       portrait={<Portrait avatar={avatar} />}
@@ -22,6 +25,7 @@ export default async function Home() {
         holdToTalk: getProvider().holdToTalk === true,
         avatar,
         faces,
+        knowledgeBases,
       }}
     />
   );
@@ -35,6 +39,17 @@ async function facesOrNone(): Promise<FaceView[]> {
     // The message only: a provider's error may carry its request, and with it a key.
     const reason = error instanceof Error ? error.message : "unknown error";
     console.error(`Could not list the offered faces, so the page offers no choice: ${reason}`);
+    return [];
+  }
+}
+
+/** The knowledge bases offered to visitors, or none (no choice on the page) on a database error. */
+async function knowledgeOrNone(): Promise<KnowledgeChoice[]> {
+  try {
+    return await listPublicBases(await getDb());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "unknown error";
+    console.error(`Could not list the knowledge bases, so the page offers none: ${reason}`);
     return [];
   }
 }

@@ -16,6 +16,7 @@ import {
   type StartedSession,
   type StartOptions,
 } from "@/lib/client/session-api";
+import type { KnowledgeChoice } from "@/lib/client/remembered-knowledge";
 import type { FaceView } from "@/lib/faces/types";
 
 import { Landing } from "./landing/landing";
@@ -37,6 +38,8 @@ export interface AppConfig {
   avatar: { name: string; portraitUrl: string | null } | null;
   /** The faces a conversation may show, the default first; empty when they are unknown. */
   faces: FaceView[];
+  /** The knowledge bases offered to visitors; none means no choice on the page. */
+  knowledgeBases: KnowledgeChoice[];
 }
 
 type Phase =
@@ -103,6 +106,7 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
       <Landing
         profiles={config.profiles}
         faces={config.faces}
+        knowledgeBases={config.knowledgeBases}
         avatar={config.avatar}
         portrait={portrait}
         busy={phase.name === "checking-mic" || phase.name === "starting"}

@@ -22,6 +22,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
       <Landing
         profiles={["interviewer", "echo"]}
         faces={[]}
+        knowledgeBases={[{ id: "kb_aaaaaaaaaaaaaaaa", name: "Handbook" }]}
         avatar={null}
         portrait={<Portrait avatar={null} />}
         busy={false}
@@ -36,6 +37,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
       />,
     );
     expect(html).toContain("Ada");
+    expect(html).toContain("What Ada can look up");
     expect(html).toContain('alt="Ada, a drawn portrait"');
     expect(html).not.toMatch(/Jeremy/);
   });

@@ -19,6 +19,7 @@ const values: OptionValues = {
   context: "",
   turns: "hold",
   face: "jeremy",
+  knowledge: [],
 };
 const JEREMY: FaceView = { id: "jeremy", name: "Jeremy", portraitUrl: "/jeremy.png" };
 const LEMON: FaceView = { id: "lemonslice", name: "Lemon", portraitUrl: "https://x.test/l.png" };
@@ -26,6 +27,7 @@ const LEMON: FaceView = { id: "lemonslice", name: "Lemon", portraitUrl: "https:/
 const props = (overrides: Partial<Parameters<typeof ConversationOptions>[0]> = {}) => ({
   profiles: ["interviewer"],
   faces: [JEREMY],
+  knowledgeBases: [],
   holdToTalk: true,
   values,
   onChange: () => undefined,
@@ -86,5 +88,49 @@ describe("the conversation options", () => {
     );
     (lemon?.onChange as () => void)();
     expect(onChange).toHaveBeenCalledWith({ ...values, face: "lemonslice" });
+  });
+
+  const BASES = ["a", "b", "c", "d", "e", "f"].map((letter) => ({
+    id: `kb_${letter.repeat(16)}`,
+    name: `Base ${letter.toUpperCase()}`,
+  }));
+  const knowledgeInputs = (overrides: Partial<Parameters<typeof ConversationOptions>[0]>) =>
+    inputs(ConversationOptions(props({ knowledgeBases: BASES, ...overrides }))).filter(
+      (input) => input.name === "options-knowledge",
+    );
+
+  it("offers no knowledge when no base is public", () => {
+    const html = render({ knowledgeBases: [] });
+    expect(html).not.toContain("can look up");
+    expect(html).not.toContain('type="checkbox"');
+  });
+
+  it("offers each public base by name, none checked by default", () => {
+    const html = render({ knowledgeBases: BASES.slice(0, 2) });
+    expect(html).toContain("What Jeremy can look up</legend>");
+    expect(html).toContain("Optional: up to 5.");
+    expect(html).toMatch(
+      /type="checkbox" class="[^"]*" name="options-knowledge" value="kb_a{16}"\/>Base A<\/label>/,
+    );
+    expect(html).not.toMatch(/checked="" value="kb_/);
+  });
+
+  it("tells the page which bases were chosen, in the order offered", () => {
+    const onChange = vi.fn();
+    const chosen = { ...values, knowledge: [BASES[2]!.id] };
+    const a = knowledgeInputs({ values: chosen, onChange }).find((i) => i.value === BASES[0]!.id);
+    (a?.onChange as (event: { target: { checked: boolean } }) => void)({
+      target: { checked: true },
+    });
+    expect(onChange).toHaveBeenCalledWith({ ...values, knowledge: [BASES[0]!.id, BASES[2]!.id] });
+  });
+
+  it("lets no more than five be chosen: the rest wait until one is unchecked", () => {
+    const five = { ...values, knowledge: BASES.slice(0, 5).map((base) => base.id) };
+    const boxes = knowledgeInputs({ values: five });
+    expect(boxes.map((box) => [box.checked, box.disabled])).toEqual([
+      ...Array(5).fill([true, false]),
+      [false, true],
+    ]);
   });
 });

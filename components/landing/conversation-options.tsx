@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from "react";
 
 import { BRAND } from "@/lib/brand";
+import type { KnowledgeChoice } from "@/lib/client/remembered-knowledge";
 import type { TurnMode } from "@/lib/client/remembered-turns";
 import type { FaceView } from "@/lib/faces/types";
 import {
@@ -11,6 +12,8 @@ import {
   USER_NAME_MAX_CHARACTERS,
 } from "@/lib/sessions/input-limits";
 
+import { KnowledgeChoices } from "./knowledge-choices";
+
 export interface OptionValues {
   profile: string;
   userName: string;
@@ -18,6 +21,8 @@ export interface OptionValues {
   turns: TurnMode;
   /** The chosen face's id; "" when no face is offered. */
   face: string;
+  /** The knowledge bases chosen, by id; none by default. */
+  knowledge: string[];
 }
 
 const PROFILE_LABELS: Record<string, string> = {
@@ -33,11 +38,16 @@ const TURN_CHOICES: Array<[TurnMode, string]> = [
 const CONTEXT_EXAMPLE =
   "Company Name is XYZ Consult\nJob title is Customer Support Agent\nCandidate Name is John Doe";
 
-/** The optional settings: which conversation and face, your name, and context for Jeremy. */
+/**
+ * The optional settings: which conversation and face, what Jeremy can look up, your name, and
+ * context for Jeremy.
+ */
 export function ConversationOptions(props: {
   profiles: string[];
   /** The faces a conversation may show; a choice only when there is more than one. */
   faces: FaceView[];
+  /** The knowledge bases a visitor may choose; no choice when there are none. */
+  knowledgeBases: KnowledgeChoice[];
   /** Whether the avatar can take turns by hold to talk (the local avatar can). */
   holdToTalk: boolean;
   values: OptionValues;
@@ -70,6 +80,14 @@ export function ConversationOptions(props: {
             choices={props.faces.map((face) => [face.id, <FaceLabel key={face.id} face={face} />])}
             value={values.face}
             onChange={(face) => onChange({ ...values, face })}
+          />
+        )}
+        {props.knowledgeBases.length > 0 && (
+          <KnowledgeChoices
+            name={`${id}-knowledge`}
+            bases={props.knowledgeBases}
+            chosen={values.knowledge}
+            onChange={(knowledge) => onChange({ ...values, knowledge })}
           />
         )}
         {props.holdToTalk && (

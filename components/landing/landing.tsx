@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
 import { useRememberedFace } from "@/lib/client/remembered-face";
+import { type KnowledgeChoice, useRememberedKnowledge } from "@/lib/client/remembered-knowledge";
 import { useRememberedTurns, type TurnMode } from "@/lib/client/remembered-turns";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
 import type { FaceView } from "@/lib/faces/types";
@@ -18,6 +19,8 @@ interface LandingProps {
   profiles: string[];
   /** The faces a conversation may show, the default first; empty when they are unknown. */
   faces: FaceView[];
+  /** The knowledge bases a visitor may choose for the conversation to search. */
+  knowledgeBases: KnowledgeChoice[];
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
   /** The avatar's picture, drawn on the server (components/landing/portrait.tsx). */
@@ -45,14 +48,22 @@ export function Landing(props: LandingProps) {
   });
   const [rememberedTurns, rememberTurns] = useRememberedTurns();
   const [face, rememberFace] = useRememberedFace(props.faces);
+  const [knowledge, rememberKnowledge] = useRememberedKnowledge(props.knowledgeBases);
   const options: OptionValues = {
     ...fields,
     turns: props.holdToTalk ? rememberedTurns : "auto",
     face: face ?? "",
+    knowledge,
   };
-  const changeOptions = ({ turns, face: nextFace, ...next }: OptionValues) => {
+  const changeOptions = ({
+    turns,
+    face: nextFace,
+    knowledge: nextKnowledge,
+    ...next
+  }: OptionValues) => {
     if (turns !== options.turns) rememberTurns(turns);
     if (nextFace && nextFace !== options.face) rememberFace(nextFace);
+    if (nextKnowledge !== options.knowledge) rememberKnowledge(nextKnowledge);
     setFields(next);
   };
   const start = () =>
@@ -63,6 +74,7 @@ export function Landing(props: LandingProps) {
         context: options.context.trim() || undefined,
         // Left out when the page knows of no faces: the server shows its default.
         face: options.face || undefined,
+        knowledge: options.knowledge.length > 0 ? options.knowledge : undefined,
       },
       options.turns,
     );
@@ -109,6 +121,7 @@ export function Landing(props: LandingProps) {
       <ConversationOptions
         profiles={props.profiles}
         faces={props.faces}
+        knowledgeBases={props.knowledgeBases}
         holdToTalk={props.holdToTalk}
         values={options}
         onChange={changeOptions}

@@ -23,6 +23,8 @@ export interface StartOptions {
   userName?: string;
   /** The face to show: an id from GET /api/faces (the server's default when left out). */
   face?: string;
+  /** Knowledge bases the conversation may search: ids from GET /api/knowledge, at most 5. */
+  knowledge?: string[];
 }
 
 /** A failure the page can explain to a person. */
