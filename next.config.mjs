@@ -14,7 +14,15 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WASM packages that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  // unpdf and linkedom load optional code a bundle would break (a PDF.js build by dynamic
+  // import; `canvas` by a guarded require): Node loads them from node_modules as they are.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "unpdf",
+    "linkedom",
+  ],
   // Migrations are read from disk at start-up; make sure deployments carry them.
   outputFileTracingIncludes: { "/api/**": ["./prisma/migrations/**"] },
   // Evaluated by `next build`: the policy (and the LiveKit URL in it) is part of the build.

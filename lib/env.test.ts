@@ -47,6 +47,8 @@ describe("lib/env", () => {
     [{ AVATAR_PROVIDER: "heygen" }, "AVATAR_PROVIDER"],
     [{ SESSION_MAX_DURATION_SECONDS: "ten" }, "SESSION_MAX_DURATION_SECONDS"],
     [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL"],
+    [{ KNOWLEDGE_ALLOWED_HOSTS: "wiki.internal:8080" }, "KNOWLEDGE_ALLOWED_HOSTS"],
+    [{ KNOWLEDGE_ALLOWED_HOSTS: "https://wiki.internal" }, "KNOWLEDGE_ALLOWED_HOSTS"],
     [{ LIVEKIT_URL: "ws://127.0.0.1:7880" }, "LIVEKIT_API_KEY"],
     [{ AVATAR_PROVIDER: "equos" }, "EQUOS_API_KEY"],
     [

@@ -57,6 +57,18 @@ function toOrigins(value: string, ctx: z.RefinementCtx): string[] {
   return origins;
 }
 
+/** "intranet.example, 10.0.0.5" → lower-case host names, as a URL writes them. */
+function toHosts(value: string, ctx: z.RefinementCtx): string[] {
+  const hosts = value.split(",").map((part) => part.trim().toLowerCase());
+  for (const host of hosts) {
+    if (!URL.canParse(`http://${host}/`) || new URL(`http://${host}/`).hostname !== host) {
+      ctx.addIssue({ code: "custom", message: `"${host}" is not a host name like wiki.internal` });
+      return [];
+    }
+  }
+  return hosts;
+}
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -142,6 +154,8 @@ const appVariables = {
     .optional(),
   /** Proxies in front of the app that append to X-Forwarded-For (the client's entry is this many from the right). */
   TRUSTED_PROXY_COUNT: optionalWhole(1, 10),
+  /** Hosts the server may fetch knowledge pages from though their addresses are private. */
+  KNOWLEDGE_ALLOWED_HOSTS: z.string().transform(toHosts).optional(),
   /** Salt for the hashed client addresses in the ledger; unset: derived from a configured secret. */
   SESSION_HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
 };
@@ -287,6 +301,12 @@ export const startLimits = {
   // A third of the day's budget: no one client can hold all of it.
   dailySecondsPerClient: env.DAILY_SESSION_SECONDS_PER_CLIENT ?? (production ? 1200 : 0),
 };
+
+/**
+ * Host names whose pages the server fetches for knowledge bases even at a private or loopback
+ * address (an intranet wiki); every other host must resolve to public addresses only.
+ */
+export const knowledgeAllowedHosts: ReadonlySet<string> = new Set(env.KNOWLEDGE_ALLOWED_HOSTS);
 
 /** How sweeps are started here (see SWEEP_MODE). */
 export const sweepMode = env.SWEEP_MODE ?? (env.VERCEL === "1" ? "requests" : "timer");

@@ -57,6 +57,10 @@ const routes = {
     import("@/app/api/admin/knowledge/[id]/documents/route").then((m) => m.POST),
   "DELETE /api/admin/knowledge/:id/documents/:documentId": () =>
     import("@/app/api/admin/knowledge/[id]/documents/[documentId]/route").then((m) => m.DELETE),
+  "POST /api/admin/knowledge/:id/documents/:documentId/refetch": () =>
+    import("@/app/api/admin/knowledge/[id]/documents/[documentId]/refetch/route").then(
+      (m) => m.POST,
+    ),
   "GET /api/admin/knowledge/:id/search": () =>
     import("@/app/api/admin/knowledge/[id]/search/route").then((m) => m.GET),
 } as const;
@@ -100,7 +104,8 @@ export async function loadApp(env: Record<string, string | undefined>) {
 interface RequestOptions {
   query?: Record<string, string>;
   json?: unknown;
-  body?: string | Uint8Array;
+  /** A stream is sent as it is pulled (with no Content-Length), a form as multipart. */
+  body?: string | Uint8Array | FormData | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   cookies?: boolean;
 }
@@ -129,7 +134,8 @@ export class TestBrowser {
     }
     const body = (options.json !== undefined ? JSON.stringify(options.json) : options.body) as
       BodyInit | undefined;
-    const request = new NextRequest(new URL(path, BASE_URL), { method, headers, body });
+    const duplex = body instanceof ReadableStream ? { duplex: "half" as const } : {};
+    const request = new NextRequest(new URL(path, BASE_URL), { method, headers, body, ...duplex });
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler loaded for ${name}`);
     const response = await handler(request, { params: Promise.resolve(params) });

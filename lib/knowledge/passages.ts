@@ -7,7 +7,8 @@ export const PASSAGE_MAX_CHARACTERS = 1200;
 /** The most passages one document may have (about a 400-page book). */
 export const DOCUMENT_MAX_PASSAGES = 2000;
 
-export type DocumentKind = "markdown" | "text";
+/** How a document was read: its `#` headings are sections in Markdown and web pages. */
+export type DocumentKind = "markdown" | "text" | "pdf" | "web";
 
 export interface Passage {
   /** The nearest heading above it (Markdown), or null. */
@@ -36,7 +37,7 @@ export function splitIntoPassages(text: string, kind: DocumentKind): Passage[] {
   };
 
   for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const match = kind === "markdown" ? HEADING.exec(line) : null;
+    const match = kind === "markdown" || kind === "web" ? HEADING.exec(line) : null;
     if (match) {
       endSection();
       heading = match[2]!.trim();
