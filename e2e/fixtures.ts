@@ -10,6 +10,7 @@ export interface LedgerSession {
   status: string;
   endReason: string | null;
   face: string;
+  knowledgeBaseIds: string[];
   durationSeconds: number | null;
   transcript: Array<{ seq: number; role: string; text: string }>;
 }

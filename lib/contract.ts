@@ -66,7 +66,8 @@ export const WORKER_REPORT_IDENTITY = "jeremy-worker";
 export interface TranscriptLineReport {
   /** Position in the conversation; a line sent twice is stored once. */
   seq: number;
-  role: "assistant" | "user";
+  /** `tool`: a function tool the model called, and its outcome (shown to operators only). */
+  role: "assistant" | "user" | "tool";
   text: string;
   /** ISO 8601 time the line was said. */
   at: string;

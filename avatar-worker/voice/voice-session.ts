@@ -46,6 +46,7 @@ import { OfflineRecognizer } from "./offline-recognizer";
 import { ScriptedLLM } from "./scripted-llm";
 import { TurnGate } from "./turn-gate";
 import { TURN_SILENCE_MS } from "./turn-taking";
+import { toolLines } from "./tool-lines";
 import { serveTypedTurns } from "./typed-turns";
 
 // Jeremy's voice goes out at 48 kHz. The person's voice comes in at 16 kHz, the rate the VAD
@@ -187,6 +188,11 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
     if (item.type !== "message") return;
     if (item.role === "user" || item.role === "assistant") {
       transcript.add(item.role, item.textContent ?? "", lineDate(item));
+    }
+  });
+  session.on(voice.AgentSessionEventTypes.FunctionToolsExecuted, (event) => {
+    for (const line of toolLines(event.functionCalls, event.functionCallOutputs)) {
+      transcript.add("tool", line);
     }
   });
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {

@@ -118,6 +118,9 @@ export function SessionTable({ title, testId, sessions, empty }: SessionTablePro
   );
 }
 
+/** Who said a transcript line; `tool`: a function tool the avatar's model called. */
+const SPEAKERS: Record<string, string> = { user: "User", assistant: "Avatar", tool: "Tool" };
+
 function TranscriptLines({ lines }: { lines: Transcript | null }) {
   if (lines === null) return <p className="text-zinc-300">Loading…</p>;
   if (lines.length === 0) return <p className="text-zinc-300">No transcript.</p>;
@@ -125,7 +128,7 @@ function TranscriptLines({ lines }: { lines: Transcript | null }) {
     <ol data-testid="admin-transcript" className="space-y-1 rounded-xl bg-zinc-900/60 p-3">
       {lines.map((line) => (
         <li key={line.seq}>
-          <span className="font-semibold">{line.role === "user" ? "User" : "Avatar"}:</span>{" "}
+          <span className="font-semibold">{SPEAKERS[line.role] ?? line.role}:</span>{" "}
           <span className="text-zinc-300">{line.text}</span>
         </li>
       ))}

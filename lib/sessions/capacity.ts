@@ -137,7 +137,11 @@ export async function hostedFacesReported(
   agentName: string,
 ): Promise<string[]> {
   const workers = await db.avatarWorker.findMany({
-    where: { agentName, maxSessions: { gt: 0 }, seenAt: { gte: new Date(Date.now() - WORKER_STALE_MS) } },
+    where: {
+      agentName,
+      maxSessions: { gt: 0 },
+      seenAt: { gte: new Date(Date.now() - WORKER_STALE_MS) },
+    },
     select: { hostedFaces: true },
   });
   return [...new Set(workers.flatMap((worker) => worker.hostedFaces))].sort();

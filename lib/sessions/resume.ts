@@ -56,7 +56,8 @@ export async function resumeSession(
   }
   const [history, segments] = await Promise.all([
     db.transcriptLine.findMany({
-      where: { sessionId: row.id },
+      // What was said; the tools the model called are not part of the conversation carried on.
+      where: { sessionId: row.id, role: { not: "tool" } },
       orderBy: SAID_ORDER,
       select: { seq: true, role: true, text: true },
     }),
@@ -64,7 +65,7 @@ export async function resumeSession(
   ]);
   return launch(deps, db, provider, resuming, {
     segment: segments + 1,
-    history: history satisfies HistoryLine[],
+    history: history.filter((line): line is HistoryLine => line.role !== "tool"),
   });
 }
 

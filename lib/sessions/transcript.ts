@@ -17,17 +17,22 @@ export const SAID_ORDER = [{ at: "asc" as const }, { seq: "asc" as const }];
 
 /** What was said in a session, as its owner may read it. */
 export interface TranscriptView {
-  lines: Array<{ role: TranscriptRole; text: string; at: string }>;
+  lines: Array<{ role: Exclude<TranscriptRole, "tool">; text: string; at: string }>;
 }
 
 /** The session's transcript, in the order it was said. */
 export async function readTranscript(db: PrismaClient, row: Session): Promise<TranscriptView> {
   const lines = await db.transcriptLine.findMany({
-    where: { sessionId: row.id },
+    // The tools the model called are the operator's to see (/admin), not the person's.
+    where: { sessionId: row.id, role: { not: "tool" } },
     orderBy: SAID_ORDER,
     select: { role: true, text: true, at: true },
   });
-  return { lines: lines.map((line) => ({ ...line, at: line.at.toISOString() })) };
+  return {
+    lines: lines.flatMap(({ role, text, at }) =>
+      role === "tool" ? [] : [{ role, text, at: at.toISOString() }],
+    ),
+  };
 }
 
 /** A reported line and its index in the report. */

@@ -17,7 +17,7 @@ export const transcriptReportBody = z.strictObject({
 
 const transcriptLine = z.strictObject({
   seq: z.number().int().min(0).max(100_000),
-  role: z.enum(["assistant", "user"]),
+  role: z.enum(["assistant", "user", "tool"]),
   text: z.string().min(1).max(TRANSCRIPT_LINE_MAX_CHARACTERS),
   at: z.iso.datetime(),
 }) satisfies z.ZodType<TranscriptLineReport>;
