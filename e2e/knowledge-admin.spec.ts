@@ -1,6 +1,8 @@
 // Knowledge bases end to end: an operator makes one on /admin, offers it to visitors, uploads a
 // Markdown file and finds its passage; a visitor chooses the base for a conversation, which the
 // ledger records; deleting the base takes it off the landing page.
+import path from "node:path";
+
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
@@ -69,6 +71,9 @@ test("an operator offers a knowledge base, and a visitor's conversation searches
   await expect(found).toContainText("from lighthouses.md");
   await expect(found).toContainText(MARKER);
   await expectNoAxeViolations(page, "knowledge bases", testInfo);
+  const file = path.resolve("test-results", "screenshots", "knowledge-admin.png");
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach("knowledge-admin", { path: file, contentType: "image/png" });
 
   // The visitor is offered the base, unchecked, and chooses it.
   await openOptions(page);
