@@ -5,15 +5,16 @@ import { type ChangeEvent, type FormEvent, useId, useRef, useState } from "react
 import { adminCall, knowledgePath } from "@/lib/client/admin-api";
 import type { DocumentView } from "@/lib/knowledge/store";
 
-import { ERROR_TEXT, FIELD, PRIMARY_BUTTON } from "./admin-styles";
+import { ERROR_TEXT, FIELD, PRIMARY_BUTTON, QUIET_BUTTON } from "./admin-styles";
+import { size } from "./document-table";
 
 type Kind = "markdown" | "text";
-/** The largest document the server takes (app/api/admin/knowledge/schema.ts): 2 MiB. */
-const MAX_BYTES = 2 * 1024 * 1024;
+/** The largest file the server takes (app/api/admin/knowledge/[id]/documents/schema.ts). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
- * Adds a document to a base: a .md or .txt file read here in the browser, or text pasted with a
- * title. On a refusal everything typed or loaded stays, beside the server's reason.
+ * Adds a document to a base: a file (PDF, .md or .txt) the server reads, or text pasted with a
+ * title. On a refusal everything typed or chosen stays, beside the server's reason.
  */
 export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) {
   const id = useId();
@@ -21,23 +22,28 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<Kind>("markdown");
   const [text, setText] = useState("");
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
 
-  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
     setError(null);
-    if (file.size > MAX_BYTES) {
-      return setError(`${file.name} is larger than 2 MB, the most one document may be.`);
+    if (chosen.size > MAX_FILE_BYTES) {
+      event.target.value = "";
+      return setError(`${chosen.name} is larger than 10 MB, the most one file may be.`);
     }
-    setText(await file.text());
-    setKind(/\.(md|markdown)$/i.test(file.name) ? "markdown" : "text");
     // The file's name, unless the operator already typed a title of their own.
-    if (title.trim() === "" || title === fileName) setTitle(file.name);
-    setFileName(file.name);
+    if (title.trim() === "" || title === file?.name) setTitle(chosen.name);
+    setFile(chosen);
+  };
+
+  const forget = () => {
+    if (title === file?.name) setTitle("");
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = "";
   };
 
   const add = async (event: FormEvent) => {
@@ -48,7 +54,7 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
     const result = await adminCall<{ document: DocumentView }>(
       "POST",
       knowledgePath(props.baseId, "documents"),
-      { title: title.trim(), kind, text },
+      file ? upload(file, title.trim()) : { title: title.trim(), kind, text },
     );
     setBusy(false);
     if (!result.ok) return setError(result.message);
@@ -56,7 +62,7 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
     if (document) setAdded(`Added ${document.title}: ${document.passages} passages.`);
     setTitle("");
     setText("");
-    setFileName(null);
+    setFile(null);
     if (fileInput.current) fileInput.current.value = "";
     props.onAdded();
   };
@@ -72,14 +78,14 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
       </h4>
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-file`} className="text-sm text-zinc-300">
-          Upload a Markdown (.md) or text (.txt) file
+          Upload a file: PDF, Markdown (.md) or text (.txt), at most 10 MB
         </label>
         <input
           id={`${id}-file`}
           ref={fileInput}
           type="file"
-          accept=".md,.markdown,.txt,text/markdown,text/plain"
-          onChange={(event) => void readFile(event)}
+          accept=".pdf,.md,.markdown,.txt,application/pdf,text/markdown,text/plain"
+          onChange={choose}
           className="text-sm text-zinc-300 file:mr-3 file:rounded-full file:border-0 file:bg-zinc-800 file:px-3 file:py-1.5 file:text-zinc-100 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
         />
       </div>
@@ -97,34 +103,47 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
             className={FIELD}
           />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-kind`} className="text-sm text-zinc-300">
-            Kind
-          </label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
-            onChange={(event) => setKind(event.target.value === "text" ? "text" : "markdown")}
-            className={FIELD}
-          >
-            <option value="markdown">Markdown</option>
-            <option value="text">Plain text</option>
-          </select>
+        {!file && (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-kind`} className="text-sm text-zinc-300">
+              Kind
+            </label>
+            <select
+              id={`${id}-kind`}
+              value={kind}
+              onChange={(event) => setKind(event.target.value === "text" ? "text" : "markdown")}
+              className={FIELD}
+            >
+              <option value="markdown">Markdown</option>
+              <option value="text">Plain text</option>
+            </select>
+          </div>
+        )}
+      </div>
+      {file ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <p data-testid="chosen-file" className="text-sm text-zinc-300">
+            {file.name} ({size(file.size)}) is read by the server when you add it.
+          </p>
+          <button type="button" onClick={forget} className={QUIET_BUTTON}>
+            Paste text instead
+          </button>
         </div>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-text`} className="text-sm text-zinc-300">
-          Text <span className="text-zinc-400">(paste it, or upload a file above)</span>
-        </label>
-        <textarea
-          id={`${id}-text`}
-          value={text}
-          required
-          rows={6}
-          onChange={(event) => setText(event.target.value)}
-          className={`resize-y font-mono text-sm ${FIELD}`}
-        />
-      </div>
+      ) : (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-text`} className="text-sm text-zinc-300">
+            Text <span className="text-zinc-400">(paste it, or upload a file above)</span>
+          </label>
+          <textarea
+            id={`${id}-text`}
+            value={text}
+            required
+            rows={6}
+            onChange={(event) => setText(event.target.value)}
+            className={`resize-y font-mono text-sm ${FIELD}`}
+          />
+        </div>
+      )}
       {error && (
         <p role="alert" className={ERROR_TEXT}>
           {error}
@@ -140,4 +159,12 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
       </div>
     </form>
   );
+}
+
+/** A file as the server's multipart upload takes it; it tells the kind from the file itself. */
+function upload(file: File, title: string): FormData {
+  const form = new FormData();
+  form.append("file", file);
+  form.append("title", title);
+  return form;
 }

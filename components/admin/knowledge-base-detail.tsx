@@ -5,15 +5,21 @@ import { useEffect, useState } from "react";
 import { adminCall, knowledgePath } from "@/lib/client/admin-api";
 import type { BaseView, DocumentView } from "@/lib/knowledge/store";
 
-import { ERROR_TEXT, DANGER_BUTTON } from "./admin-styles";
+import { ERROR_TEXT } from "./admin-styles";
 import { AddDocumentForm } from "./add-document-form";
+import { AddWebPageForm } from "./add-web-page-form";
+import { DocumentTable } from "./document-table";
 import { KnowledgeSearch } from "./knowledge-search";
 
-/** One base opened: its documents (with Delete), a form to add one, and a search to try it. */
+/**
+ * One base opened: its documents (with Delete, and Fetch again for a web page), forms to add a
+ * document or a web page, and a search to try it.
+ */
 export function KnowledgeBaseDetail(props: { base: BaseView; onChanged: () => void }) {
   const { base, onChanged } = props;
   const [documents, setDocuments] = useState<DocumentView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fetching, setFetching] = useState<string | null>(null);
 
   // Bumped after a change, to read the documents again.
   const [version, setVersion] = useState(0);
@@ -42,6 +48,15 @@ export function KnowledgeBaseDetail(props: { base: BaseView; onChanged: () => vo
     if (!result.ok) setError(`${document.title}: ${result.message}`);
     changed();
   };
+  const fetchAgain = async (document: DocumentView) => {
+    setError(null);
+    setFetching(document.id);
+    const path = knowledgePath(base.id, "documents", document.id, "refetch");
+    const result = await adminCall("POST", path);
+    setFetching(null);
+    if (!result.ok) return setError(`${document.title}: ${result.message}`);
+    changed();
+  };
 
   return (
     <section
@@ -62,55 +77,16 @@ export function KnowledgeBaseDetail(props: { base: BaseView; onChanged: () => vo
       ) : documents.length === 0 ? (
         <p className="text-sm text-zinc-300">No documents yet.</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table
-            data-testid="knowledge-documents"
-            className="w-full min-w-[32rem] text-left text-sm"
-          >
-            <thead className="text-zinc-300">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Title</th>
-                <th className="py-1 pr-3 font-medium">Kind</th>
-                <th className="py-1 pr-3 text-right font-medium">Size</th>
-                <th className="py-1 pr-3 text-right font-medium">Passages</th>
-                <th className="py-1 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((document) => (
-                <tr key={document.id} className="border-t border-zinc-800">
-                  <td className="py-1.5 pr-3">{document.title}</td>
-                  <td className="py-1.5 pr-3">{KIND_LABELS[document.kind] ?? document.kind}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{size(document.bytes)}</td>
-                  <td className="py-1.5 pr-3 text-right tabular-nums">{document.passages}</td>
-                  <td className="flex justify-end py-1.5">
-                    <button
-                      type="button"
-                      onClick={() => void remove(document)}
-                      className={DANGER_BUTTON}
-                    >
-                      Delete<span className="sr-only"> {document.title}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DocumentTable
+          documents={documents}
+          fetching={fetching}
+          onDelete={(document) => void remove(document)}
+          onFetchAgain={(document) => void fetchAgain(document)}
+        />
       )}
       <AddDocumentForm baseId={base.id} onAdded={changed} />
+      <AddWebPageForm baseId={base.id} onAdded={changed} />
       <KnowledgeSearch baseId={base.id} />
     </section>
   );
-}
-
-const KIND_LABELS: Record<string, string> = { markdown: "Markdown", text: "Plain text" };
-
-/** A byte count as a person reads it: 812 B, 4.2 KB, 1.9 MB. */
-export function size(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

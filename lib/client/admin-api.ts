@@ -4,7 +4,10 @@
 /** The answer to one admin call: its body, or the message a person should read. */
 export type AdminResult<T> = { ok: true; body: T } | { ok: false; message: string };
 
-/** Calls an admin route (`body` sent as JSON); a 204 is `{ ok: true, body: null }`. */
+/**
+ * Calls an admin route (`body` sent as JSON, or a FormData as multipart); a 204 is
+ * `{ ok: true, body: null }`.
+ */
 export async function adminCall<T>(
   method: string,
   url: string,
@@ -12,12 +15,7 @@ export async function adminCall<T>(
 ): Promise<AdminResult<T | null>> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
+    response = await fetch(url, { method, ...requestBody(body) });
   } catch {
     return { ok: false, message: "Could not reach the server." };
   }
@@ -31,6 +29,13 @@ export async function adminCall<T>(
         ? error.message
         : `The server answered ${response.status}.`,
   };
+}
+
+function requestBody(body: unknown): RequestInit {
+  if (body === undefined) return {};
+  // The browser writes a form's content-type itself, with the boundary between its parts.
+  if (body instanceof FormData) return { body };
+  return { headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
 }
 
 /** The path of a knowledge base, or of something in it: /api/admin/knowledge/{id}/{...rest}. */
