@@ -10,6 +10,7 @@ import { avSync } from "./av-sync";
 import { devFirstFrame } from "./dev-first-frame";
 import { faceLoad } from "./face-load";
 import { firstFrame } from "./first-frame";
+import { knowledge } from "./knowledge";
 import { pageWeight } from "./page-weight";
 import { replyLatency } from "./reply-latency";
 import { sessionApi } from "./session-api";
@@ -26,6 +27,7 @@ import { workerLoad } from "./worker-load";
 const BENCHMARKS: Benchmark[] = [
   scriptBenchmark("face-render", "one video frame of Jeremy's face", "bench/face-render.ts", 120),
   scriptBenchmark("speech", "speech synthesis and the Silero VAD", "bench/speech.ts", 120),
+  knowledge,
   pageWeight,
   firstFrame,
   devFirstFrame,
