@@ -2,56 +2,68 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { adminCall, knowledgePath } from "./admin-api";
 
-/** Stubs fetch with one answer and returns the stub, to read what was sent. */
-function answer(status: number, body: unknown) {
-  const fetch = vi.fn<typeof globalThis.fetch>(async () => Response.json(body, { status }));
-  vi.stubGlobal("fetch", fetch);
-  return fetch;
-}
+afterEach(() => vi.unstubAllGlobals());
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const answer = (response: Response | Error) =>
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => {
+      if (response instanceof Error) throw response;
+      return response;
+    }),
+  );
 
-describe("adminCall", () => {
-  it("sends a plain body as JSON", async () => {
-    const fetch = answer(201, { document: { id: "doc_1" } });
-    const result = await adminCall("POST", "/api/x", { url: "https://a.test/" });
-    expect(result).toEqual({ ok: true, body: { document: { id: "doc_1" } } });
-    const init = fetch.mock.calls[0]?.[1];
-    expect(init?.headers).toEqual({ "content-type": "application/json" });
-    expect(init?.body).toBe('{"url":"https://a.test/"}');
+describe("the operator page's admin calls", () => {
+  it("give the body of a success, and nothing for a 204", async () => {
+    answer(Response.json({ base: { id: "kb_1" } }, { status: 201 }));
+    expect(await adminCall("POST", "/api/admin/knowledge", { name: "x" })).toEqual({
+      ok: true,
+      body: { base: { id: "kb_1" } },
+    });
+    answer(new Response(null, { status: 204 }));
+    expect(await adminCall("DELETE", "/api/admin/knowledge/kb_1")).toEqual({
+      ok: true,
+      body: null,
+    });
   });
 
-  it("sends a FormData as it is, leaving its content-type (and boundary) to fetch", async () => {
-    const fetch = answer(201, {});
-    const form = new FormData();
-    form.append("file", new File(["%PDF-1.4"], "a.pdf", { type: "application/pdf" }));
-    await adminCall("POST", "/api/x", form);
-    const init = fetch.mock.calls[0]?.[1];
-    expect(init?.body).toBe(form);
-    expect(init?.headers).toBeUndefined();
-  });
-
-  it("gives the server's message on a refusal", async () => {
-    const message = "This PDF has no text layer (a scan?); only the text in a PDF is read.";
-    answer(400, { error: { code: "BAD_REQUEST", message } });
-    expect(await adminCall("POST", "/api/x", new FormData())).toEqual({ ok: false, message });
-  });
-
-  it("names the status when the server gives no message", async () => {
-    answer(502, null);
-    expect(await adminCall("GET", "/api/x")).toEqual({
+  it("give the server's own message for a refusal, or say what went wrong without one", async () => {
+    answer(
+      Response.json({ error: { code: "CONFLICT", message: "Delete one first." } }, { status: 409 }),
+    );
+    expect(await adminCall("POST", "/x", {})).toEqual({ ok: false, message: "Delete one first." });
+    answer(new Response("<html>Bad gateway</html>", { status: 502 }));
+    expect(await adminCall("GET", "/x")).toEqual({
       ok: false,
       message: "The server answered 502.",
     });
+    answer(new TypeError("Failed to fetch"));
+    expect(await adminCall("GET", "/x")).toEqual({
+      ok: false,
+      message: "Could not reach the server.",
+    });
   });
-});
 
-describe("knowledgePath", () => {
-  it("encodes each part after the base path", () => {
-    expect(knowledgePath("kb_1", "documents", "doc 2", "refetch")).toBe(
-      "/api/admin/knowledge/kb_1/documents/doc%202/refetch",
-    );
+  it("send a body as JSON, and escape ids in paths", async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal("fetch", fetch);
+    await adminCall("PATCH", knowledgePath("kb/../x", "documents"), { isPublic: true });
+    expect(fetch).toHaveBeenCalledWith("/api/admin/knowledge/kb%2F..%2Fx/documents", {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: '{"isPublic":true}',
+    });
+  });
+
+  it("send a FormData as it is, leaving its content-type (with the boundary) to the browser", async () => {
+    const fetch = vi.fn(async () => Response.json({}, { status: 201 }));
+    vi.stubGlobal("fetch", fetch);
+    const form = new FormData();
+    form.append("file", new File(["%PDF-1.4"], "a.pdf", { type: "application/pdf" }));
+    await adminCall("POST", knowledgePath("kb_1", "documents"), form);
+    expect(fetch).toHaveBeenCalledWith("/api/admin/knowledge/kb_1/documents", {
+      method: "POST",
+      body: form,
+    });
   });
 });
