@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-import { type JeremyJobMetadata, LOCAL_FACES } from "@/lib/providers/local/worker-contract";
+import {
+  type JeremyJobMetadata,
+  LOCAL_FACES,
+  MAX_TOPICS,
+  TOPIC_MAX_CHARACTERS,
+} from "@/lib/providers/local/worker-contract";
 
 const metadataSchema = z.object({
   sessionId: z.string().min(1),
@@ -25,6 +30,12 @@ const metadataSchema = z.object({
       nextSeq: z.number().int().nonnegative(),
     })
     .optional(),
+  // The session's knowledge bases: their headings, each one short line (lib/knowledge/topics.ts).
+  // Malformed, it is left out, not the whole conversation's metadata.
+  knowledge: z
+    .object({ topics: z.array(z.string().min(1).max(TOPIC_MAX_CHARACTERS)).max(MAX_TOPICS) })
+    .optional()
+    .catch(undefined),
 }) satisfies z.ZodType<JeremyJobMetadata, unknown>;
 
 /**

@@ -3,10 +3,9 @@ import "server-only";
 // What a conversation's knowledge is about, as its section headings: the worker's scripted
 // interviewer asks about them when there is no model (and so no search).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { MAX_TOPICS, TOPIC_MAX_CHARACTERS } from "@/lib/providers/local/worker-contract";
 
-/** The most topics a conversation is handed, and the longest one. */
-export const MAX_TOPICS = 8;
-export const TOPIC_MAX_CHARACTERS = 80;
+export { MAX_TOPICS, TOPIC_MAX_CHARACTERS };
 
 /**
  * The distinct section headings of the bases' documents, oldest document and first section
