@@ -1,9 +1,14 @@
 // Knowledge bases end to end: an operator makes one on /admin, offers it to visitors, uploads a
 // Markdown file and finds its passage; a visitor chooses the base for a conversation, which the
-// ledger records; deleting the base takes it off the landing page.
+// ledger records; deleting the base takes it off the landing page. Then the other sources: a PDF,
+// a web page served on 127.0.0.1 (KNOWLEDGE_ALLOWED_HOSTS in the stack's env) fetched again after
+// it changed, and what the server refuses, shown beside the form.
 import path from "node:path";
 
 import type { Page } from "@playwright/test";
+
+import { startPageServer } from "@/test/page-server";
+import { makePdf } from "@/test/pdf";
 
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./support/accessibility";
@@ -47,12 +52,12 @@ test("an operator offers a knowledge base, and a visitor's conversation searches
   // The new base opens: upload a Markdown file, whose name becomes the title.
   const base = page.getByTestId("knowledge-base");
   await expect(base.getByRole("heading", { name })).toBeVisible();
-  await base.getByLabel(/Upload a Markdown/).setInputFiles({
+  await base.getByLabel(/Upload a file/).setInputFiles({
     name: "lighthouses.md",
     mimeType: "text/markdown",
     buffer: Buffer.from(HANDBOOK),
   });
-  await expect(base.getByLabel("Title")).toHaveValue("lighthouses.md");
+  await expect(base.getByLabel("Title", { exact: true })).toHaveValue("lighthouses.md");
   await base.getByRole("button", { name: "Add document" }).click();
   const document = base.getByTestId("knowledge-documents").locator("tr", {
     hasText: "lighthouses.md",
@@ -103,4 +108,129 @@ test("an operator offers a knowledge base, and a visitor's conversation searches
   await expect(row).toHaveCount(0);
   await openOptions(page);
   await expect(page.getByRole("checkbox", { name })).toHaveCount(0);
+});
+
+async function createBase(page: Page, name: string) {
+  const panel = page.getByRole("region", { name: "Knowledge bases" });
+  await panel.getByLabel("New base's name").fill(name);
+  await panel.getByRole("button", { name: "Create base" }).click();
+  const base = page.getByTestId("knowledge-base");
+  await expect(base.getByRole("heading", { name })).toBeVisible();
+  return base;
+}
+
+/** A page whose text an operator changes between fetches; answered a second late. */
+const FERRY_PAGE = `<!doctype html><html><head><title>Ferry times</title></head><body><main>
+  <h1>Ferry times</h1><p>The ferry to the island leaves at dawn from the north pier.</p>
+</main></body></html>`;
+const NEW_FERRY_PAGE = `<!doctype html><html><head><title>Ferry times</title></head><body><main>
+  <h1>Summer</h1><p>The ferry now sails at midnight, from the south pier.</p>
+  <h1>Winter</h1><p>No crossings from November to March.</p>
+</main></body></html>`;
+
+test("an operator adds a PDF and a web page, fetches the page again, and sees refusals", async ({
+  page,
+}, testInfo) => {
+  let ferryPage = FERRY_PAGE;
+  const server = await startPageServer({
+    "/ferry": (_request, response) => {
+      setTimeout(
+        () => response.writeHead(200, { "content-type": "text/html" }).end(ferryPage),
+        1000,
+      );
+    },
+  });
+  try {
+    const name = `Harbour ${Date.now()}`;
+    await signIn(page);
+    const base = await createBase(page, name);
+    const fileForm = base.getByRole("form", { name: "Add a document" });
+    const documents = base.getByTestId("knowledge-documents");
+    const search = async (words: string) => {
+      await base.getByLabel(/Try a question/).fill(words);
+      await base.getByRole("button", { name: "Search" }).click();
+    };
+
+    // A PDF goes to the server as the file itself, which reads its text layer.
+    await fileForm.getByLabel(/Upload a file/).setInputFiles({
+      name: "tides.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(makePdf(["Spring tides", "The heron waits by the sluice gate."])),
+    });
+    await expect(fileForm.getByLabel("Title", { exact: true })).toHaveValue("tides.pdf");
+    await expect(fileForm.getByTestId("chosen-file")).toContainText("tides.pdf");
+    const uploaded = page.waitForResponse(
+      (res) => res.url().endsWith("/documents") && res.request().method() === "POST",
+    );
+    await fileForm.getByRole("button", { name: "Add document" }).click();
+    expect((await uploaded).status()).toBe(201);
+    expect((await (await uploaded).request().allHeaders())["content-type"]).toMatch(
+      /^multipart\/form-data/,
+    );
+    const pdf = ((await (await uploaded).json()) as { document: { passages: number } }).document;
+    expect(pdf.passages).toBeGreaterThan(0);
+    const pdfRow = documents.locator("tr", { hasText: "tides.pdf" });
+    await expect(pdfRow.getByRole("cell").nth(1)).toHaveText("PDF");
+    await expect(pdfRow.getByRole("cell").nth(3)).toHaveText(String(pdf.passages));
+    await expect(fileForm.getByRole("status")).toHaveText(
+      `Added tides.pdf: ${pdf.passages} passages.`,
+    );
+    await search("heron");
+    await expect(base.getByTestId("knowledge-found")).toContainText("from tides.pdf");
+
+    // A scan (a page with no text layer) is refused; the server's reason shows, the choice stays.
+    await fileForm.getByLabel(/Upload a file/).setInputFiles({
+      name: "scan.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(makePdf([])),
+    });
+    await fileForm.getByLabel("Title", { exact: true }).fill("Scanned letter");
+    await fileForm.getByRole("button", { name: "Add document" }).click();
+    await expect(fileForm.getByRole("alert")).toContainText("This PDF has no text layer (a scan?)");
+    await expect(fileForm.getByLabel("Title", { exact: true })).toHaveValue("Scanned letter");
+    await expect(fileForm.getByTestId("chosen-file")).toContainText("scan.pdf");
+    await expect(documents.locator("tbody tr")).toHaveCount(1);
+
+    // A web page by URL: the server fetches it (the form is busy meanwhile) and keeps the URL.
+    const webForm = base.getByRole("form", { name: "Add a web page" });
+    const missing = `http://127.0.0.1:${server.port}/gone`;
+    await webForm.getByLabel("Page URL").fill(missing);
+    await webForm.getByRole("button", { name: "Add page" }).click();
+    await expect(webForm.getByRole("alert")).toContainText(`The page at ${missing} answered 404`);
+    await expect(webForm.getByLabel("Page URL")).toHaveValue(missing);
+
+    const url = `http://127.0.0.1:${server.port}/ferry`;
+    await webForm.getByLabel("Page URL").fill(url);
+    await webForm.getByRole("button", { name: "Add page" }).click();
+    await expect(webForm.getByRole("button", { name: "Fetching…" })).toBeDisabled();
+    const webRow = documents.locator("tr", { hasText: "Ferry times" });
+    await expect(webRow.getByRole("cell").nth(1)).toHaveText("Web page");
+    await expect(webRow.getByRole("link", { name: url })).toHaveAttribute("href", url);
+    await expect(webRow.getByRole("link", { name: url })).toHaveAttribute("rel", "noreferrer");
+    await expect(webRow.getByRole("cell").nth(3)).toHaveText("1");
+    await expect(webForm.getByLabel("Page URL")).toHaveValue("");
+
+    // The page changes; Fetch again replaces its passages with the new text.
+    ferryPage = NEW_FERRY_PAGE;
+    const refetched = page.waitForResponse((res) => res.url().endsWith("/refetch"));
+    await webRow.getByRole("button", { name: "Fetch again Ferry times" }).click();
+    await expect(webRow.getByRole("button", { name: "Fetching… Ferry times" })).toBeDisabled();
+    expect((await refetched).status()).toBe(200);
+    await expect(webRow.getByRole("cell").nth(3)).toHaveText("2");
+    await search("midnight");
+    const found = base.getByTestId("knowledge-found").getByRole("listitem");
+    await expect(found).toHaveCount(1);
+    await expect(found).toContainText("from Ferry times");
+    await expect(found).toContainText("sails at midnight");
+    await search("dawn");
+    await expect(base.getByText("No passage matches.")).toBeVisible();
+    await expectNoAxeViolations(page, "knowledge sources", testInfo);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    const row = page.getByTestId("knowledge-bases").locator("tr", { hasText: name });
+    await row.getByRole("button", { name: `Delete ${name}` }).click();
+    await expect(row).toHaveCount(0);
+  } finally {
+    await server.close();
+  }
 });
