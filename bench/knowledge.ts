@@ -61,7 +61,7 @@ function report(database: string, key: string, m: KnowledgeMeasurement): Figure[
     figure(`${database} passages/s`, m.passages / m.oursIngestSeconds, "/s"),
     figure(`${database} bare INSERT documents/s`, bareDocuments, "/s"),
     figure(
-      `${database} ingestion time ÷ bare INSERTs'`,
+      `${database} ingestion time ÷ bare INSERTs`,
       ratioOf(m.oursIngestSeconds, m.bareIngestSeconds),
       "×",
     ),

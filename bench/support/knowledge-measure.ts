@@ -3,13 +3,10 @@
 //   node --conditions=react-server --import tsx bench/support/knowledge-measure.ts <pglite|URL>
 // Ingests the corpus through the store and bare, then searches it both ways, and prints one line
 // of JSON (a KnowledgeMeasurement) on stdout.
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-
-import { migrate } from "@/lib/db/migrate";
+import type { SqlRead } from "@/lib/db/handle";
+import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { splitIntoPassages } from "@/lib/knowledge/passages";
 import { addDocument, createBase, deleteBase, searchKnowledge } from "@/lib/knowledge/store";
 
@@ -38,40 +35,22 @@ export interface KnowledgeMeasurement {
 /** The database as the app opens it, and its driver, for the bare statements. */
 interface Opened {
   prisma: PrismaClient;
+  /** The app's own reads through the driver (what searchKnowledge is given). */
+  read: SqlRead;
   /** Runs one statement with parameters; resolves how many rows it returned. */
   query(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
 
+/** The database as the app opens it; the bare statements go through the same driver. */
 async function open(target: string): Promise<Opened> {
-  if (target === "pglite") {
-    // As lib/db/pglite.ts opens it, keeping hold of the PGlite instance: an in-memory database
-    // cannot be opened twice, and the bare statements go to the driver directly.
-    const pglite = await PGlite.create("memory://");
-    await migrate({
-      query: async <Row>(sql: string, params?: unknown[]) =>
-        (await pglite.query<Row>(sql, params)).rows,
-      exec: async (sql) => {
-        await pglite.exec(sql);
-      },
-    });
-    return {
-      prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
-      query: async (sql, params) => (await pglite.query(sql, params)).rows.length,
-      close: () => pglite.close(),
-    };
-  }
-  const handle = await openPostgres(target);
+  const handle = target === "pglite" ? await openPglite("memory://") : await openPostgres(target);
   await handle.migrate();
-  const client = new pg.Client({ connectionString: target });
-  await client.connect();
   return {
     prisma: handle.prisma,
-    query: async (sql, params) => (await client.query(sql, params)).rows.length,
-    close: async () => {
-      await client.end();
-      await handle.close();
-    },
+    read: handle.read,
+    query: async (sql, params) => (await handle.read(sql, params ?? [])).length,
+    close: () => handle.close(),
   };
 }
 
@@ -149,7 +128,7 @@ async function measure(target: string): Promise<KnowledgeMeasurement> {
     for (const [index, query] of corpus.queries.entries()) {
       const timed = index >= WARM_UP_QUERIES;
       let started = performance.now();
-      const found = await searchKnowledge(db.prisma, [ours.id], query, LIMIT);
+      const found = await searchKnowledge(db.read, [ours.id], query, LIMIT);
       if (timed) oursSearchMs.push(performance.now() - started);
       started = performance.now();
       const rows = await db.query(BARE_SEARCH, [query]);

@@ -18,6 +18,8 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     kind: "pglite",
     prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    read: async <Row>(sql: string, params: unknown[]) =>
+      (await pglite.query<Row>(sql, params)).rows,
     migrate: () =>
       migrate({
         query: async <Row>(sql: string, params?: unknown[]) =>

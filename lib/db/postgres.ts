@@ -19,6 +19,8 @@ export async function openPostgres(url: string, migrationUrl = url): Promise<Dat
   return {
     kind: "postgres",
     prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    read: async <Row>(sql: string, params: unknown[]) =>
+      (await pool.query(sql, params)).rows as Row[],
     migrate: async () => {
       if (migrationUrl === url) {
         // One client for the whole run: its transaction, lock and statements share a connection.

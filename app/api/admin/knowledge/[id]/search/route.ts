@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 
 import { requireAdmin } from "@/lib/admin/auth";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { parseInput } from "@/lib/http/parse-input";
 import { route } from "@/lib/http/route";
 import { requireBase, searchKnowledge } from "@/lib/knowledge/store";
@@ -14,9 +14,9 @@ export const GET = route(
     await requireAdmin(request);
     const { id } = await params;
     const { q, limit } = parseInput(searchQuery, Object.fromEntries(request.nextUrl.searchParams));
-    const db = await getDb();
-    await requireBase(db, id);
-    const passages = await searchKnowledge(db, [id], q, limit);
+    const database = await getDatabase();
+    await requireBase(database.prisma, id);
+    const passages = await searchKnowledge(database.read, [id], q, limit);
     return Response.json({ passages }, { headers: { "Cache-Control": "no-store" } });
   },
 );

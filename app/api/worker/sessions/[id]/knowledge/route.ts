@@ -1,5 +1,5 @@
 import type { KnowledgeSearchAnswer } from "@/lib/contract";
-import { getDb } from "@/lib/db";
+import { getDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/parse-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -20,12 +20,20 @@ export const POST = route(
     await verifyWorkerRequest(request, id);
     const body = await readJsonBody(request, { maxBytes: KNOWLEDGE_BODY_MAX_BYTES });
     const { query } = parseInput(knowledgeSearchBody, body);
-    const db = await getDb();
+    const database = await getDatabase();
     const session = isSessionId(id)
-      ? await db.session.findUnique({ where: { id }, select: { knowledgeBaseIds: true } })
+      ? await database.prisma.session.findUnique({
+          where: { id },
+          select: { knowledgeBaseIds: true },
+        })
       : null;
     if (!session) throw new AppError("NOT_FOUND", "No session with that id.");
-    const found = await searchKnowledge(db, session.knowledgeBaseIds, query, KNOWLEDGE_RESULTS);
+    const found = await searchKnowledge(
+      database.read,
+      session.knowledgeBaseIds,
+      query,
+      KNOWLEDGE_RESULTS,
+    );
     const answer: KnowledgeSearchAnswer = {
       passages: found.map(({ text, heading, source }) => ({ text, heading, source })),
     };
