@@ -51,15 +51,12 @@ async function startWith(page: Page, knowledge: string[]) {
     const body = { ...(request.postDataJSON() as Record<string, unknown>), knowledge };
     await route.continue({ postData: JSON.stringify(body) });
   });
-  const started = await startConversation(page, { context: CONTEXT });
+  // Hold to talk, never held: the (looping) fake microphone is published muted from the start,
+  // so only the typed turns are turns (an open microphone's words could cut a reply off).
+  const started = await startConversation(page, { context: CONTEXT, holdToTalk: true });
   await expect(captions(page)).toContainText("tell me a little about yourself", {
     timeout: 30_000,
   });
-  // Silence the (looping) fake microphone so that only the typed turns count.
-  const mute = page.getByTestId("mute");
-  await expect(mute).toBeEnabled({ timeout: 30_000 });
-  await mute.click();
-  await expect(mute).toHaveAccessibleName("Unmute microphone");
   return started;
 }
 
