@@ -82,11 +82,29 @@ describe("a held turn waits at the release for what was said, not for a fixed ti
   it("listens to nothing after end(), which resolves a pending release", async () => {
     const session = new FakeSession();
     const turn = holdTurn(session, WAITS);
-    const took = await releaseTakes(turn, (ms) => {
-      if (ms === 300) turn.end();
-    });
-    expect(took).toBe(300);
+    const release = turn.released();
+    turn.end();
+    expect(await release).toBe(false);
     expect(session.listenerCount(voice.AgentSessionEventTypes.UserStateChanged)).toBe(0);
     expect(session.listenerCount(voice.AgentSessionEventTypes.UserInputTranscribed)).toBe(0);
+  });
+
+  it("held again while the release waits: that release gives way, the same turn goes on, and the next release ends it", async () => {
+    const session = new FakeSession();
+    const turn = holdTurn(session, WAITS);
+    session.state("speaking");
+    const first = turn.released();
+    expect(turn.releasing).toBe(true);
+    // Asked twice (the same release sent again), one wait.
+    expect(turn.released()).toBe(first);
+    turn.holdAgain();
+    expect(await first).toBe(false);
+    expect(turn.releasing).toBe(false);
+    // What was said before is still this turn's: its transcript ends the next release.
+    const took = await releaseTakes(turn, (ms) => {
+      if (ms === 500) session.state("listening");
+      if (ms === 700) session.words();
+    });
+    expect(took).toBe(700);
   });
 });

@@ -24,11 +24,16 @@ export const HELD_TURN_WAITS = {
 
 export interface HeldTurn {
   /**
-   * Resolves once what was said while held is transcribed, the person having stopped speaking;
-   * or once nothing was heard for `firstWordsMs`, or nothing transcribed for `transcriptMs`.
+   * The release: resolves true once what was said while held is transcribed, the person having
+   * stopped speaking (or once nothing was heard for `firstWordsMs`, or nothing transcribed for
+   * `transcriptMs`); false when the turn is held again meanwhile, or ended. Asked twice, one wait.
    */
-  released(): Promise<void>;
-  /** Stops listening (a new press, or the session closing); a pending `released` resolves. */
+  released(): Promise<boolean>;
+  /** Whether a release is waiting. */
+  readonly releasing: boolean;
+  /** Held again before the release was done: the same turn goes on, and the next release ends it. */
+  holdAgain(): void;
+  /** Stops listening (the conversation is over); a pending release resolves false. */
   end(): void;
 }
 
@@ -37,19 +42,20 @@ export function holdTurn(session: TurnEvents, waits = HELD_TURN_WAITS): HeldTurn
   let heard = session.userState === "speaking";
   let speaking = heard;
   let transcribed = false;
-  let settle: (() => void) | undefined;
+  let pending: Promise<boolean> | undefined;
+  let settle: ((done: boolean) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const check = () => {
-    if (settle && heard && transcribed && !speaking) settle();
+    if (settle && heard && transcribed && !speaking) settle(true);
   };
   const onState = (event: voice.UserStateChangedEvent) => {
     speaking = event.newState === "speaking";
     if (!speaking) return check();
-    if (!heard && timer) {
+    if (!heard && settle) {
       // The first words arrived after the release: their transcription gets its own wait.
       clearTimeout(timer);
-      timer = setTimeout(() => settle?.(), waits.transcriptMs);
+      timer = setTimeout(() => settle?.(true), waits.transcriptMs);
     }
     heard = true;
     transcribed = false;
@@ -63,22 +69,30 @@ export function holdTurn(session: TurnEvents, waits = HELD_TURN_WAITS): HeldTurn
   session.on(voice.AgentSessionEventTypes.UserStateChanged, onState);
   session.on(voice.AgentSessionEventTypes.UserInputTranscribed, onWords);
 
-  const end = () => {
-    session.off(voice.AgentSessionEventTypes.UserStateChanged, onState);
-    session.off(voice.AgentSessionEventTypes.UserInputTranscribed, onWords);
-    settle?.();
-  };
   return {
-    released: () =>
-      new Promise<void>((resolve) => {
-        settle = () => {
+    released() {
+      pending ??= new Promise<boolean>((resolve) => {
+        settle = (done) => {
           clearTimeout(timer);
           settle = undefined;
-          resolve();
+          pending = undefined;
+          resolve(done);
         };
-        timer = setTimeout(() => settle?.(), heard ? waits.transcriptMs : waits.firstWordsMs);
+        timer = setTimeout(() => settle?.(true), heard ? waits.transcriptMs : waits.firstWordsMs);
         check();
-      }),
-    end,
+      });
+      return pending;
+    },
+    get releasing() {
+      return settle !== undefined;
+    },
+    holdAgain() {
+      settle?.(false);
+    },
+    end() {
+      session.off(voice.AgentSessionEventTypes.UserStateChanged, onState);
+      session.off(voice.AgentSessionEventTypes.UserInputTranscribed, onWords);
+      settle?.(false);
+    },
   };
 }

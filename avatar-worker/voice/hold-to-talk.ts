@@ -38,6 +38,12 @@ export function serveHoldToTalk(
 
   local.registerRpcMethod(HOLD_TO_TALK_RPC.start, async (data) => {
     if (!fromUser(data)) return "ignored";
+    if (held?.releasing) {
+      // Pressed again while the release waits for the last words ("…and the address?"): the
+      // same turn goes on, rather than what was just said being thrown away.
+      held.holdAgain();
+      return "listening";
+    }
     held?.end();
     interruptQuietly(session);
     session.clearUserTurn();
@@ -48,9 +54,8 @@ export function serveHoldToTalk(
     if (!fromUser(data)) return "ignored";
     // A release whose press never arrived still ends the turn.
     const turn = (held ??= holdTurn(session));
-    await turn.released();
-    // Pressed again meanwhile (that press cleared this turn), or the conversation is over.
-    if (held !== turn) return "superseded";
+    // False: held again meanwhile (the next release ends the turn), or the conversation is over.
+    if (!(await turn.released()) || held !== turn) return "held again";
     held = undefined;
     turn.end();
     session.commitUserTurn();
