@@ -20,6 +20,8 @@ export const REPLY_MAX_CHARS = 2_000;
  */
 export const HISTORY_MAX_MESSAGES = 24;
 export const HISTORY_MAX_TEXT = HISTORY_MAX_CHARS;
+/** Of the tools' answers (knowledge searches), the newest this many characters: about two. */
+export const TOOL_HISTORY_MAX_TEXT = 8_000;
 
 /** `text` cut to at most `max` characters (never splitting a surrogate pair). */
 export function cutText(text: string, max: number): string {

@@ -4,12 +4,20 @@
 // huge turn would be paid for again with every later call.
 import { llm } from "@livekit/agents";
 
-import { cutText, HISTORY_MAX_MESSAGES, HISTORY_MAX_TEXT, TURN_MAX_CHARS } from "./limits";
+import {
+  cutText,
+  HISTORY_MAX_MESSAGES,
+  HISTORY_MAX_TEXT,
+  TOOL_HISTORY_MAX_TEXT,
+  TURN_MAX_CHARS,
+} from "./limits";
 
 export interface HistoryLimits {
   messages: number;
   /** Characters of the messages kept, together. */
   text: number;
+  /** Characters of the tools' answers kept, together (newest first; see ../knowledge/). */
+  toolText: number;
   /** Characters of any one message. */
   message: number;
   /** Characters of the person's messages kept, together. */
@@ -19,6 +27,7 @@ export interface HistoryLimits {
 const LIMITS: HistoryLimits = {
   messages: HISTORY_MAX_MESSAGES,
   text: HISTORY_MAX_TEXT,
+  toolText: TOOL_HISTORY_MAX_TEXT,
   message: TURN_MAX_CHARS,
   userText: TURN_MAX_CHARS,
 };
@@ -31,6 +40,7 @@ export function modelHistory(
   const kept: llm.ChatItem[] = [];
   let messages = 0;
   let text = 0;
+  let toolText = 0;
   let userText = 0;
   let full = false;
   for (const item of [...chatCtx.items].reverse()) {
@@ -40,13 +50,10 @@ export function modelHistory(
     }
     if (full) continue;
     if (item.type === "function_call_output") {
-      // A tool's answer counts against the text kept; once it does not fit, neither does the
-      // call that asked for it (older, so skipped with everything else from here on).
-      if (text + item.output.length > limits.text) {
-        full = true;
-        continue;
-      }
-      text += item.output.length;
+      // The tools' answers have a budget of their own, newest first: one that does not fit is
+      // left out (and its call with it, below), and the conversation's messages go on.
+      if (toolText + item.output.length > limits.toolText) continue;
+      toolText += item.output.length;
     }
     if (item.type !== "message") {
       kept.push(item);
@@ -68,7 +75,26 @@ export function modelHistory(
     text += size;
     userText += userSize;
   }
-  return new llm.ChatContext(kept.reverse());
+  return new llm.ChatContext(pairedTools(kept.reverse()));
+}
+
+/**
+ * The items without a tool's call whose answer was left out, or an answer whose call was: the
+ * model is sent each call with its answer, or neither (OpenAI refuses a lone one, and LiveKit
+ * Agents drops a lone answer, and with it what the model needed).
+ */
+function pairedTools(items: llm.ChatItem[]): llm.ChatItem[] {
+  const calls = new Set<string>();
+  const answers = new Set<string>();
+  for (const item of items) {
+    if (item.type === "function_call") calls.add(item.callId);
+    if (item.type === "function_call_output") answers.add(item.callId);
+  }
+  return items.filter(
+    (item) =>
+      (item.type !== "function_call" || answers.has(item.callId)) &&
+      (item.type !== "function_call_output" || calls.has(item.callId)),
+  );
 }
 
 /** `message`, or a copy of it holding only its first `max` characters of text. */
