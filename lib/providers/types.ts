@@ -34,6 +34,11 @@ export interface ProviderResume {
   segment: number;
   /** What was said so far, in order. */
   history: HistoryLine[];
+  /**
+   * The transcript position new lines start from: after every line kept, the history's and any
+   * other (a tool's line, which the history leaves out).
+   */
+  nextSeq: number;
 }
 
 export interface HistoryLine {

@@ -6,7 +6,7 @@ import { resumeRowWithinLimits } from "./limits";
 import { isPausing } from "./pause";
 import { remainingSeconds } from "./segments";
 import { launch, type StartedSession } from "./start";
-import { SAID_ORDER } from "./transcript";
+import { nextSeqAfter, SAID_ORDER } from "./transcript";
 import { endPaused } from "./stop";
 import type { SessionDeps } from "./types";
 
@@ -56,8 +56,7 @@ export async function resumeSession(
   }
   const [history, segments] = await Promise.all([
     db.transcriptLine.findMany({
-      // What was said; the tools the model called are not part of the conversation carried on.
-      where: { sessionId: row.id, role: { not: "tool" } },
+      where: { sessionId: row.id },
       orderBy: SAID_ORDER,
       select: { seq: true, role: true, text: true },
     }),
@@ -65,7 +64,10 @@ export async function resumeSession(
   ]);
   return launch(deps, db, provider, resuming, {
     segment: segments + 1,
+    // What was said; the tools the model called are not part of the conversation carried on,
+    // but their lines' positions are taken: new lines start after every line kept.
     history: history.filter((line): line is HistoryLine => line.role !== "tool"),
+    nextSeq: nextSeqAfter(history),
   });
 }
 

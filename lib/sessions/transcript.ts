@@ -15,6 +15,14 @@ export const TRANSCRIPT_GRACE_MS = 2 * 60 * 1000;
  */
 export const SAID_ORDER = [{ at: "asc" as const }, { seq: "asc" as const }];
 
+/**
+ * Where a resumed conversation's new lines start: after the highest position kept (in the order
+ * said, the last line need not hold it), whatever the line, a tool's included.
+ */
+export function nextSeqAfter(lines: ReadonlyArray<{ seq: number }>): number {
+  return lines.reduce((next, line) => Math.max(next, line.seq + 1), 0);
+}
+
 /** What was said in a session, as its owner may read it. */
 export interface TranscriptView {
   lines: Array<{ role: Exclude<TranscriptRole, "tool">; text: string; at: string }>;

@@ -56,7 +56,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
         context: input.context,
         userName: input.userName,
         maxDurationSeconds: input.maxDurationSeconds,
-        ...(input.resume ? { resumed: resumedFrom(input.resume.history) } : {}),
+        ...(input.resume ? { resumed: resumedFrom(input.resume.history, input.resume.nextSeq) } : {}),
         ...(input.knowledge ? { knowledge: { topics: input.knowledge.topics } } : {}),
       };
       try {

@@ -64,8 +64,6 @@ export interface ResumedConversation {
 }
 
 /** What a resumed job is told: the recent history, and where its transcript carries on. */
-export function resumedFrom(history: HistoryLine[]): ResumedConversation {
-  // In the order said, the last line need not hold the highest position (lib/sessions/transcript.ts).
-  const nextSeq = history.reduce((next, line) => Math.max(next, line.seq + 1), 0);
+export function resumedFrom(history: HistoryLine[], nextSeq: number): ResumedConversation {
   return { history: recentHistory(history), nextSeq };
 }

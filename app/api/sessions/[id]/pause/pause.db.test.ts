@@ -78,6 +78,14 @@ describe.each(EQUOS_VERSIONS)("pause and resume, with Equos API %s", (version) =
       data: [
         { sessionId: id, seq: 0, role: "assistant", text: "What brings you here?", at: new Date() },
         { sessionId: id, seq: 1, role: "user", text: "I want to learn to sail.", at: new Date() },
+        // A tool the model called: the operator's to see, no part of the conversation resumed.
+        {
+          sessionId: id,
+          seq: 2,
+          role: "tool",
+          text: 'search_knowledge {"q":"sail"}',
+          at: new Date(),
+        },
       ],
     });
     expect((await pause(browser, id)).status).toBe(200);
@@ -92,6 +100,7 @@ describe.each(EQUOS_VERSIONS)("pause and resume, with Equos API %s", (version) =
     expect(running[0]!.promptCtx).toContain("User: I want to learn to sail.");
     expect(running[0]!.promptCtx).toContain("You: What brings you here?");
     expect(running[0]!.promptCtx).toMatch(/paused and now resumes/);
+    expect(running[0]!.promptCtx).not.toContain("search_knowledge");
     expect((await row(id)).providerSessionId).toBe(running[0]!.id);
 
     // A second resume while it is active is refused, and starts nothing.
