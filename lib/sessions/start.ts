@@ -10,7 +10,7 @@ import type {
 } from "@/lib/providers/types";
 
 import { facesOffered } from "./faces";
-import { publicBases } from "./knowledge";
+import { publicBases, stillPublic } from "./knowledge";
 import { newSessionId } from "./ids";
 import { createRowWithinLimits } from "./limits";
 import { hashOwnerKey } from "./owner";
@@ -87,10 +87,8 @@ export async function launch(
   const { settings } = deps;
   let started: ProviderStartResult;
   try {
-    const knowledge =
-      row.knowledgeBaseIds.length > 0
-        ? { topics: await knowledgeTopics(db, row.knowledgeBaseIds) }
-        : undefined;
+    const bases = await stillPublic(db, row.knowledgeBaseIds);
+    const knowledge = bases.length > 0 ? { topics: await knowledgeTopics(db, bases) } : undefined;
     started = await provider.start({
       sessionId: row.id,
       profile: row.profile,

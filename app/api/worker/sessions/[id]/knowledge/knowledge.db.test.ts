@@ -116,6 +116,16 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
     ]);
     // The other base's words are not this conversation's knowledge.
     expect((await search("penguins fed")).body.passages).toEqual([]);
+    // Withdrawn by the operator, the base is no longer searched, even by conversations going on.
+    const withdrawn = await app
+      .browser()
+      .call(
+        "PATCH /api/admin/knowledge/:id",
+        { id: handbook },
+        { json: { isPublic: false }, headers: admin },
+      );
+    expect(withdrawn.status).toBe(200);
+    expect((await search("Can I return shoes?")).body.passages).toEqual([]);
   });
 
   it("refuses a private base, an unknown one and a malformed id at the start, making nothing", async () => {

@@ -7,6 +7,7 @@ import { route } from "@/lib/http/route";
 import { searchKnowledge } from "@/lib/knowledge/store";
 import { verifyWorkerRequest } from "@/lib/livekit/worker-auth";
 import { isSessionId } from "@/lib/sessions/ids";
+import { stillPublic } from "@/lib/sessions/knowledge";
 
 import { KNOWLEDGE_BODY_MAX_BYTES, KNOWLEDGE_RESULTS, knowledgeSearchBody } from "./schema";
 
@@ -28,12 +29,8 @@ export const POST = route(
         })
       : null;
     if (!session) throw new AppError("NOT_FOUND", "No session with that id.");
-    const found = await searchKnowledge(
-      database.read,
-      session.knowledgeBaseIds,
-      query,
-      KNOWLEDGE_RESULTS,
-    );
+    const bases = await stillPublic(database.prisma, session.knowledgeBaseIds);
+    const found = await searchKnowledge(database.read, bases, query, KNOWLEDGE_RESULTS);
     const answer: KnowledgeSearchAnswer = {
       passages: found.map(({ text, heading, source }) => ({ text, heading, source })),
     };
