@@ -35,13 +35,15 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
       event.target.value = "";
       return setError(`${chosen.name} is larger than 10 MB, the most one file may be.`);
     }
-    // The file's name, unless the operator already typed a title of their own.
-    if (title.trim() === "" || title === file?.name) setTitle(chosen.name);
+    // The file's name (as much of it as a title may hold), unless the operator typed their own.
+    if (title.trim() === "" || title === file?.name.slice(0, 200)) {
+      setTitle(chosen.name.slice(0, 200));
+    }
     setFile(chosen);
   };
 
   const forget = () => {
-    if (title === file?.name) setTitle("");
+    if (title === file?.name.slice(0, 200)) setTitle("");
     setFile(null);
     if (fileInput.current) fileInput.current.value = "";
   };

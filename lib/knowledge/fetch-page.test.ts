@@ -28,6 +28,7 @@ beforeAll(async () => {
         .writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" })
         .end(gzipSync(Buffer.alloc(8 * 1024 * 1024, "a"))),
     "/to-hello": (_req, res) => res.writeHead(302, { location: "/hello" }).end(),
+    "/to-nowhere": (_req, res) => res.writeHead(302, { location: "http://[::1" }).end(),
     "/to-loopback": (_req, res) =>
       res.writeHead(301, { location: `http://127.0.0.2:${server.port}/hello` }).end(),
   });
@@ -51,6 +52,14 @@ describe("fetchPage", () => {
     const page = await fetchPage(at("/to-hello"), { allowedHosts: local });
     expect(page).toMatchObject({ url: at("/hello").href, type: "text/plain" });
     expect(new TextDecoder().decode(page.body)).toBe("Hello.");
+  });
+
+  it("refuses a redirect to an address that is no URL as the page's fault, a 400", async () => {
+    const error = await failure(fetchPage(at("/to-nowhere"), { allowedHosts: local }));
+    expect(error).toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/redirected to an address that is not a URL/),
+    });
   });
 
   it("refuses a loopback address unless its host is allowed, and on a redirect hop too", async () => {

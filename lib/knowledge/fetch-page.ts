@@ -61,7 +61,7 @@ export async function fetchPage(url: URL, options: FetchPageOptions): Promise<Fe
       if ([301, 302, 303, 307, 308].includes(status) && location) {
         response.destroy();
         if (redirects === MAX_REDIRECTS) throw badUrl(`more than ${MAX_REDIRECTS} redirects`);
-        current = parsePageUrl(new URL(location, current).href);
+        current = parsePageUrl(redirectTarget(location, current));
         continue;
       }
       if (status < 200 || status > 299) {
@@ -87,6 +87,15 @@ export async function fetchPage(url: URL, options: FetchPageOptions): Promise<Fe
     throw new AppError("PROVIDER_ERROR", `Could not fetch ${current.href}: ${code}.`, {
       cause: error,
     });
+  }
+}
+
+/** Where a redirect's Location points; one that is no URL at all is the page's fault: a 400. */
+function redirectTarget(location: string, from: URL): string {
+  try {
+    return new URL(location, from).href;
+  } catch {
+    throw badUrl(`${from.href} redirected to an address that is not a URL`);
   }
 }
 

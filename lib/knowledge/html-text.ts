@@ -6,6 +6,8 @@ import "server-only";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
+import { AppError } from "@/lib/errors";
+
 export interface PageText {
   /** The page's title, or null if it has none. */
   title: string | null;
@@ -72,7 +74,15 @@ export function htmlText(html: string): PageText {
   }
   // linkedom builds no <body> around content whose tags the page left out (as HTML allows), and
   // Readability then finds nothing: the whole document is read instead.
-  return { title, text: markdown(article ?? parseHTML(html).document) };
+  try {
+    return { title, text: markdown(article ?? parseHTML(html).document) };
+  } catch (error) {
+    // Elements nested tens of thousands deep (no page people read) overflow the walk.
+    if (error instanceof RangeError) {
+      throw new AppError("BAD_REQUEST", "This page is nested too deeply to read.");
+    }
+    throw error;
+  }
 }
 
 function markdown(root: Node): string {

@@ -23,10 +23,13 @@ export async function pdfText(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Pr
   if (!looksLikePdf(bytes)) throw notPdf();
   const deadline = Date.now() + timeoutMs;
   let pdf: Pdf;
+  // A copy: PDF.js takes the buffer it is given over.
+  const loading = getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
-    // A copy: PDF.js takes the buffer it is given over.
-    pdf = await beforeDeadline(getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }), deadline);
+    pdf = await beforeDeadline(loading, deadline);
   } catch (error) {
+    // Past the deadline PDF.js is still parsing: once it has, its work and memory are let go.
+    void loading.then((late) => late.loadingTask.destroy()).catch(() => undefined);
     if (isAppError(error)) throw error;
     if ((error as Error).name === "PasswordException") {
       throw new AppError("BAD_REQUEST", "This PDF is password-protected; send one that is not.");

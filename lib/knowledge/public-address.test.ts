@@ -48,6 +48,7 @@ describe("isPublicAddress", () => {
     ["fd12:3456::1", "unique-local"],
     ["ff02::1", "multicast"],
     ["2001:db8::1", "documentation"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo (carries an IPv4 address)"],
     ["::ffff:127.0.0.1", "IPv4-mapped loopback"],
     ["::ffff:7f00:1", "IPv4-mapped loopback, in hex"],
     ["::FFFF:10.0.0.1", "IPv4-mapped private"],

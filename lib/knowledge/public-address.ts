@@ -29,6 +29,7 @@ for (const [network, prefix] of [
   ["::1", 128], // loopback
   ["64:ff9b:1::", 48], // local-use NAT64
   ["100::", 64], // discard-only
+  ["2001::", 32], // Teredo: a tunnel whose far end is an IPv4 address (refused, not decoded)
   ["2001:db8::", 32], // documentation
   ["fc00::", 7], // unique-local
   ["fe80::", 10], // link-local

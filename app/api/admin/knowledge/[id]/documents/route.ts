@@ -11,7 +11,7 @@ import { addUploadedDocument } from "@/lib/knowledge/uploads";
 import { addWebDocument } from "@/lib/knowledge/web-documents";
 
 import { addDocumentBody, DOCUMENT_BODY_MAX_BYTES } from "../../schema";
-import { addWebPageBody, UPLOAD_MAX_BYTES, uploadForm } from "./schema";
+import { addWebPageBody, UPLOAD_FORM_MAX_BYTES, uploadForm } from "./schema";
 
 type Params = { params: Promise<{ id: string }> };
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -39,7 +39,7 @@ export const POST = route(async (request: Request, { params }: Params) => {
         id,
         parseInput(
           uploadForm,
-          Object.fromEntries(await readFormBody(request, { maxBytes: UPLOAD_MAX_BYTES })),
+          Object.fromEntries(await readFormBody(request, { maxBytes: UPLOAD_FORM_MAX_BYTES })),
         ),
       )
     : await addJsonDocument(id, await readJsonBody(request, { maxBytes: DOCUMENT_BODY_MAX_BYTES }));
