@@ -200,14 +200,7 @@ export class FakeOpenAi {
       });
     }
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const chunk = (delta: Record<string, unknown>, finish: string | null) =>
-      `data: ${JSON.stringify({
-        id,
-        object: "chat.completion.chunk",
-        created,
-        model: request.model,
-        choices: [{ index: 0, delta, finish_reason: finish }],
-      })}\n\n`;
+    const chunk = chunkMaker(id, created, request.model);
     const words = reply.split(/(?<= )/);
     response.write(chunk({ role: "assistant", content: "" }, null));
     for (const [index, word] of words.entries()) {
@@ -344,14 +337,7 @@ function sendToolCall(
     });
   }
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
-    `data: ${JSON.stringify({
-      id,
-      object: "chat.completion.chunk",
-      created,
-      model,
-      choices: [{ index: 0, delta, finish_reason: finish }],
-    })}\n\n`;
+  const chunk = chunkMaker(id, created, model);
   response.write(
     chunk(
       {
@@ -367,6 +353,18 @@ function sendToolCall(
   response.write(chunk({ tool_calls: [{ index: 0, function: { arguments: args } }] }, null));
   response.write(chunk({}, "tool_calls"));
   response.end("data: [DONE]\n\n");
+}
+
+/** Writes one streamed chunk of a completion as a server-sent event. */
+function chunkMaker(id: string, created: number, model: string) {
+  return (delta: Record<string, unknown>, finish: string | null) =>
+    `data: ${JSON.stringify({
+      id,
+      object: "chat.completion.chunk",
+      created,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    })}\n\n`;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

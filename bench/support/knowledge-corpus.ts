@@ -1,5 +1,6 @@
 // The knowledge benchmark's documents and queries: pseudo-random English-like text, the same on
 // every run (seeded), so figures from two runs search the same passages with the same queries.
+import { seededRandom } from "@/face-worker/face/random";
 
 const VOCABULARY_SIZE = 4000;
 const ONSETS = ["b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "w"];
@@ -8,18 +9,6 @@ const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
 const CODAS = ["", "", "", "n", "r", "s", "t", "l", "nd", "st"];
 // The English stop words these syllables can spell: websearch_to_tsquery would drop them.
 const STOP_WORDS = new Set(["before", "there", "these", "those"]);
-
-/** A small seeded generator (mulberry32): uniform in [0, 1). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
@@ -78,7 +67,7 @@ export function knowledgeCorpus(
   sections: number,
   queryCount: number,
 ): Corpus {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const words = vocabulary(random);
   const word = textWords(words, random);
   const sentence = () => {
