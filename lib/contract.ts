@@ -111,6 +111,13 @@ export function knowledgeSearchPath(sessionId: string): string {
   return `/api/worker/sessions/${encodeURIComponent(sessionId)}/knowledge`;
 }
 
+/**
+ * The most topics (section headings) of a session's knowledge an avatar agent is told of, and
+ * the longest one (lib/knowledge/topics.ts).
+ */
+export const MAX_KNOWLEDGE_TOPICS = 8;
+export const KNOWLEDGE_TOPIC_MAX_CHARACTERS = 80;
+
 /** The longest knowledge search the app answers. */
 export const KNOWLEDGE_QUERY_MAX_CHARACTERS = 500;
 

@@ -1,11 +1,7 @@
 import { z } from "zod";
 
-import {
-  type JeremyJobMetadata,
-  LOCAL_FACES,
-  MAX_TOPICS,
-  TOPIC_MAX_CHARACTERS,
-} from "@/lib/providers/local/worker-contract";
+import { KNOWLEDGE_TOPIC_MAX_CHARACTERS, MAX_KNOWLEDGE_TOPICS } from "@/lib/contract";
+import { type JeremyJobMetadata, LOCAL_FACES } from "@/lib/providers/local/worker-contract";
 
 const metadataSchema = z.object({
   sessionId: z.string().min(1),
@@ -33,7 +29,11 @@ const metadataSchema = z.object({
   // The session's knowledge bases: their headings, each one short line (lib/knowledge/topics.ts).
   // Malformed, it is left out, not the whole conversation's metadata.
   knowledge: z
-    .object({ topics: z.array(z.string().min(1).max(TOPIC_MAX_CHARACTERS)).max(MAX_TOPICS) })
+    .object({
+      topics: z
+        .array(z.string().min(1).max(KNOWLEDGE_TOPIC_MAX_CHARACTERS))
+        .max(MAX_KNOWLEDGE_TOPICS),
+    })
     .optional()
     .catch(undefined),
 }) satisfies z.ZodType<JeremyJobMetadata, unknown>;

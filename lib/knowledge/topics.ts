@@ -3,7 +3,10 @@ import "server-only";
 // What a conversation's knowledge is about, as its section headings: the worker's scripted
 // interviewer asks about them when there is no model (and so no search).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MAX_TOPICS, TOPIC_MAX_CHARACTERS } from "@/lib/providers/local/worker-contract";
+import {
+  KNOWLEDGE_TOPIC_MAX_CHARACTERS as TOPIC_MAX_CHARACTERS,
+  MAX_KNOWLEDGE_TOPICS as MAX_TOPICS,
+} from "@/lib/contract";
 
 export { MAX_TOPICS, TOPIC_MAX_CHARACTERS };
 

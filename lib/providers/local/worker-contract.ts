@@ -34,10 +34,6 @@ export function isSessionRoom(room: string): boolean {
 export const LOCAL_ROOM_METADATA = JSON.stringify({ createdBy: "talk-to-jeremy" });
 
 /** Job metadata the local provider dispatches the worker with. */
-/** The most knowledge topics a job is told of, and the longest one (lib/knowledge/topics.ts). */
-export const MAX_TOPICS = 8;
-export const TOPIC_MAX_CHARACTERS = 80;
-
 export interface JeremyJobMetadata {
   sessionId: string;
   profile: string;
