@@ -126,6 +126,42 @@ export interface KnowledgeSearchAnswer {
   passages: Array<{ text: string; heading: string | null; source: string }>;
 }
 
+/**
+ * Where the avatar agent calls one of its session's operator tools (POST `{ arguments }`, the
+ * same worker token as a transcript report) → `ToolCallAnswer`. The app makes the HTTP call,
+ * so the tool's secret header never reaches a worker.
+ */
+export function toolCallPath(sessionId: string, toolName: string): string {
+  return `/api/worker/sessions/${encodeURIComponent(sessionId)}/tools/${encodeURIComponent(toolName)}`;
+}
+
+/** The most operator tools one session may enable. */
+export const MAX_SESSION_TOOLS = 5;
+/** An operator tool's name, as the model sees it. */
+export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,47}$/;
+export const TOOL_DESCRIPTION_MAX_CHARACTERS = 1_000;
+/** The largest JSON Schema of a tool's arguments, and the largest arguments one call may send. */
+export const TOOL_PARAMETERS_MAX_BYTES = 4_096;
+export const TOOL_ARGUMENTS_MAX_BYTES = 4_096;
+/** The most text of a tool's answer the app hands back (the rest is cut). */
+export const TOOL_RESULT_MAX_CHARACTERS = 4_000;
+
+/** An operator tool as a session's avatar agent is told of it (its function for the model). */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  /** A JSON Schema of type "object". */
+  parameters: Record<string, unknown>;
+}
+
+/** The app's answer to a tool call: the API's HTTP status and its answer as text. */
+export interface ToolCallAnswer {
+  status: number;
+  result: string;
+  /** The answer was longer than TOOL_RESULT_MAX_CHARACTERS and was cut. */
+  truncated: boolean;
+}
+
 /** The body of an avatar job's claim. */
 export interface AvatarJobClaim {
   /** The LiveKit room the job was dispatched to. */

@@ -156,6 +156,8 @@ const appVariables = {
   TRUSTED_PROXY_COUNT: optionalWhole(1, 10),
   /** Hosts the server may fetch knowledge pages from though their addresses are private. */
   KNOWLEDGE_ALLOWED_HOSTS: z.string().transform(toHosts).optional(),
+  /** The only hosts operator tools may call (lib/tools/). */
+  TOOL_ALLOWED_HOSTS: z.string().transform(toHosts).optional(),
   /** Salt for the hashed client addresses in the ledger; unset: derived from a configured secret. */
   SESSION_HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
 };
@@ -307,6 +309,9 @@ export const startLimits = {
  * address (an intranet wiki); every other host must resolve to public addresses only.
  */
 export const knowledgeAllowedHosts: ReadonlySet<string> = new Set(env.KNOWLEDGE_ALLOWED_HOSTS);
+
+/** The hosts operator tools may call; a tool at any other host is refused (lib/tools/hosts.ts). */
+export const toolAllowedHosts: ReadonlySet<string> = new Set(env.TOOL_ALLOWED_HOSTS);
 
 /** How sweeps are started here (see SWEEP_MODE). */
 export const sweepMode = env.SWEEP_MODE ?? (env.VERCEL === "1" ? "requests" : "timer");

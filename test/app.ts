@@ -35,6 +35,15 @@ const routes = {
     import("@/app/api/worker/sessions/[id]/avatar-job/route").then((m) => m.POST),
   "POST /api/worker/sessions/:id/knowledge": () =>
     import("@/app/api/worker/sessions/[id]/knowledge/route").then((m) => m.POST),
+  "POST /api/worker/sessions/:id/tools/:name": () =>
+    import("@/app/api/worker/sessions/[id]/tools/[name]/route").then((m) => m.POST),
+  "GET /api/tools": () => import("@/app/api/tools/route").then((m) => m.GET),
+  "GET /api/admin/tools": () => import("@/app/api/admin/tools/route").then((m) => m.GET),
+  "POST /api/admin/tools": () => import("@/app/api/admin/tools/route").then((m) => m.POST),
+  "PATCH /api/admin/tools/:id": () =>
+    import("@/app/api/admin/tools/[id]/route").then((m) => m.PATCH),
+  "DELETE /api/admin/tools/:id": () =>
+    import("@/app/api/admin/tools/[id]/route").then((m) => m.DELETE),
   "POST /api/worker/sessions/:id/transcript": () =>
     import("@/app/api/worker/sessions/[id]/transcript/route").then((m) => m.POST),
   "POST /api/admin/session": () => import("@/app/api/admin/session/route").then((m) => m.POST),

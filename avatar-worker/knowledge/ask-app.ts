@@ -1,15 +1,9 @@
 // The app answers the avatar agent's knowledge searches (app/api/worker/sessions/[id]/knowledge):
 // the session's own bases only, with a LiveKit token scoped to the session's room as the
 // transcript reports use.
-import { AccessToken } from "livekit-server-sdk";
+import { knowledgeSearchPath, type KnowledgeSearchAnswer } from "@/lib/contract";
 
-import {
-  knowledgeSearchPath,
-  type KnowledgeSearchAnswer,
-  WORKER_REPORT_IDENTITY,
-} from "@/lib/contract";
-
-import type { WorkerEnv } from "../env";
+import { type AppEnv, postToApp } from "../session/post-to-app";
 
 /** A search must answer within this, or the person hears that Jeremy couldn't look it up. */
 export const SEARCH_TIMEOUT_MS = 5_000;
@@ -20,48 +14,27 @@ export type SearchKnowledge = (query: string) => Promise<KnowledgeSearchAnswer>;
 
 /** A search function for one session's knowledge, through the app. */
 export function askApp(
-  env: Pick<WorkerEnv, "APP_URL" | "LIVEKIT_API_KEY" | "LIVEKIT_API_SECRET">,
+  env: AppEnv,
   sessionId: string,
   timeoutMs = SEARCH_TIMEOUT_MS,
 ): SearchKnowledge {
-  const url = new URL(knowledgeSearchPath(sessionId), env.APP_URL);
+  const path = knowledgeSearchPath(sessionId);
   return async (query) => {
-    const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
-      identity: WORKER_REPORT_IDENTITY,
-      ttl: 60,
-    });
-    token.addGrant({ room: sessionId, roomJoin: false });
-    const res = await fetch(url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${await token.toJwt()}`,
-        "content-type": "application/json",
+    const { status, text } = await postToApp(
+      env,
+      sessionId,
+      path,
+      { query },
+      {
+        timeoutMs,
+        maxBytes: ANSWER_MAX_BYTES,
       },
-      body: JSON.stringify({ query }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = await readUpTo(res, ANSWER_MAX_BYTES);
-    if (!res.ok) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
-    return parseAnswer(body);
-  };
-}
-
-async function readUpTo(res: Response, maxBytes: number): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      throw new Error(`the answer is over ${maxBytes} bytes`);
+    );
+    if (status < 200 || status >= 300) {
+      throw new Error(`${path} answered ${status}: ${text.slice(0, 200)}`);
     }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+    return parseAnswer(text);
+  };
 }
 
 function parseAnswer(body: string): KnowledgeSearchAnswer {

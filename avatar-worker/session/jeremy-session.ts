@@ -21,6 +21,7 @@ import { SAMPLE_RATE, startVoiceSession } from "../voice/voice-session";
 
 import { attachHostedFace } from "../faces";
 import { askApp } from "../knowledge/ask-app";
+import { callThroughApp } from "../tools/call-through-app";
 import { claimRoom } from "./claim-room";
 import { FaceWorkerAvatar } from "./face-worker-avatar";
 import { parseJobMetadata, unledgeredMetadata } from "./job-metadata";
@@ -281,6 +282,8 @@ export async function runJeremySession<T>(
       avatar: hosted ?? faceWorker ?? undefined,
       // The session's knowledge bases, searched through the app (there is none outside the ledger).
       searchKnowledge: meta.knowledge ? askApp(env, meta.sessionId) : undefined,
+      // The session's operator tools, called by the app (which holds their secrets).
+      callTool: meta.tools ? callThroughApp(env, meta.sessionId) : undefined,
       log,
       onFailed: (why) => {
         log(`the voice session failed (${why}); ending the conversation`);

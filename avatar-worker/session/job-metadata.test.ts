@@ -34,4 +34,27 @@ describe("the metadata a job was dispatched with", () => {
       expect(meta.context).toBe("Job title is Analyst");
     }
   });
+
+  it("carries the session's operator tools, and leaves out malformed ones", () => {
+    const orders = {
+      name: "look_up_order",
+      description: "Looks up an order.",
+      parameters: { type: "object", properties: { order: { type: "string" } } },
+    };
+    const parse = (tools: unknown) =>
+      parseJobMetadata(JSON.stringify({ sessionId: "ses_1", context: "Analyst", tools }), "ses_1");
+    expect(parse([orders]).tools).toEqual([orders]);
+    for (const tools of [
+      [{ ...orders, name: "Look Up" }],
+      [{ ...orders, parameters: { type: "string" } }],
+      [{ ...orders, parameters: { type: "object", description: "x".repeat(5000) } }],
+      [{ ...orders, description: "" }],
+      Array.from({ length: 6 }, (_, i) => ({ ...orders, name: `tool_${i}` })),
+      "look_up_order",
+    ]) {
+      const meta = parse(tools);
+      expect(meta.tools).toBeUndefined();
+      expect(meta.context).toBe("Analyst");
+    }
+  });
 });

@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-import { KNOWLEDGE_TOPIC_MAX_CHARACTERS, MAX_KNOWLEDGE_TOPICS } from "@/lib/contract";
+import {
+  KNOWLEDGE_TOPIC_MAX_CHARACTERS,
+  MAX_KNOWLEDGE_TOPICS,
+  MAX_SESSION_TOOLS,
+  TOOL_DESCRIPTION_MAX_CHARACTERS,
+  TOOL_NAME_PATTERN,
+  TOOL_PARAMETERS_MAX_BYTES,
+} from "@/lib/contract";
 import { type JeremyJobMetadata, LOCAL_FACES } from "@/lib/providers/local/worker-contract";
 
 const metadataSchema = z.object({
@@ -34,6 +41,24 @@ const metadataSchema = z.object({
         .array(z.string().min(1).max(KNOWLEDGE_TOPIC_MAX_CHARACTERS))
         .max(MAX_KNOWLEDGE_TOPICS),
     })
+    .optional()
+    .catch(undefined),
+  // The session's operator tools, as the model is told of them. Malformed, they are left out.
+  tools: z
+    .array(
+      z.object({
+        name: z.string().regex(TOOL_NAME_PATTERN),
+        description: z.string().min(1).max(TOOL_DESCRIPTION_MAX_CHARACTERS),
+        parameters: z
+          .record(z.string(), z.unknown())
+          .refine(
+            (schema) =>
+              schema.type === "object" &&
+              Buffer.byteLength(JSON.stringify(schema)) <= TOOL_PARAMETERS_MAX_BYTES,
+          ),
+      }),
+    )
+    .max(MAX_SESSION_TOOLS)
     .optional()
     .catch(undefined),
 }) satisfies z.ZodType<JeremyJobMetadata, unknown>;

@@ -22,6 +22,8 @@ import type { JeremyJobMetadata } from "@/lib/providers/local/worker-contract";
 
 import type { SearchKnowledge } from "../knowledge/ask-app";
 import { knowledgeTool } from "../knowledge/knowledge-tool";
+import type { CallTool } from "../tools/call-through-app";
+import { operatorTools } from "../tools/operator-tools";
 import { type Endpoint, isOpenAiEndpoint, listens, type ModelSettings } from "../models/settings";
 import { PLAYED_BACK } from "../profiles/echo";
 import { instructionsFor } from "../profiles/instructions";
@@ -75,6 +77,8 @@ export interface VoiceSessionParts {
   avatar?: { start(session: voice.AgentSession, room: Room): Promise<unknown> };
   /** Searches the session's knowledge bases: with a model, Jeremy has a tool that calls it. */
   searchKnowledge?: SearchKnowledge;
+  /** Calls the session's operator tools (meta.tools): with a model, each is a tool of Jeremy's. */
+  callTool?: CallTool;
 }
 
 /** The echo profile offline: the person's own voice, played back, instead of a reply. */
@@ -110,13 +114,15 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
   for (const line of meta.resumed?.history ?? []) {
     chatCtx.addMessage({ role: line.role, content: line.text });
   }
+  const toolSpecs = listening && parts.callTool ? (meta.tools ?? []) : [];
   const options: voice.AgentOptions<unknown> = {
     instructions: instructionsFor(meta.profile, meta.context, meta.userName, {
       knowledge: listening && parts.searchKnowledge !== undefined,
+      tools: toolSpecs.map((spec) => spec.name),
     }),
     chatCtx,
-    tools:
-      listening && parts.searchKnowledge
+    tools: [
+      ...(listening && parts.searchKnowledge
         ? [
             knowledgeTool({
               search: parts.searchKnowledge,
@@ -124,7 +130,16 @@ export async function startVoiceSession(parts: VoiceSessionParts) {
               log: parts.log,
             }),
           ]
-        : [],
+        : []),
+      ...(parts.callTool
+        ? operatorTools({
+            specs: toolSpecs,
+            call: parts.callTool,
+            say: (line) => say(line),
+            log: parts.log,
+          })
+        : []),
+    ],
     vad: parts.vad,
     stt: listening
       ? new HeardOrReported(

@@ -49,6 +49,7 @@ export function stackEnv(extra: Record<string, string> = {}): Record<string, str
     DAILY_SESSION_SECONDS_PER_CLIENT: "0",
     // Knowledge pages the tests serve themselves, on loopback (the operator's documented switch).
     KNOWLEDGE_ALLOWED_HOSTS: "127.0.0.1",
+    TOOL_ALLOWED_HOSTS: "127.0.0.1",
     ...extra,
   };
 }

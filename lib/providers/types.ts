@@ -1,6 +1,8 @@
 // The one interface every avatar provider implements. Nothing outside lib/providers imports a
 // vendor module; the session service sees only these types.
 
+import type { ToolSpec } from "@/lib/contract";
+
 import type * as registry from "./registry";
 
 /** The registered providers' names (./registry.ts). */
@@ -20,6 +22,8 @@ export interface ProviderStartInput {
   resume?: ProviderResume;
   /** Set when the session searches knowledge bases: what they are about. */
   knowledge?: ProviderKnowledge;
+  /** Set when the session enabled operator tools: the functions its model may call. */
+  tools?: ToolSpec[];
 }
 
 /** A session's knowledge as a provider is told of it (the search itself is the app's). */

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { PrismaClient, Session } from "@/lib/generated/prisma/client";
 import { knowledgeTopics } from "@/lib/knowledge/topics";
+import { publicTools, sessionTools } from "@/lib/tools/store";
 import { isProviderError } from "@/lib/providers/errors";
 import type {
   AvatarProvider,
@@ -42,6 +43,7 @@ export async function startSession(
 
   const db = await deps.db();
   const knowledge = await publicBases(db, input.knowledge ?? []);
+  const tools = await publicTools(db, input.tools ?? []);
   const face = input.face ?? provider.faces[0];
   if (input.face !== undefined) {
     const faces = await facesOffered(db, provider);
@@ -61,6 +63,7 @@ export async function startSession(
       profile,
       face,
       knowledgeBaseIds: knowledge,
+      toolIds: tools,
       context: input.context ?? null,
       userName: input.userName ?? null,
       ownerKeyHash: hashOwnerKey(requester.ownerKey),
@@ -89,6 +92,7 @@ export async function launch(
   try {
     const bases = await stillPublic(db, row.knowledgeBaseIds);
     const knowledge = bases.length > 0 ? { topics: await knowledgeTopics(db, bases) } : undefined;
+    const tools = await sessionTools(db, row.toolIds);
     started = await provider.start({
       sessionId: row.id,
       profile: row.profile,
@@ -98,6 +102,7 @@ export async function launch(
       maxDurationSeconds: remainingSeconds(row, new Date()),
       resume,
       knowledge,
+      tools: tools.length > 0 ? tools : undefined,
     });
   } catch (error) {
     const endedAt = new Date();

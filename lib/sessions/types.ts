@@ -9,6 +9,8 @@ export interface StartSessionInput {
   face?: string;
   /** Knowledge bases (lib/knowledge/) the conversation may search: public ones only. */
   knowledge?: string[];
+  /** Operator tools (lib/tools/) the conversation's model may call: public ones only. */
+  tools?: string[];
   context?: string;
   userName?: string;
 }

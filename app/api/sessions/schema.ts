@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { MAX_SESSION_TOOLS } from "@/lib/contract";
+
 import {
   CONTEXT_MAX_CHARACTERS,
   CONTEXT_MAX_WORDS,
@@ -27,6 +29,14 @@ export const startSessionBody = z.strictObject({
   knowledge: z
     .array(z.string().regex(/^kb_[0-9a-f]{16}$/, "must be a knowledge base id (kb_…)"))
     .max(5, "must name at most 5 knowledge bases")
+    .optional(),
+  tools: z
+    .array(
+      z
+        .string()
+        .regex(/^tool_[0-9a-f]{16}$/, "must be a tool id (tool_…; GET /api/tools lists them)"),
+    )
+    .max(MAX_SESSION_TOOLS, `must name at most ${MAX_SESSION_TOOLS} tools`)
     .optional(),
   context: z
     .string()

@@ -58,6 +58,7 @@ export function createLocalProvider(settings: LocalSettings): AvatarProvider {
         maxDurationSeconds: input.maxDurationSeconds,
         ...(input.resume ? { resumed: resumedFrom(input.resume.history, input.resume.nextSeq) } : {}),
         ...(input.knowledge ? { knowledge: { topics: input.knowledge.topics } } : {}),
+        ...(input.tools && input.tools.length > 0 ? { tools: input.tools } : {}),
       };
       try {
         await rooms.createRoom({

@@ -2,6 +2,7 @@
 // identity in the room and the job's metadata. Free of server-only imports: the worker shares it.
 // (How any avatar agent reports back to the app is in lib/contract.ts.)
 import { BRAND } from "@/lib/brand";
+import type { ToolSpec } from "@/lib/contract";
 import { recentHistory } from "@/lib/providers/history";
 import type { HistoryLine } from "@/lib/providers/types";
 
@@ -50,6 +51,11 @@ export interface JeremyJobMetadata {
    * (knowledgeSearchPath); offline, the scripted interviewer asks about their topics.
    */
   knowledge?: { topics: string[] };
+  /**
+   * Set when the session enabled operator tools: Jeremy's model may call them, each through the
+   * app (toolCallPath), which makes the HTTP call.
+   */
+  tools?: ToolSpec[];
 }
 
 export interface ResumedConversation {
