@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { adminCall, knowledgePath } from "./admin-api";
+import { adminCall, knowledgePath, toolPath } from "./admin-api";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -53,6 +53,10 @@ describe("the operator page's admin calls", () => {
       headers: { "content-type": "application/json" },
       body: '{"isPublic":true}',
     });
+    expect([toolPath(), toolPath("tool_1/../x")]).toEqual([
+      "/api/admin/tools",
+      "/api/admin/tools/tool_1%2F..%2Fx",
+    ]);
   });
 
   it("send a FormData as it is, leaving its content-type (with the boundary) to the browser", async () => {

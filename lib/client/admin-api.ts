@@ -44,3 +44,8 @@ export function knowledgePath(id: string, ...rest: string[]): string {
     .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
     .join("/");
 }
+
+/** The operator tools' path, or one tool's: /api/admin/tools/{id}. */
+export function toolPath(id?: string): string {
+  return id === undefined ? "/api/admin/tools" : `/api/admin/tools/${encodeURIComponent(id)}`;
+}
