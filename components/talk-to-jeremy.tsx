@@ -17,6 +17,7 @@ import {
   type StartOptions,
 } from "@/lib/client/session-api";
 import type { KnowledgeChoice } from "@/lib/client/remembered-knowledge";
+import type { ToolChoice } from "@/lib/client/remembered-tools";
 import type { FaceView } from "@/lib/faces/types";
 
 import { Landing } from "./landing/landing";
@@ -40,6 +41,8 @@ export interface AppConfig {
   faces: FaceView[];
   /** The knowledge bases offered to visitors; none means no choice on the page. */
   knowledgeBases: KnowledgeChoice[];
+  /** The operator tools offered to visitors; none means no choice on the page. */
+  tools: ToolChoice[];
 }
 
 type Phase =
@@ -107,6 +110,7 @@ export function TalkToJeremy({ config, portrait }: { config: AppConfig; portrait
         profiles={config.profiles}
         faces={config.faces}
         knowledgeBases={config.knowledgeBases}
+        tools={config.tools}
         avatar={config.avatar}
         portrait={portrait}
         busy={phase.name === "checking-mic" || phase.name === "starting"}

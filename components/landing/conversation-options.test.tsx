@@ -20,6 +20,7 @@ const values: OptionValues = {
   turns: "hold",
   face: "jeremy",
   knowledge: [],
+  tools: [],
 };
 const JEREMY: FaceView = { id: "jeremy", name: "Jeremy", portraitUrl: "/jeremy.png" };
 const LEMON: FaceView = { id: "lemonslice", name: "Lemon", portraitUrl: "https://x.test/l.png" };
@@ -28,6 +29,7 @@ const props = (overrides: Partial<Parameters<typeof ConversationOptions>[0]> = {
   profiles: ["interviewer"],
   faces: [JEREMY],
   knowledgeBases: [],
+  tools: [],
   holdToTalk: true,
   values,
   onChange: () => undefined,
@@ -132,5 +134,36 @@ describe("the conversation options", () => {
       ...Array(5).fill([true, false]),
       [false, true],
     ]);
+  });
+});
+
+describe("the tools offered", () => {
+  const TOOLS = [
+    {
+      id: `tool_${"a".repeat(16)}`,
+      name: "look_up_order",
+      description: "Finds an order by its number.",
+    },
+    { id: `tool_${"b".repeat(16)}`, name: "track_parcel", description: "Where a parcel is." },
+  ];
+
+  it("offers none when no tool is public", () => {
+    expect(render({ tools: [] })).not.toContain("Tools Jeremy can use");
+  });
+
+  it("offers each public tool by name and what it does, none checked, and says which were chosen", () => {
+    const html = render({ tools: TOOLS });
+    expect(html).toContain("Tools Jeremy can use</legend>");
+    expect(html).toContain("look up order");
+    expect(html).toContain("Finds an order by its number.");
+    expect(html).not.toMatch(/checked="" value="tool_/);
+    const onChange = vi.fn();
+    const boxes = inputs(ConversationOptions(props({ tools: TOOLS, onChange }))).filter(
+      (input) => input.name === "options-tools",
+    );
+    (boxes[1]?.onChange as (event: { target: { checked: boolean } }) => void)({
+      target: { checked: true },
+    });
+    expect(onChange).toHaveBeenCalledWith({ ...values, tools: [TOOLS[1]!.id] });
   });
 });

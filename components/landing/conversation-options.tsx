@@ -3,7 +3,8 @@
 import { type ReactNode, useId } from "react";
 
 import { BRAND } from "@/lib/brand";
-import type { KnowledgeChoice } from "@/lib/client/remembered-knowledge";
+import { KNOWLEDGE_MAX_CHOSEN, type KnowledgeChoice } from "@/lib/client/remembered-knowledge";
+import { type ToolChoice, TOOLS_MAX_CHOSEN } from "@/lib/client/remembered-tools";
 import type { TurnMode } from "@/lib/client/remembered-turns";
 import type { FaceView } from "@/lib/faces/types";
 import {
@@ -12,7 +13,7 @@ import {
   USER_NAME_MAX_CHARACTERS,
 } from "@/lib/sessions/input-limits";
 
-import { KnowledgeChoices } from "./knowledge-choices";
+import { CheckboxChoices } from "./checkbox-choices";
 
 export interface OptionValues {
   profile: string;
@@ -23,6 +24,8 @@ export interface OptionValues {
   face: string;
   /** The knowledge bases chosen, by id; none by default. */
   knowledge: string[];
+  /** The operator tools chosen, by id; none by default. */
+  tools: string[];
 }
 
 const PROFILE_LABELS: Record<string, string> = {
@@ -48,6 +51,8 @@ export function ConversationOptions(props: {
   faces: FaceView[];
   /** The knowledge bases a visitor may choose; no choice when there are none. */
   knowledgeBases: KnowledgeChoice[];
+  /** The operator tools a visitor may enable; no choice when there are none. */
+  tools: ToolChoice[];
   /** Whether the avatar can take turns by hold to talk (the local avatar can). */
   holdToTalk: boolean;
   values: OptionValues;
@@ -83,11 +88,23 @@ export function ConversationOptions(props: {
           />
         )}
         {props.knowledgeBases.length > 0 && (
-          <KnowledgeChoices
+          <CheckboxChoices
+            legend={`What ${BRAND.avatarName} can look up`}
             name={`${id}-knowledge`}
-            bases={props.knowledgeBases}
+            max={KNOWLEDGE_MAX_CHOSEN}
+            choices={props.knowledgeBases.map((base) => ({ id: base.id, label: base.name }))}
             chosen={values.knowledge}
             onChange={(knowledge) => onChange({ ...values, knowledge })}
+          />
+        )}
+        {props.tools.length > 0 && (
+          <CheckboxChoices
+            legend={`Tools ${BRAND.avatarName} can use`}
+            name={`${id}-tools`}
+            max={TOOLS_MAX_CHOSEN}
+            choices={props.tools.map((tool) => ({ id: tool.id, label: <ToolLabel tool={tool} /> }))}
+            chosen={values.tools}
+            onChange={(tools) => onChange({ ...values, tools })}
           />
         )}
         {props.holdToTalk && (
@@ -192,5 +209,15 @@ function Choices<T extends string>(props: {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** A tool as a visitor sees it: its name in words, and what it does. */
+function ToolLabel({ tool }: { tool: ToolChoice }) {
+  return (
+    <span className="min-w-0">
+      <span className="block">{tool.name.replaceAll("_", " ")}</span>
+      <span className="block text-sm break-words text-zinc-400">{tool.description}</span>
+    </span>
   );
 }

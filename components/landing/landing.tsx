@@ -6,6 +6,7 @@ import { BRAND } from "@/lib/brand";
 import type { MicrophoneCheck } from "@/lib/client/microphone";
 import { useRememberedFace } from "@/lib/client/remembered-face";
 import { type KnowledgeChoice, useRememberedKnowledge } from "@/lib/client/remembered-knowledge";
+import { type ToolChoice, useRememberedTools } from "@/lib/client/remembered-tools";
 import { useRememberedTurns, type TurnMode } from "@/lib/client/remembered-turns";
 import type { SessionApiError, StartOptions } from "@/lib/client/session-api";
 import type { FaceView } from "@/lib/faces/types";
@@ -21,6 +22,7 @@ interface LandingProps {
   faces: FaceView[];
   /** The knowledge bases a visitor may choose for the conversation to search. */
   knowledgeBases: KnowledgeChoice[];
+  tools: ToolChoice[];
   /** The provider's own avatar, or null for our drawn Jeremy. */
   avatar: { name: string; portraitUrl: string | null } | null;
   /** The avatar's picture, drawn on the server (components/landing/portrait.tsx). */
@@ -49,21 +51,25 @@ export function Landing(props: LandingProps) {
   const [rememberedTurns, rememberTurns] = useRememberedTurns();
   const [face, rememberFace] = useRememberedFace(props.faces);
   const [knowledge, rememberKnowledge] = useRememberedKnowledge(props.knowledgeBases);
+  const [tools, rememberTools] = useRememberedTools(props.tools);
   const options: OptionValues = {
     ...fields,
     turns: props.holdToTalk ? rememberedTurns : "auto",
     face: face ?? "",
     knowledge,
+    tools,
   };
   const changeOptions = ({
     turns,
     face: nextFace,
     knowledge: nextKnowledge,
+    tools: nextTools,
     ...next
   }: OptionValues) => {
     if (turns !== options.turns) rememberTurns(turns);
     if (nextFace && nextFace !== options.face) rememberFace(nextFace);
     if (nextKnowledge !== options.knowledge) rememberKnowledge(nextKnowledge);
+    if (nextTools !== options.tools) rememberTools(nextTools);
     setFields(next);
   };
   const start = () =>
@@ -75,6 +81,7 @@ export function Landing(props: LandingProps) {
         // Left out when the page knows of no faces: the server shows its default.
         face: options.face || undefined,
         knowledge: options.knowledge.length > 0 ? options.knowledge : undefined,
+        tools: options.tools.length > 0 ? options.tools : undefined,
       },
       options.turns,
     );
@@ -122,6 +129,7 @@ export function Landing(props: LandingProps) {
         profiles={props.profiles}
         faces={props.faces}
         knowledgeBases={props.knowledgeBases}
+        tools={props.tools}
         holdToTalk={props.holdToTalk}
         values={options}
         onChange={changeOptions}

@@ -1,33 +1,11 @@
 "use client";
 
 // Which face the person chose for their conversations, remembered across visits.
-import { useSyncExternalStore } from "react";
-
 import type { FaceView } from "@/lib/faces/types";
 
-const STORAGE_KEY = "talk-to-jeremy.face";
-const listeners = new Set<() => void>();
-/** This visit's choice, for when storage is blocked. */
-let chosen: string | null = null;
+import { rememberedValue } from "./remembered-value";
 
-function read(): string | null {
-  if (chosen) return chosen;
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage may be blocked
-  }
-}
-
-function remember(face: string): void {
-  chosen = face;
-  try {
-    localStorage.setItem(STORAGE_KEY, face);
-  } catch {
-    // not remembered; it still applies to this visit
-  }
-  for (const listener of listeners) listener();
-}
+const store = rememberedValue("talk-to-jeremy.face");
 
 /**
  * The remembered face if it is still offered, else the default (the first); undefined when no
@@ -43,13 +21,5 @@ export function offeredFace(remembered: string | null, faces: FaceView[]): strin
  * follows straight after.
  */
 export function useRememberedFace(faces: FaceView[]): [string | undefined, (face: string) => void] {
-  const remembered = useSyncExternalStore(
-    (onChange) => {
-      listeners.add(onChange);
-      return () => listeners.delete(onChange);
-    },
-    read,
-    () => null,
-  );
-  return [offeredFace(remembered, faces), remember];
+  return [offeredFace(store.useStored(), faces), store.remember];
 }

@@ -25,6 +25,8 @@ export interface StartOptions {
   face?: string;
   /** Knowledge bases the conversation may search: ids from GET /api/knowledge, at most 5. */
   knowledge?: string[];
+  /** Operator tools the conversation's model may call: ids from GET /api/tools, at most 5. */
+  tools?: string[];
 }
 
 /** A failure the page can explain to a person. */
