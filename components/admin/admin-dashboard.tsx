@@ -6,9 +6,11 @@ import { useRouter } from "next/navigation";
 import type { AdminSessionView } from "@/lib/admin/sessions";
 import type { UsageReport } from "@/lib/admin/usage";
 import type { BaseView } from "@/lib/knowledge/store";
+import type { ToolView } from "@/lib/tools/store";
 
 import { KnowledgePanel } from "./knowledge-panel";
 import { SessionTable } from "./session-table";
+import { ToolsPanel } from "./tools-panel";
 
 // The chart library loads only here, only in the browser: the public page never carries it.
 const UsageChart = dynamic(() => import("./usage-chart"), {
@@ -21,9 +23,16 @@ interface AdminDashboardProps {
   recent: AdminSessionView[];
   unfinished: AdminSessionView[];
   knowledge: BaseView[];
+  tools: ToolView[];
 }
 
-export function AdminDashboard({ usage, recent, unfinished, knowledge }: AdminDashboardProps) {
+export function AdminDashboard({
+  usage,
+  recent,
+  unfinished,
+  knowledge,
+  tools,
+}: AdminDashboardProps) {
   const router = useRouter();
   const signOut = async () => {
     await fetch("/api/admin/session", { method: "DELETE" }).catch(() => null);
@@ -96,6 +105,7 @@ export function AdminDashboard({ usage, recent, unfinished, knowledge }: AdminDa
         empty="No sessions yet."
       />
       <KnowledgePanel bases={knowledge} />
+      <ToolsPanel tools={tools} />
     </main>
   );
 }
