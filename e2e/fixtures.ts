@@ -11,6 +11,7 @@ export interface LedgerSession {
   endReason: string | null;
   face: string;
   knowledgeBaseIds: string[];
+  toolIds: string[];
   durationSeconds: number | null;
   transcript: Array<{ seq: number; role: string; text: string }>;
 }

@@ -22,11 +22,17 @@ export async function startConversation(
     userName?: string;
     context?: string;
     holdToTalk?: boolean;
+    /** Start from the landing page as it is (options already chosen there), not a fresh one. */
+    keepPage?: boolean;
   } = {},
 ): Promise<StartedConversation> {
-  await page.goto("/");
+  if (!options.keepPage) await page.goto("/");
   if (options.profile || options.userName || options.context || options.holdToTalk) {
-    await page.getByText("Conversation options").click();
+    // Open unless a test already opened it.
+    const details = page.locator("details", { hasText: "Conversation options" });
+    if (!(await details.evaluate((node) => (node as HTMLDetailsElement).open))) {
+      await page.getByText("Conversation options").click();
+    }
     if (options.profile === "echo") await page.getByLabel(/Microphone check/).check();
     if (options.holdToTalk) await page.getByLabel(/Hold to talk/).check();
     if (options.userName) await page.getByLabel(/Your name/).fill(options.userName);

@@ -21,6 +21,8 @@ export interface AdminSessionView extends SessionView {
   lastProviderError: string | null;
   /** The knowledge bases the conversation could search. */
   knowledgeBaseIds: string[];
+  /** The operator tools the conversation's model could call. */
+  toolIds: string[];
 }
 
 function toAdminView(row: Session): AdminSessionView {
@@ -32,6 +34,7 @@ function toAdminView(row: Session): AdminSessionView {
     stopAttempts: row.stopAttempts,
     lastProviderError: row.lastProviderError,
     knowledgeBaseIds: row.knowledgeBaseIds,
+    toolIds: row.toolIds,
   };
 }
 
