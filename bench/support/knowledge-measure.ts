@@ -8,7 +8,8 @@ import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { splitIntoPassages } from "@/lib/knowledge/passages";
-import { addDocument, createBase, deleteBase, searchKnowledge } from "@/lib/knowledge/store";
+import { addDocument } from "@/lib/knowledge/ingest";
+import { createBase, deleteBase, searchKnowledge } from "@/lib/knowledge/store";
 
 import { knowledgeCorpus } from "./knowledge-corpus";
 

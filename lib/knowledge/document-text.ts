@@ -1,13 +1,15 @@
 import "server-only";
 
 // A document's bytes as the text its passages are cut from, whatever it came as: Markdown, plain
-// text, a PDF's text layer or a web page's readable text. Binary junk is refused here, before
-// anything reaches the database (which refuses a NUL outright).
+// text, a PDF's text layer or a web page's readable text. What is cheap to check (a text is text,
+// a PDF starts as one) is checked at once, so that a request can be refused before anything is
+// kept; the reading that remains (a PDF's pages, an HTML page's main text) can wait for later.
+// Binary junk never reaches the database (which refuses a NUL outright).
 import { AppError } from "@/lib/errors";
 
 import { htmlText } from "./html-text";
 import { type DocumentKind, looksLikeText } from "./passages";
-import { pdfText } from "./pdf-text";
+import { pdfText, requirePdfHeader } from "./pdf-text";
 
 /** What a document's bytes are. */
 export type Format = "markdown" | "text" | "pdf" | "html";
@@ -19,18 +21,36 @@ export interface DocumentText {
   title: string | null;
 }
 
+/** Reads the rest of a document; `report` is told how far it has got, from 0 to 1. */
+export type ReadRest = (report: (fraction: number) => Promise<void>) => Promise<DocumentText>;
+
+export interface CheckedDocument {
+  kind: DocumentKind;
+  read: ReadRest;
+}
+
 /**
- * Reads `bytes` as `format` (`charset`: a text's declared encoding, UTF-8 if none). Web pages
- * are recorded as kind "web", whatever their format, so that they can be fetched again.
+ * Checks `bytes` as `format` at once (`charset`: a text's declared encoding, UTF-8 if none) and
+ * returns the reading that remains. Web pages are recorded as kind "web", whatever their format,
+ * so that they can be fetched again.
  */
-export async function documentText(
+export function checkDocument(
   bytes: Uint8Array,
   format: Format,
   options: { web?: boolean; charset?: string | null } = {},
-): Promise<DocumentText> {
+): CheckedDocument {
   const web = options.web ?? false;
   if (format === "pdf") {
-    return { kind: web ? "web" : "pdf", text: await pdfText(bytes), title: null };
+    requirePdfHeader(bytes);
+    const kind = web ? "web" : "pdf";
+    return {
+      kind,
+      read: async (report) => ({
+        kind,
+        text: await pdfText(bytes, { onPage: (read, pages) => report(read / pages) }),
+        title: null,
+      }),
+    };
   }
   const text = decode(bytes, options.charset ?? null);
   if (!looksLikeText(text)) {
@@ -39,8 +59,10 @@ export async function documentText(
       "This is not text (a binary file?); send Markdown, plain text or a PDF.",
     );
   }
-  if (format === "html") return { kind: "web", ...htmlText(text) };
-  return { kind: web ? "web" : format, text, title: null };
+  if (format === "html")
+    return { kind: "web", read: async () => ({ kind: "web", ...htmlText(text) }) };
+  const kind = web ? "web" : format;
+  return { kind, read: async () => ({ kind, text, title: null }) };
 }
 
 /** Decodes text in its declared charset (UTF-8 if none or unknown); bad bytes become U+FFFD. */

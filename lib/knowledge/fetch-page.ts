@@ -47,6 +47,20 @@ export function parsePageUrl(text: string): URL {
   return url;
 }
 
+/**
+ * Refuses `url` at once (a 400) if its host is not public and not allowed: the check every hop of
+ * the fetch makes, made before the fetch itself is left for later.
+ */
+export async function checkPageAddress(url: URL, allowedHosts: ReadonlySet<string>) {
+  const signal = AbortSignal.timeout(PAGE_TIMEOUT_MS);
+  try {
+    await resolveHost(url, allowedHosts, signal);
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError("PROVIDER_TIMEOUT", `${url.hostname} could not be resolved in time.`);
+  }
+}
+
 /** Fetches `url`, following at most MAX_REDIRECTS redirects, each to a checked host. */
 export async function fetchPage(url: URL, options: FetchPageOptions): Promise<FetchedPage> {
   const timeoutMs = options.timeoutMs ?? PAGE_TIMEOUT_MS;

@@ -18,10 +18,21 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes("%PDF-");
 }
 
-/** The text of a PDF, its pages separated by blank lines. 400 for a PDF with no text in it. */
-export async function pdfText(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<string> {
+/** Throws the 400 for bytes that are not a PDF at all: the check made before reading one. */
+export function requirePdfHeader(bytes: Uint8Array): void {
   if (!looksLikePdf(bytes)) throw notPdf();
-  const deadline = Date.now() + timeoutMs;
+}
+
+export interface PdfTextOptions {
+  timeoutMs?: number;
+  /** Told after each page is read: how many of how many. */
+  onPage?: (read: number, pages: number) => Promise<void> | void;
+}
+
+/** The text of a PDF, its pages separated by blank lines. 400 for a PDF with no text in it. */
+export async function pdfText(bytes: Uint8Array, options: PdfTextOptions = {}): Promise<string> {
+  if (!looksLikePdf(bytes)) throw notPdf();
+  const deadline = Date.now() + (options.timeoutMs ?? PDF_TIMEOUT_MS);
   let pdf: Pdf;
   // A copy: PDF.js takes the buffer it is given over.
   const loading = getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
@@ -46,6 +57,7 @@ export async function pdfText(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Pr
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       pages.push(await beforeDeadline(pageText(pdf, number), deadline));
+      await options.onPage?.(number, pdf.numPages);
     }
     const text = pages.join("\n\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
     if (text.trim() === "") {

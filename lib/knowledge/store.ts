@@ -6,9 +6,10 @@ import { randomBytes } from "node:crypto";
 
 import { AppError } from "@/lib/errors";
 import type { SqlRead } from "@/lib/db/handle";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { KnowledgeDocument, PrismaClient } from "@/lib/generated/prisma/client";
 
-import { DOCUMENT_MAX_PASSAGES, type DocumentKind, splitIntoPassages } from "./passages";
+import { type DocumentStatus, settleInterrupted } from "./document-status";
+import type { DocumentKind } from "./passages";
 
 /** The most bases, and documents in a base, an operator may keep. */
 export const MAX_BASES = 100;
@@ -29,6 +30,13 @@ export interface DocumentView {
   bytes: number;
   /** Where a web document was fetched from; null for an upload. */
   sourceUrl: string | null;
+  /** "processing" while read in the background; only "ready" documents are searched. */
+  status: DocumentStatus;
+  /** How far it is read, 0 to 1; below 1 on a ready web page while it is fetched again. */
+  progress: number;
+  /** Why its reading (or, on a ready page, its last fetch) failed, for operators; else null. */
+  failure: string | null;
+  /** Stored so far. */
   passages: number;
   createdAt: string;
 }
@@ -104,37 +112,28 @@ export async function deleteBase(db: PrismaClient, id: string) {
   if (count === 0) throw notFound("knowledge base");
 }
 
+/** A base's documents, oldest first, with how far each is read (an abandoned one as failed). */
 export async function listDocuments(db: PrismaClient, baseId: string): Promise<DocumentView[]> {
   await requireBase(db, baseId);
+  await settleInterrupted(db, baseId);
   const documents = await db.knowledgeDocument.findMany({
     where: { baseId },
     orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      bytes: true,
-      sourceUrl: true,
-      createdAt: true,
-      _count: { select: { passages: true } },
-    },
+    include: { _count: { select: { passages: true } } },
   });
-  return documents.map(({ _count, ...document }) => ({
-    ...document,
-    createdAt: document.createdAt.toISOString(),
-    passages: _count.passages,
-  }));
+  return documents.map(({ _count, ...document }) => documentView(document, _count.passages));
 }
 
-/** Adds a document, split into passages, in one transaction: all of it or none. */
-export async function addDocument(
+/**
+ * Makes a document's row, "processing" with nothing read yet (ingest.ts reads it), unless the
+ * base is full.
+ */
+export async function createDocument(
   db: PrismaClient,
   baseId: string,
-  input: { title: string; kind: DocumentKind; text: string; bytes: number; sourceUrl?: string },
+  input: { title: string; kind: DocumentKind; bytes: number; sourceUrl?: string },
 ): Promise<DocumentView> {
   await requireBase(db, baseId);
-  const passages = passagesOf(input.text, input.kind);
-  const id = newId("doc");
   const document = await db.$transaction(async (tx) => {
     if ((await tx.knowledgeDocument.count({ where: { baseId } })) >= MAX_DOCUMENTS_PER_BASE) {
       throw new AppError(
@@ -142,45 +141,36 @@ export async function addDocument(
         `The base already holds ${MAX_DOCUMENTS_PER_BASE} documents; delete one first.`,
       );
     }
-    const made = await tx.knowledgeDocument.create({
+    return tx.knowledgeDocument.create({
       data: {
-        id,
+        id: newId("doc"),
         baseId,
         title: input.title,
         kind: input.kind,
         bytes: input.bytes,
         sourceUrl: input.sourceUrl ?? null,
+        status: "processing",
+        progress: 0,
       },
     });
-    await tx.knowledgePassage.createMany({
-      data: passages.map((passage, seq) => ({ documentId: id, baseId, seq, ...passage })),
-    });
-    return made;
   });
-  return {
-    id,
-    title: document.title,
-    kind: document.kind,
-    bytes: document.bytes,
-    sourceUrl: document.sourceUrl,
-    passages: passages.length,
-    createdAt: document.createdAt.toISOString(),
-  };
+  return documentView(document, 0);
 }
 
-/** A document's text as passages; 400 for none, 413 for too many. */
-function passagesOf(text: string, kind: DocumentKind) {
-  const passages = splitIntoPassages(text, kind);
-  if (passages.length === 0) {
-    throw new AppError("BAD_REQUEST", "Invalid request: text: the document has no text to search.");
-  }
-  if (passages.length > DOCUMENT_MAX_PASSAGES) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The document is too long: ${passages.length} passages, at most ${DOCUMENT_MAX_PASSAGES}.`,
-    );
-  }
-  return passages;
+/** A document's row as the admin API shows it. */
+export function documentView(row: KnowledgeDocument, passages: number): DocumentView {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    bytes: row.bytes,
+    sourceUrl: row.sourceUrl,
+    status: row.status as DocumentStatus,
+    progress: row.progress,
+    failure: row.failure,
+    passages,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** A document as stored, or NOT_FOUND. */
@@ -193,37 +183,6 @@ export async function getDocument(db: PrismaClient, baseId: string, id: string) 
   return document;
 }
 
-/** Replaces a document's passages (and size) with those of a new text, in one transaction. */
-export async function replaceDocumentText(
-  db: PrismaClient,
-  baseId: string,
-  id: string,
-  input: { kind: DocumentKind; text: string; bytes: number },
-): Promise<DocumentView> {
-  const passages = passagesOf(input.text, input.kind);
-  const document = await db.$transaction(async (tx) => {
-    const { count } = await tx.knowledgeDocument.updateMany({
-      where: { id, baseId },
-      data: { kind: input.kind, bytes: input.bytes },
-    });
-    if (count === 0) throw notFound("document");
-    await tx.knowledgePassage.deleteMany({ where: { documentId: id } });
-    await tx.knowledgePassage.createMany({
-      data: passages.map((passage, seq) => ({ documentId: id, baseId, seq, ...passage })),
-    });
-    return tx.knowledgeDocument.findUniqueOrThrow({ where: { id } });
-  });
-  return {
-    id,
-    title: document.title,
-    kind: document.kind,
-    bytes: document.bytes,
-    sourceUrl: document.sourceUrl,
-    passages: passages.length,
-    createdAt: document.createdAt.toISOString(),
-  };
-}
-
 export async function deleteDocument(db: PrismaClient, baseId: string, id: string) {
   if (!BASE_ID.test(baseId) || !DOCUMENT_ID.test(id)) throw notFound("document");
   const { count } = await db.knowledgeDocument.deleteMany({ where: { id, baseId } });
@@ -231,7 +190,7 @@ export async function deleteDocument(db: PrismaClient, baseId: string, id: strin
 }
 
 /**
- * The passages of `baseIds` that best match `query` (its words, stemmed; "quoted phrases", OR and
+ * The passages of `baseIds`' ready documents that best match `query` (its words, stemmed; "quoted phrases", OR and
  * -not as a web search reads them), best first. A query of no searchable words finds nothing.
  */
 export async function searchKnowledge(
@@ -256,7 +215,7 @@ const SEARCH = `
   FROM "KnowledgePassage" p
   JOIN "KnowledgeDocument" d ON d."id" = p."documentId",
        websearch_to_tsquery('english', $2) q
-  WHERE p."baseId" = ANY($1::text[]) AND p."search" @@ q
+  WHERE p."baseId" = ANY($1::text[]) AND p."search" @@ q AND d."status" = 'ready'
   ORDER BY "rank" DESC, p."documentId", p."seq"
   LIMIT $3`;
 

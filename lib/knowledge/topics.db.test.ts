@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadApp } from "@/test/app";
 
-import { addDocument, createBase } from "./store";
+import { addDocument } from "./ingest";
+import { createBase } from "./store";
 import { knowledgeTopics, MAX_TOPICS, TOPIC_MAX_CHARACTERS } from "./topics";
 
 let db: PrismaClient;

@@ -11,7 +11,7 @@ import {
 export { MAX_TOPICS, TOPIC_MAX_CHARACTERS };
 
 /**
- * The distinct section headings of the bases' documents, oldest document and first section
+ * The distinct section headings of the bases' ready documents, oldest document and first section
  * first; each one line of at most TOPIC_MAX_CHARACTERS.
  */
 export async function knowledgeTopics(db: PrismaClient, baseIds: string[]): Promise<string[]> {
@@ -20,7 +20,7 @@ export async function knowledgeTopics(db: PrismaClient, baseIds: string[]): Prom
     SELECT p."heading"
     FROM "KnowledgePassage" p
     JOIN "KnowledgeDocument" d ON d."id" = p."documentId"
-    WHERE p."baseId" = ANY(${baseIds}) AND p."heading" IS NOT NULL
+    WHERE p."baseId" = ANY(${baseIds}) AND p."heading" IS NOT NULL AND d."status" = 'ready'
     GROUP BY p."heading"
     ORDER BY MIN(d."createdAt"), MIN(p."seq")
     LIMIT ${MAX_TOPICS * 2}`;

@@ -1,12 +1,15 @@
 import "server-only";
 
-// A file an operator uploads (a PDF, Markdown or plain text), read and added to a base.
+// What an operator sends to a base (a file: PDF, Markdown or plain text; or pasted text): checked
+// at once, kept as a "processing" document, and read after the response (ingest.ts).
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { documentText, type Format } from "./document-text";
+import { checkDocument, type Format } from "./document-text";
+import { ingestAfterResponse } from "./ingest";
+import { type DocumentKind, looksLikeText } from "./passages";
 import { looksLikePdf } from "./pdf-text";
-import { addDocument, type DocumentView, requireBase } from "./store";
+import { createDocument, type DocumentView, requireBase } from "./store";
 
 export interface Upload {
   file: File;
@@ -14,17 +17,46 @@ export interface Upload {
   kind?: "markdown" | "text" | "pdf";
 }
 
-/** Adds an uploaded file as a document: its title, if not given, is the file's name. */
+/**
+ * Adds an uploaded file as a document, read in the background (a PDF's pages are the first half
+ * of its progress): its title, if not given, is the file's name.
+ */
 export async function addUploadedDocument(
   db: PrismaClient,
   baseId: string,
   upload: Upload,
 ): Promise<DocumentView> {
   await requireBase(db, baseId);
+  // Kept in memory until the background reading is done with it.
   const bytes = new Uint8Array(await upload.file.arrayBuffer());
   const title = upload.title ?? titleFromName(upload.file.name);
-  const { kind, text } = await documentText(bytes, upload.kind ?? formatOf(upload.file, bytes));
-  return addDocument(db, baseId, { title, kind, text, bytes: bytes.byteLength });
+  const format = upload.kind ?? formatOf(upload.file, bytes);
+  const { kind, read } = checkDocument(bytes, format);
+  const document = await createDocument(db, baseId, { title, kind, bytes: bytes.byteLength });
+  ingestAfterResponse(db, { id: document.id, baseId }, read, format === "pdf" ? 0.5 : 0);
+  return document;
+}
+
+/** Adds pasted text as a document; its passages are stored in the background. */
+export async function addTextDocument(
+  db: PrismaClient,
+  baseId: string,
+  input: { title: string; kind: DocumentKind; text: string },
+): Promise<DocumentView> {
+  if (!looksLikeText(input.text)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Invalid request: text: this is not text (a binary file?); send Markdown or plain text.",
+    );
+  }
+  if (input.text.trim() === "") {
+    throw new AppError("BAD_REQUEST", "Invalid request: text: the document has no text to search.");
+  }
+  const bytes = Buffer.byteLength(input.text, "utf8");
+  const document = await createDocument(db, baseId, { ...input, bytes });
+  const reading = { kind: input.kind, text: input.text };
+  ingestAfterResponse(db, { id: document.id, baseId }, async () => reading, 0);
+  return document;
 }
 
 /** What a file is, by its name, then its stated type, then its first bytes; else Markdown. */

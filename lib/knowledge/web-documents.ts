@@ -1,20 +1,17 @@
 import "server-only";
 
-// Web pages as documents: fetched by the server (fetch-page.ts), read as HTML, text, Markdown or
-// PDF, and remembered by their URL so that an operator can fetch them again when they change.
+// Web pages as documents: fetched by the server (fetch-page.ts) after the response, read as HTML,
+// text, Markdown or PDF, and remembered by their URL so that an operator can fetch them again
+// when they change. The URL and its host's addresses are checked before anything is kept.
 import { knowledgeAllowedHosts } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { documentText, type DocumentText, type Format } from "./document-text";
-import { type FetchedPage, fetchPage, type PageType, parsePageUrl } from "./fetch-page";
-import {
-  addDocument,
-  type DocumentView,
-  getDocument,
-  replaceDocumentText,
-  requireBase,
-} from "./store";
+import { checkDocument, type Format } from "./document-text";
+import { settleInterrupted } from "./document-status";
+import { checkPageAddress, fetchPage, type PageType, parsePageUrl } from "./fetch-page";
+import { ingestAfterResponse, type Reader, refreshAfterResponse } from "./ingest";
+import { createDocument, type DocumentView, documentView, getDocument, requireBase } from "./store";
 
 const FORMATS: Record<PageType, Format> = {
   "text/html": "html",
@@ -22,8 +19,13 @@ const FORMATS: Record<PageType, Format> = {
   "text/markdown": "markdown",
   "application/pdf": "pdf",
 };
+/** Fetching a page is the first half of its progress, reading it (its PDF pages) the second. */
+const FETCHED = 0.5;
 
-/** Fetches the page at `url` and adds it to a base; its title, if not given, is the page's. */
+/**
+ * Adds the page at `url` to a base, fetched and read in the background; its title, if not given,
+ * is the page's own once read (its URL meanwhile).
+ */
 export async function addWebDocument(
   db: PrismaClient,
   baseId: string,
@@ -31,22 +33,33 @@ export async function addWebDocument(
 ): Promise<DocumentView> {
   const url = parsePageUrl(input.url);
   await requireBase(db, baseId);
-  const { page, read } = await fetchAndRead(url);
-  return addDocument(db, baseId, {
-    title: input.title ?? titleFor(read.title, url),
+  await checkPageAddress(url, knowledgeAllowedHosts);
+  const document = await createDocument(db, baseId, {
+    title: input.title ?? url.href,
     kind: "web",
-    text: read.text,
-    bytes: page.body.byteLength,
+    bytes: 0,
     sourceUrl: url.href,
   });
+  ingestAfterResponse(
+    db,
+    { id: document.id, baseId },
+    pageReader(url, input.title === undefined),
+    FETCHED,
+  );
+  return document;
 }
 
-/** Fetches a web document's page again and replaces its passages with the page as it is now. */
+/**
+ * Fetches a web document's page again, in the background. A ready one keeps its passages (and
+ * stays searchable) until the new ones replace them, or keeps them with why the fetch failed; a
+ * failed one is read anew. 409 for an upload, or a page being read already.
+ */
 export async function refetchWebDocument(
   db: PrismaClient,
   baseId: string,
   id: string,
 ): Promise<DocumentView> {
+  await settleInterrupted(db, baseId);
   const document = await getDocument(db, baseId, id);
   if (document.kind !== "web" || !document.sourceUrl) {
     throw new AppError(
@@ -54,21 +67,41 @@ export async function refetchWebDocument(
       "Only a document added by URL can be fetched again; upload this one anew instead.",
     );
   }
-  const { page, read } = await fetchAndRead(parsePageUrl(document.sourceUrl));
-  return replaceDocumentText(db, baseId, id, {
-    kind: "web",
-    text: read.text,
-    bytes: page.body.byteLength,
+  const url = parsePageUrl(document.sourceUrl);
+  await checkPageAddress(url, knowledgeAllowedHosts);
+  const anew = document.status === "failed";
+  const { count } = await db.knowledgeDocument.updateMany({
+    where: anew ? { id, status: "failed" } : { id, status: "ready", progress: 1 },
+    data: anew
+      ? { status: "processing", progress: 0, failure: null }
+      : { progress: 0, failure: null },
   });
+  if (count === 0) {
+    throw new AppError("CONFLICT", "This page is being read already; wait for it to finish.");
+  }
+  if (anew) ingestAfterResponse(db, document, pageReader(url, false), FETCHED);
+  else refreshAfterResponse(db, document, pageReader(url, false));
+  const passages = anew ? 0 : await db.knowledgePassage.count({ where: { documentId: id } });
+  return documentView(await db.knowledgeDocument.findUniqueOrThrow({ where: { id } }), passages);
 }
 
-async function fetchAndRead(url: URL): Promise<{ page: FetchedPage; read: DocumentText }> {
-  const page = await fetchPage(url, { allowedHosts: knowledgeAllowedHosts });
-  const read = await documentText(page.body, FORMATS[page.type], {
-    web: true,
-    charset: page.charset,
-  });
-  return { page, read };
+/** Fetches the page and reads it; `ownTitle`: take the page's title as the document's. */
+function pageReader(url: URL, ownTitle: boolean): Reader {
+  return async (report) => {
+    const page = await fetchPage(url, { allowedHosts: knowledgeAllowedHosts });
+    await report(FETCHED);
+    const { read } = checkDocument(page.body, FORMATS[page.type], {
+      web: true,
+      charset: page.charset,
+    });
+    const text = await read((fraction) => report(FETCHED + (1 - FETCHED) * fraction));
+    return {
+      kind: "web",
+      text: text.text,
+      bytes: page.body.byteLength,
+      ...(ownTitle ? { title: titleFor(text.title, url) } : {}),
+    };
+  };
 }
 
 /** The page's own title as one line of at most 200 characters, else its URL. */

@@ -1,8 +1,11 @@
 // Knowledge bases through the admin API, on PGlite and on PostgreSQL: documents split into
-// passages and found by PostgreSQL's full-text search, ranked; bad documents refused whole.
+// passages (after the response) and found by PostgreSQL's full-text search, ranked; bad
+// documents refused whole.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import type { DocumentView } from "@/lib/knowledge/store";
 import { loadApp } from "@/test/app";
+import { untilRead } from "@/test/knowledge";
 
 const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -28,6 +31,31 @@ beforeAll(async () => {
   app = await loadApp({ NODE_ENV: "test", AVATAR_PROVIDER: "local", ADMIN_TOKEN });
 }, 30_000);
 
+async function documentsOf(id: string) {
+  const res = await app
+    .browser()
+    .call<{ documents: DocumentView[] }>(
+      "GET /api/admin/knowledge/:id/documents",
+      { id },
+      { headers: admin },
+    );
+  expect(res.status).toBe(200);
+  return res.body.documents;
+}
+
+/** Adds text to a base and waits until it is read. */
+async function addText(id: string, json: unknown) {
+  const added = await app
+    .browser()
+    .call<{ document: DocumentView }>(
+      "POST /api/admin/knowledge/:id/documents",
+      { id },
+      { json, headers: admin },
+    );
+  expect(added.status).toBe(202);
+  return untilRead(() => documentsOf(id), added.body.document.id);
+}
+
 async function newBase(name = "Handbook") {
   const res = await app
     .browser()
@@ -47,13 +75,24 @@ describe("knowledge bases (admin API)", () => {
     expect(base).toMatchObject({ name: "Handbook", isPublic: false, documents: 0 });
     const added = await app
       .browser()
-      .call<{ document: { id: string; passages: number; bytes: number } }>(
+      .call<{ document: DocumentView }>(
         "POST /api/admin/knowledge/:id/documents",
         { id: base.id },
         { json: { title: "Staff handbook", text: HANDBOOK }, headers: admin },
       );
-    expect(added.status).toBe(201);
-    expect(added.body.document).toMatchObject({ passages: 3, bytes: HANDBOOK.length });
+    expect(added.status).toBe(202);
+    expect(added.body.document).toMatchObject({
+      status: "processing",
+      progress: 0,
+      passages: 0,
+      bytes: HANDBOOK.length,
+    });
+    expect(await untilRead(() => documentsOf(base.id), added.body.document.id)).toMatchObject({
+      status: "ready",
+      progress: 1,
+      failure: null,
+      passages: 3,
+    });
 
     const found = await app
       .browser()
@@ -87,14 +126,7 @@ describe("knowledge bases (admin API)", () => {
   it("searches one base only, and finds nothing for words no passage has", async () => {
     const one = await newBase("One");
     const other = await newBase("Other");
-    await app.browser().call(
-      "POST /api/admin/knowledge/:id/documents",
-      { id: other.id },
-      {
-        json: { title: "Other", kind: "text", text: "Penguins live in Antarctica." },
-        headers: admin,
-      },
-    );
+    await addText(other.id, { title: "Other", kind: "text", text: "Penguins live in Antarctica." });
     for (const q of ["penguins", "the and of", "!!! ::: &&&"]) {
       const res = await app
         .browser()
@@ -125,14 +157,7 @@ describe("knowledge bases (admin API)", () => {
     await refuse({ title: "huge.md", text: "word ".repeat(600_000) }, 413, /./);
     await refuse({ title: "", text: "x" }, 400, /title/);
     await refuse({ title: "a\u0000b", text: "x" }, 400, /title: must be one line of text/);
-    const docs = await app
-      .browser()
-      .call<{ documents: unknown[] }>(
-        "GET /api/admin/knowledge/:id/documents",
-        { id: base.id },
-        { headers: admin },
-      );
-    expect(docs.body.documents).toEqual([]);
+    expect(await documentsOf(base.id)).toEqual([]);
   });
 
   it("offers a base to visitors, renames it, and refuses an empty or unknown change", async () => {
@@ -170,18 +195,13 @@ describe("knowledge bases (admin API)", () => {
 
   it("deletes a document with its passages, then the base; an unknown id is a 404", async () => {
     const base = await newBase();
-    const added = await app
-      .browser()
-      .call<{ document: { id: string } }>(
-        "POST /api/admin/knowledge/:id/documents",
-        { id: base.id },
-        { json: { title: "Handbook", text: HANDBOOK }, headers: admin },
-      );
+    const added = await addText(base.id, { title: "Handbook", text: HANDBOOK });
+    expect(added.passages).toBe(3);
     const gone = await app
       .browser()
       .call(
         "DELETE /api/admin/knowledge/:id/documents/:documentId",
-        { id: base.id, documentId: added.body.document.id },
+        { id: base.id, documentId: added.id },
         { headers: admin },
       );
     expect(gone.status).toBe(204);
@@ -193,7 +213,7 @@ describe("knowledge bases (admin API)", () => {
           .browser()
           .call(
             "DELETE /api/admin/knowledge/:id/documents/:documentId",
-            { id: base.id, documentId: added.body.document.id },
+            { id: base.id, documentId: added.id },
             { headers: admin },
           ),
       () =>

@@ -1,11 +1,15 @@
 // Documents from files and from the web, through the admin API: Markdown, text and PDF uploads,
-// pages the server fetches from a real server on 127.0.0.1 (allowed as "localhost" only), and
-// what is refused: junk, scans, oversized uploads and pages, private addresses behind redirects.
+// pages the server fetches from a real server on 127.0.0.1 (allowed as "localhost" only), all read
+// after the response; what is refused at once (junk, oversized uploads, private addresses) and
+// what fails once read, saying why (scans, pages that are missing, endless, or private behind a
+// redirect).
 import type { ServerResponse } from "node:http";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { DocumentView } from "@/lib/knowledge/store";
 import { loadApp } from "@/test/app";
+import { untilRead } from "@/test/knowledge";
 import { endlessPage, startPageServer } from "@/test/page-server";
 import { makePdf } from "@/test/pdf";
 
@@ -34,14 +38,6 @@ const HANDBOOK_HTML = `<!doctype html>
   <script>var secret = "not text";</script>
 </body></html>`;
 
-type DocumentView = {
-  id: string;
-  title: string;
-  kind: string;
-  bytes: number;
-  passages: number;
-  sourceUrl: string | null;
-};
 type Failure = { error: { code: string; message: string } };
 type Found = { text: string; heading: string | null; source: string };
 
@@ -146,13 +142,24 @@ async function documentsOf(id: string) {
   return res.body.documents;
 }
 
+/** A document added (202, "processing"), as it ends once read. */
+async function read(id: string, added: { status: number; body: { document: DocumentView } }) {
+  expect(added.status).toBe(202);
+  expect(added.body.document).toMatchObject({ status: "processing", progress: 0 });
+  return untilRead(() => documentsOf(id), added.body.document.id);
+}
+
+async function passagesOf(documentId: string) {
+  return (await app.db()).knowledgePassage.count({ where: { documentId } });
+}
+
 describe("uploading files", () => {
   it("reads Markdown and plain-text files as the JSON route reads their text", async () => {
     const id = await newBase();
     const markdown = "# Returns\n\nShoes come back within 30 days.\n\n# Shipping\n\nWe ship far.";
-    const md = await upload(id, new Blob([markdown]), "handbook.md");
-    expect(md.status).toBe(201);
-    expect(md.body.document).toMatchObject({
+    const md = await read(id, await upload(id, new Blob([markdown]), "handbook.md"));
+    expect(md).toMatchObject({
+      status: "ready",
       title: "handbook.md",
       kind: "markdown",
       passages: 2,
@@ -163,33 +170,31 @@ describe("uploading files", () => {
       title: "Notes",
     });
     // Plain text: a "#" line is text, not a section.
-    expect(txt.body.document).toMatchObject({ title: "Notes", kind: "text", passages: 1 });
+    expect(await read(id, txt)).toMatchObject({ title: "Notes", kind: "text", passages: 1 });
     expect((await search(id, "shoes"))[0]).toMatchObject({
       heading: "Returns",
       source: "handbook.md",
     });
   });
 
-  it("reads a PDF's text layer, searchable at once", async () => {
+  it("reads a PDF's text layer in the background, searchable once ready", async () => {
     const id = await newBase();
     const pdf = makePdf(["Returns policy", "Customers may return running shoes within 30 days."]);
     const res = await upload(id, new Blob([pdf], { type: "application/pdf" }), "policy.pdf");
-    expect(res.status).toBe(201);
-    expect(res.body.document).toMatchObject({ kind: "pdf", bytes: pdf.byteLength, passages: 1 });
+    expect(res.body.document).toMatchObject({ kind: "pdf", bytes: pdf.byteLength, passages: 0 });
+    expect(await read(id, res)).toMatchObject({ status: "ready", progress: 1, passages: 1 });
     expect((await search(id, "return shoes"))[0]).toMatchObject({
       source: "policy.pdf",
       text: expect.stringContaining("within 30 days"),
     });
   });
 
-  it("refuses a PDF with no text, binary junk and a file of no name, keeping nothing", async () => {
+  it("refuses binary junk and a file of no name at once, keeping nothing", async () => {
     const id = await newBase();
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     for (const [file, name, message] of [
-      [makePdf([]), "scan.pdf", /This PDF has no text layer \(a scan\?\)/],
       [junk, "report.pdf", /not a readable PDF/],
       [junk, "notes.md", /not text \(a binary file\?\)/],
-      [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]), "short.pdf", /not a readable PDF/],
       [new TextEncoder().encode("Text."), "\u0000", /title: required/],
     ] as const) {
       const res = await upload(id, new Blob([file]), name);
@@ -205,6 +210,19 @@ describe("uploading files", () => {
       );
     expect(noFile.body.error.message).toMatch(/file: required/);
     expect(await documentsOf(id)).toEqual([]);
+  });
+
+  it("fails a PDF with no text, or one PDF.js cannot read, once read: it says why, with no passages", async () => {
+    const id = await newBase();
+    for (const [file, name, failure] of [
+      [makePdf([]), "scan.pdf", /^This PDF has no text layer \(a scan\?\)/],
+      [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]), "short.pdf", /not a readable PDF/],
+    ] as const) {
+      const failed = await read(id, await upload(id, new Blob([file]), name));
+      expect(failed, name).toMatchObject({ status: "failed", title: name, passages: 0 });
+      expect(failed.failure, name).toMatch(failure);
+      expect(await passagesOf(failed.id)).toBe(0);
+    }
   });
 
   it("refuses a 50 MB upload with a 413 after reading at most its first 10 MiB", async () => {
@@ -236,8 +254,10 @@ describe("adding web pages by URL", () => {
   it("reads a page's main text with its headings as sections, and finds it by search", async () => {
     const id = await newBase();
     const res = await addUrl(id, page("/moved"));
-    expect(res.status).toBe(201);
-    expect(res.body.document).toMatchObject({
+    // Its URL stands for its title until the page is read.
+    expect(res.body.document).toMatchObject({ title: page("/moved"), bytes: 0 });
+    expect(await read(id, res)).toMatchObject({
+      status: "ready",
       title: "Staff handbook",
       kind: "web",
       sourceUrl: page("/moved"),
@@ -262,25 +282,21 @@ describe("adding web pages by URL", () => {
 
   it("reads plain text and PDFs from the web as such", async () => {
     const id = await newBase();
-    const text = await addUrl(id, page("/notes.txt"));
-    expect(text.body.document).toMatchObject({ kind: "web", title: page("/notes.txt") });
-    const pdf = await addUrl(id, page("/policy.pdf"));
-    expect(pdf.status).toBe(201);
+    const text = await read(id, await addUrl(id, page("/notes.txt")));
+    expect(text).toMatchObject({ status: "ready", kind: "web", title: page("/notes.txt") });
+    const pdf = await read(id, await addUrl(id, page("/policy.pdf")));
+    expect(pdf).toMatchObject({ status: "ready", passages: 1 });
     expect((await search(id, "warranty boots"))[0]?.text).toContain("two year warranty");
   });
 
-  it("refuses private addresses, at the start and behind a redirect, and other schemes", async () => {
+  it("refuses private addresses and other schemes at once, keeping nothing", async () => {
     const id = await newBase();
     for (const [url, message] of [
-      [page("/to-private"), /127\.0\.0\.2 is a private, loopback or otherwise local address/],
       [page("/handbook", "127.0.0.1"), /127\.0\.0\.1 is a private/],
       [page("/handbook", "[::1]"), /::1 is a private/],
       [page("/handbook", "169.254.169.254"), /169\.254\.169\.254 is a private/],
       [page("/handbook", "[::ffff:127.0.0.1]"), /is a private/],
       ["file:///etc/passwd", /url: must be an http:\/\/ or https:\/\/ URL/],
-      [page("/loop"), /more than 5 redirects/],
-      [page("/logo.png"), /the page is image\/png/],
-      [page("/missing"), /answered 404/],
     ] as const) {
       const res = await addUrl(id, url);
       expect(res.status, url).toBe(400);
@@ -289,11 +305,25 @@ describe("adding web pages by URL", () => {
     expect(await documentsOf(id)).toEqual([]);
   });
 
-  it("stops reading a page that never ends at 5 MiB, with a 413, and hangs up", async () => {
+  it("fails a page found private behind a redirect, redirected forever, of another type or missing", async () => {
     const id = await newBase();
-    const res = await addUrl(id, page("/endless"));
-    expect(res.status).toBe(413);
-    expect(res.body.error.message).toMatch(/larger than 5 MiB; stopped reading it/);
+    for (const [url, failure] of [
+      [page("/to-private"), /^127\.0\.0\.2 is a private, loopback or otherwise local address/],
+      [page("/loop"), /^More than 5 redirects/],
+      [page("/logo.png"), /^The page is image\/png/],
+      [page("/missing"), /^The page at .*\/missing answered 404/],
+    ] as const) {
+      const failed = await read(id, await addUrl(id, url));
+      expect(failed, url).toMatchObject({ status: "failed", passages: 0, sourceUrl: url });
+      expect(failed.failure, url).toMatch(failure);
+    }
+  });
+
+  it("stops reading a page that never ends at 5 MiB, fails it saying so, and hangs up", async () => {
+    const id = await newBase();
+    const failed = await read(id, await addUrl(id, page("/endless")));
+    expect(failed.status).toBe("failed");
+    expect(failed.failure).toMatch(/larger than 5 MiB; stopped reading it/);
     const written = await endlessWritten!;
     // Whatever the sockets held when the app hung up, not a page that went on.
     expect(written).toBeLessThan(20 * 1024 * 1024);
@@ -304,7 +334,7 @@ describe("adding web pages by URL", () => {
     changingVersion = 1;
     const added = await addUrl(id, page("/changing"));
     expect(added.body.error?.message).toBeUndefined();
-    expect(added.status).toBe(201);
+    await read(id, added);
     expect(await search(id, "nine")).toHaveLength(1);
     changingVersion = 2;
     const again = await app
@@ -314,12 +344,25 @@ describe("adding web pages by URL", () => {
         { id, documentId: added.body.document.id },
         { headers: admin },
       );
-    expect(again.status).toBe(200);
-    expect(again.body.document).toMatchObject({ id: added.body.document.id, passages: 1 });
+    expect(again.status).toBe(202);
+    // Still ready (its old passages searched) while the page is fetched again.
+    expect(again.body.document).toMatchObject({
+      id: added.body.document.id,
+      status: "ready",
+      progress: 0,
+      passages: 1,
+    });
+    expect(await untilRead(() => documentsOf(id), added.body.document.id)).toMatchObject({
+      status: "ready",
+      progress: 1,
+      failure: null,
+      passages: 1,
+    });
     expect(await search(id, "nine")).toEqual([]);
     expect((await search(id, "midnight"))[0]?.heading).toBe("Opening hours");
 
     const uploaded = await upload(id, new Blob(["Plain."]), "plain.txt");
+    await read(id, uploaded);
     const refused = await app
       .browser()
       .call<Failure>(

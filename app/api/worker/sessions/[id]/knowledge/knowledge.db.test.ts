@@ -4,7 +4,9 @@
 import { AccessToken, AgentDispatchClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { DocumentView } from "@/lib/knowledge/store";
 import { loadApp } from "@/test/app";
+import { untilRead } from "@/test/knowledge";
 import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
 
 const binary = liveKitBinary();
@@ -30,14 +32,26 @@ async function base(name: string, isPublic: boolean, text: string) {
       {},
       { json: { name, isPublic }, headers: admin },
     );
-  await app
+  const id = made.body.base.id;
+  const added = await app
     .browser()
-    .call(
+    .call<{ document: DocumentView }>(
       "POST /api/admin/knowledge/:id/documents",
-      { id: made.body.base.id },
+      { id },
       { json: { title: `${name} notes`, text }, headers: admin },
     );
-  return made.body.base.id;
+  const list = async () =>
+    (
+      await app
+        .browser()
+        .call<{ documents: DocumentView[] }>(
+          "GET /api/admin/knowledge/:id/documents",
+          { id },
+          { headers: admin },
+        )
+    ).body.documents;
+  expect((await untilRead(list, added.body.document.id)).status).toBe("ready");
+  return id;
 }
 
 beforeAll(async () => {
@@ -116,6 +130,25 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
     ]);
     // The other base's words are not this conversation's knowledge.
     expect((await search("penguins fed")).body.passages).toEqual([]);
+    // Nor are those of a document still being read.
+    const db = await app.db();
+    await db.knowledgeDocument.create({
+      data: {
+        id: "doc_00000000000000aa",
+        baseId: handbook,
+        title: "Draft",
+        kind: "text",
+        bytes: 9,
+      },
+    });
+    await db.knowledgeDocument.update({
+      where: { id: "doc_00000000000000aa" },
+      data: { status: "processing", progress: 0.5 },
+    });
+    await db.knowledgePassage.create({
+      data: { documentId: "doc_00000000000000aa", baseId: handbook, seq: 0, text: "Umbrellas." },
+    });
+    expect((await search("umbrellas")).body.passages).toEqual([]);
     // Withdrawn by the operator, the base is no longer searched, even by conversations going on.
     const withdrawn = await app
       .browser()
