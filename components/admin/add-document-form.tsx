@@ -14,7 +14,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /**
  * Adds a document to a base: a file (PDF, .md or .txt) the server reads, or text pasted with a
- * title. On a refusal everything typed or chosen stays, beside the server's reason.
+ * title; the table shows it being read. On a refusal everything typed or chosen stays, beside the
+ * server's reason.
  */
 export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) {
   const id = useId();
@@ -61,7 +62,7 @@ export function AddDocumentForm(props: { baseId: string; onAdded: () => void }) 
     setBusy(false);
     if (!result.ok) return setError(result.message);
     const document = result.body?.document;
-    if (document) setAdded(`Added ${document.title}: ${document.passages} passages.`);
+    if (document) setAdded(`Added ${document.title}; reading it now.`);
     setTitle("");
     setText("");
     setFile(null);

@@ -8,8 +8,9 @@ import type { DocumentView } from "@/lib/knowledge/store";
 import { ERROR_TEXT, FIELD, PRIMARY_BUTTON } from "./admin-styles";
 
 /**
- * Adds a web page to a base by its URL; the server fetches it (up to 10 s) and keeps the URL so
- * that it can be fetched again. On a refusal the URL and title stay, beside the server's reason.
+ * Adds a web page to a base by its URL; the server fetches it in the background (the table shows
+ * how far) and keeps the URL so that it can be fetched again. On a refusal (a URL it will not
+ * fetch) the URL and title stay, beside the server's reason.
  */
 export function AddWebPageForm(props: { baseId: string; onAdded: () => void }) {
   const id = useId();
@@ -32,7 +33,7 @@ export function AddWebPageForm(props: { baseId: string; onAdded: () => void }) {
     setBusy(false);
     if (!result.ok) return setError(result.message);
     const document = result.body?.document;
-    if (document) setAdded(`Added ${document.title}: ${document.passages} passages.`);
+    if (document) setAdded(`Added ${document.title}; fetching it now.`);
     setUrl("");
     setTitle("");
     props.onAdded();
@@ -83,11 +84,11 @@ export function AddWebPageForm(props: { baseId: string; onAdded: () => void }) {
         </p>
       )}
       <p role="status" className="text-sm text-zinc-300 empty:hidden">
-        {busy ? "Fetching the page…" : added}
+        {busy ? "Adding the page…" : added}
       </p>
       <div>
         <button type="submit" disabled={busy} className={PRIMARY_BUTTON}>
-          {busy ? "Fetching…" : "Add page"}
+          {busy ? "Adding…" : "Add page"}
         </button>
       </div>
     </form>

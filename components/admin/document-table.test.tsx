@@ -11,6 +11,9 @@ const document = (overrides: Partial<DocumentView>): DocumentView => ({
   kind: "markdown",
   bytes: 2048,
   sourceUrl: null,
+  status: "ready",
+  progress: 1,
+  failure: null,
   passages: 3,
   createdAt: "2025-01-01T00:00:00.000Z",
   ...overrides,
@@ -56,6 +59,27 @@ describe("the documents table", () => {
     const html = render([WEB, other], WEB.id);
     expect(html).toContain('Fetching…<span class="sr-only"> Opening hours</span>');
     expect(html.match(/<button type="button" disabled=""/g)).toHaveLength(2);
+  });
+
+  it("shows a document being read as a labelled progress bar, and holds its Fetch again", () => {
+    const html = render([{ ...WEB, status: "processing", progress: 0.43, passages: 0 }]);
+    expect(html).toMatch(
+      /<progress value="0.43" max="1" aria-labelledby="doc_0000000000000002-progress"[^>]*><\/progress><span id="doc_0000000000000002-progress">Reading 43%<\/span>/,
+    );
+    expect(html).toContain('<button type="button" disabled=""');
+    const again = render([{ ...WEB, progress: 0.5 }]);
+    expect(again).toContain(">Fetching again 50%</span>");
+  });
+
+  it("says why a document failed, or why a page's last fetch changed nothing", () => {
+    const failed = render([
+      document({ status: "failed", progress: 0, failure: "The PDF has no text layer." }),
+    ]);
+    expect(failed).toContain("Failed: The PDF has no text layer.");
+    expect(failed).not.toContain("<progress");
+    expect(failed).toContain('Delete<span class="sr-only"> Handbook</span>');
+    const stale = render([{ ...WEB, failure: "The page answered 404." }]);
+    expect(stale).toContain("Not updated: The page answered 404.");
   });
 });
 

@@ -1,10 +1,12 @@
 import type { DocumentView } from "@/lib/knowledge/store";
 
 import { DANGER_BUTTON, QUIET_BUTTON } from "./admin-styles";
+import { DocumentState, isBeingRead } from "./document-state";
 
 /**
- * A base's documents: title (and, for a web page, its URL), kind, size and passages, each with
- * Delete, and Fetch again for a web page. `fetching`: the document being fetched again, if any.
+ * A base's documents: title (and, for a web page, its URL; how far it is read, or why it failed),
+ * kind, size and passages, each with Delete, and Fetch again for a web page. `fetching`: the
+ * document whose Fetch again is being asked for, if any.
  */
 export function DocumentTable(props: {
   documents: DocumentView[];
@@ -42,6 +44,7 @@ export function DocumentTable(props: {
                     {document.sourceUrl}
                   </a>
                 )}
+                <DocumentState document={document} />
               </td>
               <td className="py-1.5 pr-3">{KIND_LABELS[document.kind] ?? document.kind}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{size(document.bytes)}</td>
@@ -51,7 +54,7 @@ export function DocumentTable(props: {
                   {document.kind === "web" && document.sourceUrl && (
                     <button
                       type="button"
-                      disabled={fetching !== null}
+                      disabled={fetching !== null || isBeingRead(document)}
                       onClick={() => props.onFetchAgain(document)}
                       className={QUIET_BUTTON}
                     >

@@ -8,12 +8,16 @@ import type { BaseView, DocumentView } from "@/lib/knowledge/store";
 import { ERROR_TEXT } from "./admin-styles";
 import { AddDocumentForm } from "./add-document-form";
 import { AddWebPageForm } from "./add-web-page-form";
+import { isBeingRead } from "./document-state";
 import { DocumentTable } from "./document-table";
 import { KnowledgeSearch } from "./knowledge-search";
 
+/** How often the documents are read again while any of them is being read. */
+const POLL_MS = 1000;
+
 /**
- * One base opened: its documents (with Delete, and Fetch again for a web page), forms to add a
- * document or a web page, and a search to try it.
+ * One base opened: its documents (with Delete, and Fetch again for a web page; their progress
+ * followed while they are read), forms to add a document or a web page, and a search to try it.
  */
 export function KnowledgeBaseDetail(props: { base: BaseView; onChanged: () => void }) {
   const { base, onChanged } = props;
@@ -36,6 +40,14 @@ export function KnowledgeBaseDetail(props: { base: BaseView; onChanged: () => vo
       current = false;
     };
   }, [base.id, version]);
+
+  // Documents are read after they are added: follow them until none is being read.
+  const reading = documents?.some(isBeingRead) ?? false;
+  useEffect(() => {
+    if (!reading) return;
+    const timer = setTimeout(() => setVersion((n) => n + 1), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [reading, documents]);
 
   const changed = () => {
     setVersion((n) => n + 1);
