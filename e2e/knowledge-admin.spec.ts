@@ -1,8 +1,9 @@
 // Knowledge bases end to end: an operator makes one on /admin, offers it to visitors, uploads a
 // Markdown file and finds its passage; a visitor chooses the base for a conversation, which the
-// ledger records; deleting the base takes it off the landing page. Then the other sources: a PDF,
-// a web page served on 127.0.0.1 (KNOWLEDGE_ALLOWED_HOSTS in the stack's env) fetched again after
-// it changed, and what the server refuses, shown beside the form.
+// ledger records; deleting the base takes it off the landing page. Then the other sources, read in
+// the background: a PDF, a web page served on 127.0.0.1 (KNOWLEDGE_ALLOWED_HOSTS in the stack's
+// env) seen being read, then fetched again after it changed; a scan and a missing page that fail
+// saying why, and are deleted; and a URL the server refuses at once, shown beside the form.
 import path from "node:path";
 
 import type { Page } from "@playwright/test";
@@ -163,22 +164,23 @@ test("an operator adds a PDF and a web page, fetches the page again, and sees re
       (res) => res.url().endsWith("/documents") && res.request().method() === "POST",
     );
     await fileForm.getByRole("button", { name: "Add document" }).click();
-    expect((await uploaded).status()).toBe(201);
+    // Taken at once (202), read after the answer.
+    expect((await uploaded).status()).toBe(202);
     expect((await (await uploaded).request().allHeaders())["content-type"]).toMatch(
       /^multipart\/form-data/,
     );
-    const pdf = ((await (await uploaded).json()) as { document: { passages: number } }).document;
-    expect(pdf.passages).toBeGreaterThan(0);
+    const pdf = ((await (await uploaded).json()) as { document: { status: string } }).document;
+    expect(pdf.status).toBe("processing");
+    await expect(fileForm.getByRole("status")).toHaveText("Added tides.pdf; reading it now.");
     const pdfRow = documents.locator("tr", { hasText: "tides.pdf" });
     await expect(pdfRow.getByRole("cell").nth(1)).toHaveText("PDF");
-    await expect(pdfRow.getByRole("cell").nth(3)).toHaveText(String(pdf.passages));
-    await expect(fileForm.getByRole("status")).toHaveText(
-      `Added tides.pdf: ${pdf.passages} passages.`,
-    );
+    await expect(pdfRow.getByRole("cell").nth(3)).toHaveText("1");
+    await expect(pdfRow.getByRole("progressbar")).toHaveCount(0);
     await search("heron");
     await expect(base.getByTestId("knowledge-found")).toContainText("from tides.pdf");
 
-    // A scan (a page with no text layer) is refused; the server's reason shows, the choice stays.
+    // A scan (a page with no text layer) is taken, then fails once read, saying why; it can be
+    // deleted.
     await fileForm.getByLabel(/Upload a file/).setInputFiles({
       name: "scan.pdf",
       mimeType: "application/pdf",
@@ -186,37 +188,61 @@ test("an operator adds a PDF and a web page, fetches the page again, and sees re
     });
     await fileForm.getByLabel("Title", { exact: true }).fill("Scanned letter");
     await fileForm.getByRole("button", { name: "Add document" }).click();
-    await expect(fileForm.getByRole("alert")).toContainText("This PDF has no text layer (a scan?)");
-    await expect(fileForm.getByLabel("Title", { exact: true })).toHaveValue("Scanned letter");
-    await expect(fileForm.getByTestId("chosen-file")).toContainText("scan.pdf");
-    await expect(documents.locator("tbody tr")).toHaveCount(1);
+    const scanRow = documents.locator("tr", { hasText: "Scanned letter" });
+    await expect(scanRow.getByTestId("document-failure")).toHaveText(
+      "Failed: This PDF has no text layer (a scan?); only the text in a PDF is read.",
+    );
+    await expect(scanRow.getByRole("cell").nth(3)).toHaveText("0");
 
-    // A web page by URL: the server fetches it (the form is busy meanwhile) and keeps the URL.
+    // A web page whose server answers 404 fails the same way.
     const webForm = base.getByRole("form", { name: "Add a web page" });
     const missing = `http://127.0.0.1:${server.port}/gone`;
     await webForm.getByLabel("Page URL").fill(missing);
     await webForm.getByRole("button", { name: "Add page" }).click();
-    await expect(webForm.getByRole("alert")).toContainText(`The page at ${missing} answered 404`);
-    await expect(webForm.getByLabel("Page URL")).toHaveValue(missing);
+    const missingRow = documents.locator("tr", { has: page.getByRole("link", { name: missing }) });
+    await expect(missingRow.getByTestId("document-failure")).toContainText(
+      `Failed: The page at ${missing} answered 404`,
+    );
+    await expectNoAxeViolations(page, "knowledge documents that failed", testInfo);
+    for (const row of [scanRow, missingRow]) {
+      page.once("dialog", (dialog) => void dialog.accept());
+      await row.getByRole("button", { name: /^Delete / }).click();
+      await expect(row).toHaveCount(0);
+    }
+    await expect(documents.locator("tbody tr")).toHaveCount(1);
 
+    // A URL the server will not fetch (a loopback address not allowed) is refused at once, beside
+    // the form, the URL kept.
+    const refused = `http://[::1]:${server.port}/ferry`;
+    await webForm.getByLabel("Page URL").fill(refused);
+    await webForm.getByRole("button", { name: "Add page" }).click();
+    await expect(webForm.getByRole("alert")).toContainText("::1 is a private, loopback");
+    await expect(webForm.getByLabel("Page URL")).toHaveValue(refused);
+
+    // A web page by URL (answered a second late): shown being read, then with the page's title.
     const url = `http://127.0.0.1:${server.port}/ferry`;
     await webForm.getByLabel("Page URL").fill(url);
     await webForm.getByRole("button", { name: "Add page" }).click();
-    await expect(webForm.getByRole("button", { name: "Fetching…" })).toBeDisabled();
-    const webRow = documents.locator("tr", { hasText: "Ferry times" });
+    const webRow = documents.locator("tr", { has: page.getByRole("link", { name: url }) });
+    await expect(webRow.getByRole("progressbar", { name: /^Reading \d+%$/ })).toBeVisible();
+    await expect(webForm.getByRole("status")).toHaveText(`Added ${url}; fetching it now.`);
+    await expect(webRow.getByRole("cell").nth(0)).toContainText("Ferry times");
     await expect(webRow.getByRole("cell").nth(1)).toHaveText("Web page");
     await expect(webRow.getByRole("link", { name: url })).toHaveAttribute("href", url);
     await expect(webRow.getByRole("link", { name: url })).toHaveAttribute("rel", "noreferrer");
     await expect(webRow.getByRole("cell").nth(3)).toHaveText("1");
+    await expect(webRow.getByRole("progressbar")).toHaveCount(0);
     await expect(webForm.getByLabel("Page URL")).toHaveValue("");
 
     // The page changes; Fetch again replaces its passages with the new text.
     ferryPage = NEW_FERRY_PAGE;
     const refetched = page.waitForResponse((res) => res.url().endsWith("/refetch"));
     await webRow.getByRole("button", { name: "Fetch again Ferry times" }).click();
-    await expect(webRow.getByRole("button", { name: "Fetching… Ferry times" })).toBeDisabled();
-    expect((await refetched).status()).toBe(200);
+    expect((await refetched).status()).toBe(202);
+    await expect(webRow.getByRole("progressbar", { name: /^Fetching again \d+%$/ })).toBeVisible();
+    await expect(webRow.getByRole("button", { name: "Fetch again Ferry times" })).toBeDisabled();
     await expect(webRow.getByRole("cell").nth(3)).toHaveText("2");
+    await expect(webRow.getByRole("progressbar")).toHaveCount(0);
     await search("midnight");
     const found = base.getByTestId("knowledge-found").getByRole("listitem");
     await expect(found).toHaveCount(1);

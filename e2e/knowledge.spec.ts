@@ -39,7 +39,20 @@ async function handbookBase(request: APIRequestContext): Promise<string> {
     headers: admin,
     data: { title: "Analyst handbook", text: HANDBOOK },
   });
-  expect(added.status()).toBe(201);
+  // Taken at once, then read in the background: ready once its passages are stored.
+  expect(added.status()).toBe(202);
+  const documentId = ((await added.json()) as { document: { id: string } }).document.id;
+  await expect
+    .poll(async () => {
+      const listed = await request.get(`${STACK.apiUrl}/api/admin/knowledge/${id}/documents`, {
+        headers: admin,
+      });
+      const { documents } = (await listed.json()) as {
+        documents: Array<{ id: string; status: string }>;
+      };
+      return documents.find((document) => document.id === documentId)?.status;
+    })
+    .toBe("ready");
   return id;
 }
 
