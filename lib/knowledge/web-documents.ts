@@ -79,7 +79,9 @@ export async function refetchWebDocument(
   if (count === 0) {
     throw new AppError("CONFLICT", "This page is being read already; wait for it to finish.");
   }
-  if (anew) ingestAfterResponse(db, document, pageReader(url, false), FETCHED);
+  // A page that failed before it was read is still titled by its URL: it takes the page's own.
+  const ownTitle = document.title === document.sourceUrl;
+  if (anew) ingestAfterResponse(db, document, pageReader(url, ownTitle), FETCHED);
   else refreshAfterResponse(db, document, pageReader(url, false));
   const passages = anew ? 0 : await db.knowledgePassage.count({ where: { documentId: id } });
   return documentView(await db.knowledgeDocument.findUniqueOrThrow({ where: { id } }), passages);

@@ -267,6 +267,7 @@ describe("what searches see", () => {
     expect(again.body.document).toMatchObject({ status: "processing", progress: 0, failure: null });
     expect(await untilRead(() => documentsOf(id), document.id)).toMatchObject({
       status: "ready",
+      title: "Notice",
       passages: 1,
     });
     expect(await search(id, "noon")).toHaveLength(1);
