@@ -23,6 +23,7 @@ describe("the avatar's name, from lib/brand.ts", () => {
         profiles={["interviewer", "echo"]}
         faces={[]}
         knowledgeBases={[{ id: "kb_aaaaaaaaaaaaaaaa", name: "Handbook" }]}
+        tools={[]}
         avatar={null}
         portrait={<Portrait avatar={null} />}
         busy={false}
