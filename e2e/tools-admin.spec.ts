@@ -3,6 +3,8 @@
 // header's name and never its value, is told inline what is wrong with parameters that are not
 // JSON and with a host not allowed, offers the tool to visitors (GET /api/tools then lists it),
 // and deletes it after a confirm. The page fits a phone held upright.
+import path from "node:path";
+
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
@@ -100,6 +102,9 @@ test("an operator declares a tool, is told what is wrong, offers it to visitors 
   const listed = await page.request.get(`${STACK.apiUrl}/api/admin/tools`, { headers: admin });
   expect(await listed.text()).not.toContain(SECRET);
   await expectNoAxeViolations(page, "tools, one declared", testInfo);
+  const file = path.resolve("test-results", "screenshots", "tools-admin.png");
+  await panel.screenshot({ path: file });
+  await testInfo.attach("tools-admin", { path: file, contentType: "image/png" });
 
   // Offered to visitors: the landing page's list of tools has it.
   const offered = async () => {
@@ -118,6 +123,9 @@ test("an operator declares a tool, is told what is wrong, offers it to visitors 
   await page.setViewportSize({ width: 390, height: 664 });
   await expect(row).toBeAttached();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const phone = path.resolve("test-results", "screenshots", "tools-admin-390x664.png");
+  await panel.screenshot({ path: phone });
+  await testInfo.attach("tools-admin-390x664", { path: phone, contentType: "image/png" });
   await page.setViewportSize({ width: 1280, height: 650 });
 
   // Deleted after a confirm: gone from the list, and from what visitors are offered.

@@ -37,7 +37,8 @@ export function ToolTable({ tools, busyId, onOffer, onDelete }: ToolTableProps) 
                   {tool.description}
                 </span>
               </td>
-              <td className="py-1.5 pr-3">
+              {/* A long URL breaks anywhere, but not into a column a few letters wide. */}
+              <td className="min-w-48 py-1.5 pr-3">
                 <span className="font-mono text-xs">{tool.method}</span>{" "}
                 <span className="font-mono text-xs break-all">{tool.url}</span>
               </td>
