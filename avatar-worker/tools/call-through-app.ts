@@ -11,6 +11,11 @@ const ANSWER_MAX_BYTES = 32 * 1024;
 
 export type CallTool = (name: string, args: Record<string, unknown>) => Promise<ToolCallAnswer>;
 
+/** The app refused the model's arguments (they do not fit the tool's schema): the model may fix them. */
+export class RefusedArguments extends Error {
+  override name = "RefusedArguments";
+}
+
 /** A call function for one session's operator tools, through the app. */
 export function callThroughApp(
   env: AppEnv,
@@ -29,6 +34,7 @@ export function callThroughApp(
         maxBytes: ANSWER_MAX_BYTES,
       },
     );
+    if (status === 400) throw new RefusedArguments(errorMessage(text));
     if (status < 200 || status >= 300) {
       throw new Error(`${path} answered ${status}: ${text.slice(0, 300)}`);
     }
@@ -38,4 +44,14 @@ export function callThroughApp(
     }
     return { status: answer.status, result: answer.result, truncated: answer.truncated === true };
   };
+}
+
+function errorMessage(text: string): string {
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    if (typeof message === "string") return message.slice(0, 500);
+  } catch {
+    // not the app's error shape
+  }
+  return "The arguments were refused.";
 }

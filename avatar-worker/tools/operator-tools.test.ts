@@ -125,6 +125,21 @@ describe("operator tools for the model", () => {
     expect(asked.length).toBe(before);
   });
 
+  it("tells the model, not the person, when the app refuses its arguments", async () => {
+    answer = (response) => {
+      response.statusCode = 400;
+      response.end(
+        '{"error":{"code":"BAD_REQUEST","message":"Invalid arguments: arguments must have required property \'order\'."}}',
+      );
+    };
+    const { call, said } = tools();
+    const got = await call(0, { number: "A" });
+    expect(got.note).toMatch(
+      /^The arguments were refused \(Invalid arguments: arguments must have required property 'order'\.\)/,
+    );
+    expect(said).toEqual([]);
+  });
+
   it("says it couldn't look that up when the app refuses, the API fails, or nothing answers in time", async () => {
     for (const failing of [
       (response: ServerResponse) => {

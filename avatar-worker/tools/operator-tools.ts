@@ -10,7 +10,7 @@ import { TOOL_RESULT_MAX_CHARACTERS, type ToolSpec } from "@/lib/contract";
 import { COULD_NOT_LOOK_UP } from "../knowledge/knowledge-tool";
 import { cutText } from "../voice/limits";
 
-import type { CallTool } from "./call-through-app";
+import { type CallTool, RefusedArguments } from "./call-through-app";
 
 export const TOOL_LIMITS = {
   /** Operator-tool calls one conversation may make (the app allows no more either). */
@@ -57,6 +57,11 @@ export function operatorTools({ specs, call, say, log, limits = TOOL_LIMITS }: O
         try {
           answer = await call(spec.name, args as Record<string, unknown>);
         } catch (error) {
+          if (error instanceof RefusedArguments) {
+            return {
+              note: `The arguments were refused (${error.message}); fix them from the tool's parameters, or ask the person.`,
+            };
+          }
           log(`tool ${spec.name} failed: ${String(error)}`);
           return failed(say);
         }
