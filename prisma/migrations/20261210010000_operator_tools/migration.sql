@@ -2,7 +2,8 @@
 -- the app calls for it; each call is counted and kept.
 
 -- AlterTable
-ALTER TABLE "Session" ADD COLUMN "toolIds" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "Session" ADD COLUMN "toolIds" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN "toolCallsMade" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
 CREATE TABLE "OperatorTool" (
@@ -25,6 +26,7 @@ CREATE TABLE "OperatorTool" (
 CREATE TABLE "ToolCall" (
     "id" SERIAL NOT NULL,
     "sessionId" TEXT NOT NULL,
+    "toolId" TEXT NOT NULL,
     "toolName" TEXT NOT NULL,
     "outcome" TEXT NOT NULL,
     "status" INTEGER,
@@ -39,6 +41,9 @@ CREATE UNIQUE INDEX "OperatorTool_name_key" ON "OperatorTool"("name");
 
 -- CreateIndex
 CREATE INDEX "ToolCall_sessionId_idx" ON "ToolCall"("sessionId");
+
+-- CreateIndex
+CREATE INDEX "ToolCall_toolId_idx" ON "ToolCall"("toolId");
 
 -- AddForeignKey
 ALTER TABLE "ToolCall" ADD CONSTRAINT "ToolCall_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE CASCADE ON UPDATE CASCADE;
