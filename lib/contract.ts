@@ -137,6 +137,8 @@ export function toolCallPath(sessionId: string, toolName: string): string {
 
 /** The most operator tools one session may enable. */
 export const MAX_SESSION_TOOLS = 5;
+/** The most tool calls the app makes for one conversation, whatever its agent asks. */
+export const TOOL_CALLS_PER_SESSION = 20;
 /** An operator tool's name, as the model sees it. */
 export const TOOL_NAME_PATTERN = /^[a-z][a-z0-9_]{0,47}$/;
 export const TOOL_DESCRIPTION_MAX_CHARACTERS = 1_000;

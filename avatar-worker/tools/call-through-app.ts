@@ -11,6 +11,11 @@ const ANSWER_MAX_BYTES = 32 * 1024;
 
 export type CallTool = (name: string, args: Record<string, unknown>) => Promise<ToolCallAnswer>;
 
+/** The conversation's tool calls are spent (a resumed conversation's count goes on in the app). */
+export class NoCallsLeft extends Error {
+  override name = "NoCallsLeft";
+}
+
 /** The app refused the model's arguments (they do not fit the tool's schema): the model may fix them. */
 export class RefusedArguments extends Error {
   override name = "RefusedArguments";
@@ -35,6 +40,7 @@ export function callThroughApp(
       },
     );
     if (status === 400) throw new RefusedArguments(errorMessage(text));
+    if (status === 429) throw new NoCallsLeft(errorMessage(text));
     if (status < 200 || status >= 300) {
       throw new Error(`${path} answered ${status}: ${text.slice(0, 300)}`);
     }

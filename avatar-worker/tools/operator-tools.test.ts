@@ -140,6 +140,25 @@ describe("operator tools for the model", () => {
     expect(said).toEqual([]);
   });
 
+  it("stops calling once the app says the conversation's calls are spent (a resumed one's count goes on there)", async () => {
+    answer = (response) => {
+      response.statusCode = 429;
+      response.end(
+        '{"error":{"code":"RATE_LIMITED","message":"This conversation has made its 20 tool calls."}}',
+      );
+    };
+    const { call, said } = tools();
+    const before = asked.length;
+    expect(await call(0, { order: "A" })).toEqual({
+      note: expect.stringMatching(/No tool calls are left/),
+    });
+    expect(await call(1, { order: "B" })).toEqual({
+      note: expect.stringMatching(/No tool calls are left/),
+    });
+    expect(asked.length - before).toBe(1);
+    expect(said).toEqual([]);
+  });
+
   it("says it couldn't look that up when the app refuses, the API fails, or nothing answers in time", async () => {
     for (const failing of [
       (response: ServerResponse) => {

@@ -5,16 +5,16 @@
 // ("I couldn't look that up") while the conversation goes on.
 import { llm } from "@livekit/agents";
 
-import { TOOL_RESULT_MAX_CHARACTERS, type ToolSpec } from "@/lib/contract";
+import { TOOL_CALLS_PER_SESSION, TOOL_RESULT_MAX_CHARACTERS, type ToolSpec } from "@/lib/contract";
 
 import { COULD_NOT_LOOK_UP } from "../knowledge/knowledge-tool";
 import { cutText } from "../voice/limits";
 
-import { type CallTool, RefusedArguments } from "./call-through-app";
+import { type CallTool, NoCallsLeft, RefusedArguments } from "./call-through-app";
 
 export const TOOL_LIMITS = {
-  /** Operator-tool calls one conversation may make (the app allows no more either). */
-  calls: 20,
+  /** Operator-tool calls one avatar session may make (the app counts the whole conversation). */
+  calls: TOOL_CALLS_PER_SESSION,
   /** Characters of a tool's answer handed to the model. */
   answerChars: TOOL_RESULT_MAX_CHARACTERS,
 };
@@ -47,16 +47,16 @@ export function operatorTools({ specs, call, say, log, limits = TOOL_LIMITS }: O
         if (typeof args !== "object" || args === null || Array.isArray(args)) {
           return { note: "The arguments must be a JSON object, as the tool's parameters say." };
         }
-        if (calls >= limits.calls) {
-          return {
-            note: "No tool calls are left in this conversation: answer from what you already know.",
-          };
-        }
+        if (calls >= limits.calls) return { note: NONE_LEFT };
         calls += 1;
         let answer;
         try {
           answer = await call(spec.name, args as Record<string, unknown>);
         } catch (error) {
+          if (error instanceof NoCallsLeft) {
+            calls = limits.calls;
+            return { note: NONE_LEFT };
+          }
           if (error instanceof RefusedArguments) {
             return {
               note: `The arguments were refused (${error.message}); fix them from the tool's parameters, or ask the person.`,
@@ -79,6 +79,8 @@ export function operatorTools({ specs, call, say, log, limits = TOOL_LIMITS }: O
     }),
   );
 }
+
+const NONE_LEFT = "No tool calls are left in this conversation: answer from what you already know.";
 
 function failed(say: (line: string) => void): ToolAnswer {
   say(COULD_NOT_LOOK_UP);

@@ -1,6 +1,8 @@
 "use client";
 
 // Which operator tools the person chose for their conversations, remembered across visits.
+import { MAX_SESSION_TOOLS } from "@/lib/contract";
+
 import { offeredIds, rememberedValue, useRememberedIds } from "./remembered-value";
 
 /** An operator tool a visitor may enable (GET /api/tools). */
@@ -11,7 +13,7 @@ export interface ToolChoice {
 }
 
 /** The most tools one conversation may enable (POST /api/sessions { tools }). */
-export const TOOLS_MAX_CHOSEN = 5;
+export const TOOLS_MAX_CHOSEN = MAX_SESSION_TOOLS;
 
 const store = rememberedValue("talk-to-jeremy.tools");
 

@@ -98,23 +98,48 @@ describe("calling an operator tool", () => {
   });
 
   it("refuses arguments the schema does not allow, without calling", async () => {
-    for (const args of [{}, { order: 7 }, { order: "x".repeat(21) }, { order: "A", admin: true }]) {
+    for (const args of [{}, { order: 7 }, { order: "x".repeat(21) }, ["A"]]) {
       const result = await callTool(tool("/echo"), args, allowed);
       expect(result.outcome).toBe("refused");
-      expect(result.problem).toMatch(/^Invalid arguments: arguments/);
+      expect(result.problem).toMatch(/^Invalid arguments: arguments( must|\/order )/);
     }
   });
 
-  it("refuses a host not allowed, even one an argument makes", async () => {
+  it("calls no host that is not allowed (any more), and no host an argument makes", async () => {
     const refused = await callTool(tool("/echo"), { order: "A" }, new Set(["api.example.com"]));
-    expect(refused).toMatchObject({ outcome: "refused" });
-    expect(refused.problem).toContain("127.0.0.1 is not in TOOL_ALLOWED_HOSTS");
+    expect(refused).toMatchObject({ outcome: "failed", status: null });
+    expect(refused.problem).toBe(
+      "The tool's url: 127.0.0.1 is not in TOOL_ALLOWED_HOSTS (the hosts operator tools may call).",
+    );
     const made = await callTool(
       { ...tool("/echo"), url: "http://{order}/x" },
       { order: "169.254.169.254" },
       allowed,
     );
-    expect(made.outcome).toBe("refused");
+    expect(made).toMatchObject({ outcome: "failed" });
+    expect(made.problem).toContain("169.254.169.254 is not in TOOL_ALLOWED_HOSTS");
+  });
+
+  it("lets no argument climb out of the URL's path", async () => {
+    for (const order of ["..", ".", ""]) {
+      const result = await callTool(tool("/orders/{order}/status"), { order }, allowed);
+      expect(result).toMatchObject({ outcome: "refused", status: null });
+      expect(result.problem).toBe('Invalid arguments: "order" must not be empty, "." or "..".');
+    }
+    // A slash is escaped: one segment, whatever it holds.
+    const escaped = await callTool(tool("/orders/{order}"), { order: "A/1" }, allowed);
+    expect(escaped.status).toBe(404);
+  });
+
+  it("sends only the arguments the tool declares", async () => {
+    const get = await callTool(tool("/echo"), { order: "A", user: "someone-else" }, allowed);
+    expect(JSON.parse(get.answer!.result)).toMatchObject({ url: "/echo?order=A" });
+    const post = await callTool(
+      tool("/echo", { method: "POST", parameters: { ...schema, additionalProperties: true } }),
+      { order: "A", admin: true },
+      allowed,
+    );
+    expect(JSON.parse(post.answer!.result)).toMatchObject({ body: { order: "A" } });
   });
 
   it("gives up on an API that does not answer in time", async () => {

@@ -8,11 +8,13 @@ import { TOOL_RESULT_MAX_CHARACTERS, type ToolCallAnswer } from "@/lib/contract"
 import type { OperatorTool } from "@/lib/generated/prisma/client";
 
 import { hostProblem } from "./hosts";
-import { argumentsProblem } from "./json-schema";
+import { checkedArguments } from "./json-schema";
+import { fillTemplate, placeholders } from "./url-template";
 
 /** The most of an API's answer read; the rest is not waited for. */
 export const RESPONSE_MAX_BYTES = 64 * 1024;
 
+/** "refused": the model's arguments do not fit (it may fix them); "failed": the API's part. */
 export type ToolCallOutcome = "ok" | "failed" | "timeout" | "refused";
 
 export interface ToolCallResult {
@@ -36,12 +38,15 @@ export async function callTool(
   args: unknown,
   allowedHosts: ReadonlySet<string>,
 ): Promise<ToolCallResult> {
-  const wrong = argumentsProblem(tool.parameters as object, args);
-  if (wrong) return { outcome: "refused", status: null, problem: `Invalid arguments: ${wrong}.` };
-  const request = buildRequest(tool, args as Record<string, unknown>);
+  const checked = checkedArguments(tool.parameters as object, args);
+  if ("problem" in checked) {
+    return { outcome: "refused", status: null, problem: `Invalid arguments: ${checked.problem}.` };
+  }
+  const request = buildRequest(tool, checked.args);
   if ("problem" in request) return { outcome: "refused", status: null, problem: request.problem };
+  // The operator's setting changed since the tool was declared: not the model's doing.
   const denied = hostProblem(request.url, allowedHosts);
-  if (denied) return { outcome: "refused", status: null, problem: `The tool's url: ${denied}.` };
+  if (denied) return { outcome: "failed", status: null, problem: `The tool's url: ${denied}.` };
 
   const signal = AbortSignal.timeout(tool.timeoutMs);
   try {
@@ -96,26 +101,18 @@ interface BuiltRequest {
 }
 
 /**
- * The request for these arguments: `{name}` in the URL takes the argument `name`; the rest go in
- * the query string (GET) or a JSON body (POST).
+ * The request for these arguments: the ones named in the URL go there (url-template.ts); the
+ * rest go in the query string (GET) or a JSON body (POST).
  */
 function buildRequest(
   tool: Tool,
   args: Record<string, unknown>,
 ): BuiltRequest | { problem: string } {
+  const filled = fillTemplate(tool.url, args);
+  if ("problem" in filled) return { problem: `Invalid arguments: ${filled.problem}.` };
+  const { url } = filled;
   const rest = { ...args };
-  let missing: string | null = null;
-  const filled = tool.url.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => {
-    if (rest[key] === undefined || rest[key] === null) {
-      missing ??= key;
-      return "";
-    }
-    const value = rest[key];
-    delete rest[key];
-    return encodeURIComponent(typeof value === "string" ? value : JSON.stringify(value));
-  });
-  if (missing) return { problem: `Invalid arguments: "${missing}" is needed for the tool's URL.` };
-  const url = new URL(filled);
+  for (const key of placeholders(tool.url)) delete rest[key];
   const headers = new Headers({
     accept: "application/json, text/plain;q=0.9, text/*;q=0.8",
     "user-agent": "talk-to-jeremy-tools/1",

@@ -14,6 +14,8 @@ const ajv = new Ajv({
   allErrors: false,
   // A schema may not pull in others: no $ref outside itself is resolved.
   addUsedSchema: false,
+  // Only the arguments a tool declares are sent: any other the model adds is dropped.
+  removeAdditional: "all",
 });
 
 const compiled = new Map<string, ValidateFunction>();
@@ -38,11 +40,19 @@ export function schemaProblem(schema: unknown): string | null {
   return null;
 }
 
-/** Why `args` do not fit `schema`, or null when they do. */
-export function argumentsProblem(schema: object, args: unknown): string | null {
+/** `args` as `schema` declares them (any undeclared one dropped), or why they do not fit. */
+export function checkedArguments(
+  schema: object,
+  args: unknown,
+): { args: Record<string, unknown> } | { problem: string } {
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    return { problem: "arguments must be an object" };
+  }
+  // A copy: validation drops undeclared properties from what it checks.
+  const copy = structuredClone(args) as Record<string, unknown>;
   const validate = validatorFor(schema, JSON.stringify(schema));
-  if (validate(args)) return null;
-  return ajv.errorsText(validate.errors, { dataVar: "arguments" });
+  if (validate(copy)) return { args: copy };
+  return { problem: ajv.errorsText(validate.errors, { dataVar: "arguments" }) };
 }
 
 function validatorFor(schema: object, text: string): ValidateFunction {

@@ -2,15 +2,13 @@ import "server-only";
 
 // A conversation's calls of its operator tools: only the tools it enabled that are still public,
 // only while it is going on, at most TOOL_CALLS_PER_SESSION of them, and each one kept
-// (ToolCall) for operators and for the count.
+// (ToolCall) for operators.
+import { TOOL_CALLS_PER_SESSION } from "@/lib/contract";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { callTool, type ToolCallResult } from "./call-tool";
 import { enabledTool } from "./store";
-
-/** The most tool calls one conversation may make, whatever its worker asks. */
-export const TOOL_CALLS_PER_SESSION = 20;
 
 export async function callForSession(
   db: PrismaClient,
@@ -30,13 +28,13 @@ export async function callForSession(
   const tool = await enabledTool(db, session.toolIds, name);
   if (!tool) throw new AppError("NOT_FOUND", `This conversation has no tool named "${name}".`);
 
-  // The call is written before it is made, so calls made at once count each other.
-  const call = await db.toolCall.create({
-    data: { sessionId, toolName: name, outcome: "started", ms: 0 },
+  // A call is claimed before it is made, in one conditional update: calls made at once, from
+  // any number of app instances, never pass the allowance together.
+  const { count } = await db.session.updateMany({
+    where: { id: sessionId, status: "ACTIVE", toolCallsMade: { lt: TOOL_CALLS_PER_SESSION } },
+    data: { toolCallsMade: { increment: 1 } },
   });
-  const made = await db.toolCall.count({ where: { sessionId, id: { lte: call.id } } });
-  if (made > TOOL_CALLS_PER_SESSION) {
-    await db.toolCall.update({ where: { id: call.id }, data: { outcome: "refused" } });
+  if (count === 0) {
     throw new AppError(
       "RATE_LIMITED",
       `This conversation has made its ${TOOL_CALLS_PER_SESSION} tool calls.`,
@@ -44,9 +42,11 @@ export async function callForSession(
   }
   const started = performance.now();
   const result = await callTool(tool, args, allowedHosts);
-  await db.toolCall.update({
-    where: { id: call.id },
+  await db.toolCall.create({
     data: {
+      sessionId,
+      toolId: tool.id,
+      toolName: name,
       outcome: result.outcome,
       status: result.status,
       ms: Math.round(performance.now() - started),

@@ -90,11 +90,19 @@ export async function updateTool(
   allowedHosts: ReadonlySet<string>,
 ): Promise<ToolView> {
   if (changes.url !== undefined) refuseHost(changes.url, allowedHosts);
-  await findTool(db, id);
+  const before = await findTool(db, id);
+  const moved = changes.url !== undefined && hostOf(changes.url).host !== hostOf(before.url).host;
+  if (moved && before.secretHeaderValue && changes.secretHeader === undefined) {
+    // The secret was given for the old host: it is not sent to another without being asked.
+    throw new AppError(
+      "BAD_REQUEST",
+      "Invalid request: url: moving the tool to another host needs its secret header again (secretHeader, or null for none).",
+    );
+  }
   const tool = await withUniqueName(db, changes.name, id, () =>
     db.operatorTool.update({ where: { id }, data: columns(changes) }),
   );
-  return view(tool, await db.toolCall.count({ where: { toolName: tool.name } }));
+  return view(tool, await db.toolCall.count({ where: { toolId: tool.id } }));
 }
 
 export async function deleteTool(db: PrismaClient, id: string): Promise<void> {
@@ -106,10 +114,10 @@ export async function deleteTool(db: PrismaClient, id: string): Promise<void> {
 export async function listTools(db: PrismaClient): Promise<ToolView[]> {
   const [tools, calls] = await Promise.all([
     db.operatorTool.findMany({ orderBy: { createdAt: "asc" } }),
-    db.toolCall.groupBy({ by: ["toolName"], _count: { _all: true } }),
+    db.toolCall.groupBy({ by: ["toolId"], _count: { _all: true } }),
   ]);
   return tools.map((tool) =>
-    view(tool, calls.find((row) => row.toolName === tool.name)?._count._all ?? 0),
+    view(tool, calls.find((row) => row.toolId === tool.id)?._count._all ?? 0),
   );
 }
 
@@ -175,7 +183,7 @@ async function findTool(db: PrismaClient, id: string): Promise<OperatorTool> {
 }
 
 function refuseHost(url: string, allowedHosts: ReadonlySet<string>): void {
-  const problem = hostProblem(new URL(url), allowedHosts);
+  const problem = hostProblem(hostOf(url), allowedHosts);
   if (problem) throw new AppError("BAD_REQUEST", `Invalid request: url: ${problem}`);
 }
 
@@ -228,4 +236,9 @@ function view(tool: OperatorTool, calls: number): ToolView {
     calls,
     createdAt: tool.createdAt.toISOString(),
   };
+}
+
+/** The URL of a template (its `{name}`s, only ever in its path or query, stood in for). */
+function hostOf(template: string): URL {
+  return new URL(template.replace(/\{\w+\}/g, "x"));
 }

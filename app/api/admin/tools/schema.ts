@@ -3,6 +3,7 @@ import { z } from "zod";
 import { TOOL_DESCRIPTION_MAX_CHARACTERS, TOOL_NAME_PATTERN } from "@/lib/contract";
 import { oneLine } from "@/lib/http/one-line";
 import { schemaProblem } from "@/lib/tools/json-schema";
+import { templateProblem } from "@/lib/tools/url-template";
 
 // Headers a tool may not set: the request's own framing and routing are the app's.
 const RESERVED_HEADERS = new Set([
@@ -40,10 +41,11 @@ const fields = {
     const problem = schemaProblem(schema);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   }),
-  url: oneLine(2000).refine(
-    (url) => /^https?:\/\//i.test(url) && URL.canParse(url.replace(/\{\w+\}/g, "x")),
-    "must be an http:// or https:// URL (a {name} in it takes that argument)",
-  ),
+  url: oneLine(2000).superRefine((url, ctx) => {
+    const problem = templateProblem(url);
+    if (problem)
+      ctx.addIssue({ code: "custom", message: `${problem} (a {name} in it takes that argument)` });
+  }),
   method: z.enum(["GET", "POST"]),
   secretHeader: z
     .strictObject({

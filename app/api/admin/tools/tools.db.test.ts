@@ -111,7 +111,9 @@ describe("operator tools (admin API)", () => {
     for (const [change, message] of [
       [{ url: "https://evil.example/x" }, "evil.example is not in TOOL_ALLOWED_HOSTS"],
       [{ url: "ftp://api.shop.example/x" }, "url: must be an http:// or https:// URL"],
+      [{ url: "https://api.shop.example:99999/x" }, "url: is not a URL"],
       [{ url: "https://user:pw@api.shop.example/x" }, "must not carry a user name or password"],
+      [{ url: "https://{host}/x" }, "url: must name its host itself"],
       [{ name: "Look Up" }, "name: must be lower-case letters"],
       [{ name: "search_knowledge" }, "is the knowledge search's own name"],
       [{ parameters: { type: "string" } }, 'must have "type": "object"'],
@@ -154,5 +156,27 @@ describe("operator tools (admin API)", () => {
         { json: { name: "unique_tool" }, headers: admin },
       );
     expect(renamed.status).toBe(409);
+  });
+
+  it("sends a tool's secret to another host only when the operator gives it again", async () => {
+    const made = await declare({ ...ORDERS, name: "moving_tool" });
+    const id = made.body.tool!.id;
+    const move = (json: unknown) =>
+      app.browser().call<Answer>("PATCH /api/admin/tools/:id", { id }, { json, headers: admin });
+    const refused = await move({ url: "https://api2.shop.example/orders/{order}" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toContain("needs its secret header again");
+    // Another path on the same host keeps it; another host with a new secret takes that.
+    expect((await move({ url: "https://api.shop.example/v2/orders/{order}" })).status).toBe(200);
+    const moved = await move({
+      url: "https://api2.shop.example/orders/{order}",
+      secretHeader: { name: "X-Api-Key", value: "the-second-host-key" },
+    });
+    expect(moved.status).toBe(200);
+    const row = await (await app.db()).operatorTool.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({
+      url: "https://api2.shop.example/orders/{order}",
+      secretHeaderValue: "the-second-host-key",
+    });
   });
 });

@@ -17,8 +17,8 @@ type Params = { params: Promise<{ id: string; name: string }> };
  * The avatar agent calls one of its conversation's operator tools: `{ arguments }` → `{ status,
  * result, truncated }` (whatever the API answered, as text). The app makes the call, with the
  * tool's secret header; 400 for arguments the tool's schema refuses, 502 when the API cannot be
- * reached or answers with no text, 504 when it does not answer in time, 429 past the
- * conversation's allowance.
+ * reached, answers with no text or a redirect, or its host is no longer allowed, 504 when it
+ * does not answer in time, 429 past the conversation's allowance.
  */
 export const POST = route(async (request: Request, { params }: Params) => {
   const { id, name } = await params;
