@@ -1,9 +1,5 @@
+import { isBeingRead } from "@/lib/knowledge/document-status";
 import type { DocumentView } from "@/lib/knowledge/store";
-
-/** Whether a document is being read (added, or a page fetched again): its table polls meanwhile. */
-export function isBeingRead(document: DocumentView): boolean {
-  return document.status === "processing" || (document.status === "ready" && document.progress < 1);
-}
 
 /**
  * Where a document's reading stands, under its title: a progress bar while it is read, why it

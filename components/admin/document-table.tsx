@@ -1,7 +1,8 @@
+import { isBeingRead } from "@/lib/knowledge/document-status";
 import type { DocumentView } from "@/lib/knowledge/store";
 
 import { DANGER_BUTTON, QUIET_BUTTON } from "./admin-styles";
-import { DocumentState, isBeingRead } from "./document-state";
+import { DocumentState } from "./document-state";
 
 /**
  * A base's documents: title (and, for a web page, its URL; how far it is read, or why it failed),

@@ -3,12 +3,12 @@
 import { useEffect, useState } from "react";
 
 import { adminCall, knowledgePath } from "@/lib/client/admin-api";
+import { isBeingRead } from "@/lib/knowledge/document-status";
 import type { BaseView, DocumentView } from "@/lib/knowledge/store";
 
 import { ERROR_TEXT } from "./admin-styles";
 import { AddDocumentForm } from "./add-document-form";
 import { AddWebPageForm } from "./add-web-page-form";
-import { isBeingRead } from "./document-state";
 import { DocumentTable } from "./document-table";
 import { KnowledgeSearch } from "./knowledge-search";
 

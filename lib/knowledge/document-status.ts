@@ -1,45 +1,35 @@
-import "server-only";
-
 // Where a document's reading stands. A document is read after the response that added it
 // (ingest.ts): "processing" while its passages are read and stored, then "ready" (the only
 // documents searched) or "failed", saying why. A ready web page being fetched again stays ready,
 // its old passages searched, with `progress` below 1 until the new ones replace them.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+// No "server-only": /admin shares these rules (a pure module, no database).
 
 export type DocumentStatus = "processing" | "ready" | "failed";
 
 /**
- * A document whose reading has not moved for this long was abandoned by a process that died
- * (ingestion writes its progress at least every few seconds, and a PDF or a page has at most
- * 20 s to be read).
+ * A reading that has not moved for this long was abandoned by a process that died (ingestion
+ * writes its progress at least every few seconds, and a PDF or a page has at most 20 s to be
+ * read). Nothing records it: the document is shown interrupted from then on (store.ts), and the
+ * reading, should it wake, may write nothing more (ingest.ts).
  */
 export const INTERRUPTED_AFTER_MS = 2 * 60_000;
 export const INTERRUPTED = "Its ingestion was interrupted; add it again.";
 export const REFETCH_INTERRUPTED = "The fetch was interrupted; fetch it again.";
 
-/**
- * Records the base's abandoned readings as such: a new document as failed (its passages so far
- * deleted), a page fetched again as ready with its old passages, saying it was interrupted.
- */
-export async function settleInterrupted(db: PrismaClient, baseId: string): Promise<void> {
-  const stale = { baseId, updatedAt: { lt: new Date(Date.now() - INTERRUPTED_AFTER_MS) } };
-  const abandoned = await db.knowledgeDocument.findMany({
-    where: { ...stale, status: "processing" },
-    select: { id: true },
-  });
-  if (abandoned.length > 0) {
-    const ids = abandoned.map(({ id }) => id);
-    // Status first: a reading still alive (only slow) finds it no longer "processing" and stops.
-    await db.knowledgeDocument.updateMany({
-      where: { ...stale, id: { in: ids }, status: "processing" },
-      data: { status: "failed", failure: INTERRUPTED },
-    });
-    await db.knowledgePassage.deleteMany({
-      where: { documentId: { in: ids }, document: { status: "failed" } },
-    });
-  }
-  await db.knowledgeDocument.updateMany({
-    where: { ...stale, status: "ready", progress: { lt: 1 } },
-    data: { progress: 1, failure: REFETCH_INTERRUPTED },
-  });
+/** Whether a document is being read (added, or a page fetched again): /admin polls meanwhile. */
+export function isBeingRead(document: { status: string; progress: number }): boolean {
+  return document.status === "processing" || (document.status === "ready" && document.progress < 1);
+}
+
+/** A reading last heard from before this was abandoned. */
+export function interruptedBefore(now = Date.now()): Date {
+  return new Date(now - INTERRUPTED_AFTER_MS);
+}
+
+/** Whether a document's reading is under way as stored but silent past the limit. */
+export function isAbandoned(
+  document: { status: string; progress: number; updatedAt: Date },
+  now = Date.now(),
+): boolean {
+  return isBeingRead(document) && document.updatedAt < interruptedBefore(now);
 }

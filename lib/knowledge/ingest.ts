@@ -3,8 +3,9 @@ import "server-only";
 // A document's heavy part, done after the response that added it (Next's `after`): its text read
 // (a PDF's pages, a web page fetched), split into passages and stored in batches, its progress
 // written as it goes. It ends "ready", or "failed" with the reason and none of its passages.
-// Every write is guarded by the state it expects, so a document deleted (or declared
-// interrupted) meanwhile stops its reading at the next write, leaving nothing behind.
+// Every write is guarded by the state it expects and by the reading's id, so a reading whose
+// document was deleted, or that was overtaken (a newer reading started, say after it was shown
+// interrupted), or that has been silent too long, stops at its next write, leaving nothing behind.
 import { AppError, isAppError } from "@/lib/errors";
 import type { KnowledgeDocument, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { afterResponse } from "@/lib/http/after-response";
@@ -15,7 +16,8 @@ import {
   type Passage,
   splitIntoPassages,
 } from "./passages";
-import { createDocument, type DocumentView } from "./store";
+import { interruptedBefore } from "./document-status";
+import { createDocument, type DocumentView, newReadingId, type ReadingTarget } from "./store";
 
 /** Passages stored per transaction; progress is written after each batch. */
 export const PASSAGE_BATCH = 200;
@@ -35,11 +37,10 @@ export interface Reading {
 /** Reads a document's text; `report` is told how far it has got, from 0 to 1. */
 export type Reader = (report: (fraction: number) => Promise<void>) => Promise<Reading>;
 
-type Target = Pick<KnowledgeDocument, "id" | "baseId">;
 type Client = PrismaClient | Prisma.TransactionClient;
 type Guard = Prisma.KnowledgeDocumentWhereInput;
 
-/** The document was deleted, or declared interrupted, while it was read: nothing to record. */
+/** The document was deleted, or its reading overtaken or abandoned, while read: nothing to record. */
 class Gone extends Error {}
 
 /**
@@ -48,7 +49,7 @@ class Gone extends Error {}
  */
 export function ingestAfterResponse(
   db: PrismaClient,
-  document: Target,
+  document: ReadingTarget,
   read: Reader,
   readShare: number,
 ): void {
@@ -56,7 +57,11 @@ export function ingestAfterResponse(
 }
 
 /** Fetches a ready page again once the response is sent; its old passages stay till then. */
-export function refreshAfterResponse(db: PrismaClient, document: Target, read: Reader): void {
+export function refreshAfterResponse(
+  db: PrismaClient,
+  document: ReadingTarget,
+  read: Reader,
+): void {
   afterResponse(() => refreshDocument(db, document, read).then(() => undefined, quiet));
 }
 
@@ -66,20 +71,20 @@ export async function addDocument(
   baseId: string,
   input: { title: string; kind: DocumentKind; text: string; bytes: number; sourceUrl?: string },
 ): Promise<DocumentView> {
-  const document = await createDocument(db, baseId, input);
-  const reading = { kind: input.kind, text: input.text };
-  const passages = await ingestDocument(db, { id: document.id, baseId }, async () => reading, 0);
+  const { document, reading } = await createDocument(db, baseId, input);
+  const text = { kind: input.kind, text: input.text };
+  const passages = await ingestDocument(db, reading, async () => text, 0);
   return { ...document, status: "ready", progress: 1, passages };
 }
 
 /** Reads a "processing" document and stores its passages; on failure, records why and throws. */
 export async function ingestDocument(
   db: PrismaClient,
-  target: Target,
+  target: ReadingTarget,
   read: Reader,
   readShare: number,
 ): Promise<number> {
-  const guard: Guard = { id: target.id, status: "processing" };
+  const guard = guardOf(target, { status: "processing" });
   try {
     const reading = await read(reporter(db, guard, readShare));
     const passages = passagesOf(reading.text, reading.kind);
@@ -99,7 +104,7 @@ export async function ingestDocument(
       const failure = failureOf(error);
       await db.$transaction(async (tx) => {
         const { count } = await tx.knowledgeDocument.updateMany({
-          where: guard,
+          where: guard(),
           data: { status: "failed", failure },
         });
         if (count > 0) await tx.knowledgePassage.deleteMany({ where: { documentId: target.id } });
@@ -115,10 +120,10 @@ export async function ingestDocument(
  */
 export async function refreshDocument(
   db: PrismaClient,
-  target: Target,
+  target: ReadingTarget,
   read: Reader,
 ): Promise<number> {
-  const guard: Guard = { id: target.id, status: "ready", progress: { lt: 1 } };
+  const guard = guardOf(target, { status: "ready", progress: { lt: 1 } });
   try {
     const reading = await read(reporter(db, guard, REFRESH_READ_SHARE));
     const passages = passagesOf(reading.text, reading.kind);
@@ -131,12 +136,50 @@ export async function refreshDocument(
   } catch (error) {
     if (!(error instanceof Gone)) {
       await db.knowledgeDocument.updateMany({
-        where: guard,
+        where: guard(),
         data: { progress: 1, failure: failureOf(error) },
       });
     }
     throw error;
   }
+}
+
+/**
+ * Starts a new reading of a document no reading is under way for (ready, failed, or abandoned
+ * by a process that died), which overtakes any earlier one; null if another has started since
+ * `document` was read. `anew`: read it as a new document, "processing", the passages it has
+ * (an abandoned reading's leftovers) deleted; else a ready page fetched again (refreshDocument),
+ * its passages searched until the new ones replace them.
+ */
+export async function startReadingAgain(
+  db: PrismaClient,
+  document: KnowledgeDocument,
+  anew: boolean,
+): Promise<ReadingTarget | null> {
+  const readingId = newReadingId();
+  const abandoned = { updatedAt: { lt: interruptedBefore() } };
+  const started = await db.$transaction(async (tx) => {
+    const { count } = await tx.knowledgeDocument.updateMany({
+      where: {
+        id: document.id,
+        readingId: document.readingId,
+        ...(anew
+          ? { OR: [{ status: "failed" }, { status: "processing", ...abandoned }] }
+          : { status: "ready", OR: [{ progress: 1 }, abandoned] }),
+      },
+      data: {
+        ...(anew ? { status: "processing" } : {}),
+        progress: 0,
+        failure: null,
+        readingId,
+      },
+    });
+    if (count > 0 && anew) {
+      await tx.knowledgePassage.deleteMany({ where: { documentId: document.id } });
+    }
+    return count > 0;
+  });
+  return started ? { id: document.id, baseId: document.baseId, readingId } : null;
 }
 
 /** A failure as an operator reads it beside the document: the reason, not a request's wording. */
@@ -178,7 +221,7 @@ function learned(reading: Reading) {
   };
 }
 
-function rows(target: Target, passages: Passage[], from: number) {
+function rows(target: ReadingTarget, passages: Passage[], from: number) {
   return passages.map((passage, i) => ({
     documentId: target.id,
     baseId: target.baseId,
@@ -187,18 +230,31 @@ function rows(target: Target, passages: Passage[], from: number) {
   }));
 }
 
+/**
+ * Where a reading may still write, as of now: its document in `state`, still this reading, and
+ * not silent past the limit (shown interrupted by then, and it stays so).
+ */
+function guardOf(target: ReadingTarget, state: Guard): () => Guard {
+  return () => ({
+    ...state,
+    id: target.id,
+    readingId: target.readingId,
+    updatedAt: { gte: interruptedBefore() },
+  });
+}
+
 /** Writes `data` where `guard` still holds; Gone if it no longer does. */
 async function update(
   client: Client,
-  guard: Guard,
+  guard: () => Guard,
   data: Prisma.KnowledgeDocumentUpdateManyMutationInput,
 ) {
-  const { count } = await client.knowledgeDocument.updateMany({ where: guard, data });
+  const { count } = await client.knowledgeDocument.updateMany({ where: guard(), data });
   if (count === 0) throw new Gone();
 }
 
 /** How far reading has got, as the document's progress (`share` of it), now and then. */
-function reporter(db: PrismaClient, guard: Guard, share: number) {
+function reporter(db: PrismaClient, guard: () => Guard, share: number) {
   let last = Date.now();
   return async (fraction: number) => {
     if (Date.now() - last < REPORT_EVERY_MS) return;

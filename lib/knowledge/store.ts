@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 import type { SqlRead } from "@/lib/db/handle";
 import type { KnowledgeDocument, PrismaClient } from "@/lib/generated/prisma/client";
 
-import { type DocumentStatus, settleInterrupted } from "./document-status";
+import {
+  type DocumentStatus,
+  INTERRUPTED,
+  isAbandoned,
+  REFETCH_INTERRUPTED,
+} from "./document-status";
 import type { DocumentKind } from "./passages";
 
 /** The most bases, and documents in a base, an operator may keep. */
@@ -41,6 +46,13 @@ export interface DocumentView {
   createdAt: string;
 }
 
+/** A reading under way: its document, and its id (each reading, or fetch again, takes a new one). */
+export interface ReadingTarget {
+  id: string;
+  baseId: string;
+  readingId: string;
+}
+
 /** A passage a search found, with where it comes from. */
 export interface Found {
   text: string;
@@ -52,6 +64,8 @@ export interface Found {
 }
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString("hex")}`;
+/** A new reading's id: an earlier reading of the same document no longer matches it. */
+export const newReadingId = () => newId("read");
 /** Ids as this module makes them; any other text (a NUL, a megabyte) is no base or document. */
 const BASE_ID = /^kb_[0-9a-f]{16}$/;
 const DOCUMENT_ID = /^doc_[0-9a-f]{16}$/;
@@ -115,7 +129,6 @@ export async function deleteBase(db: PrismaClient, id: string) {
 /** A base's documents, oldest first, with how far each is read (an abandoned one as failed). */
 export async function listDocuments(db: PrismaClient, baseId: string): Promise<DocumentView[]> {
   await requireBase(db, baseId);
-  await settleInterrupted(db, baseId);
   const documents = await db.knowledgeDocument.findMany({
     where: { baseId },
     orderBy: { createdAt: "asc" },
@@ -125,15 +138,16 @@ export async function listDocuments(db: PrismaClient, baseId: string): Promise<D
 }
 
 /**
- * Makes a document's row, "processing" with nothing read yet (ingest.ts reads it), unless the
- * base is full.
+ * Makes a document's row, "processing" with nothing read yet, unless the base is full: the
+ * document, and the reading that ingest.ts is to do.
  */
 export async function createDocument(
   db: PrismaClient,
   baseId: string,
   input: { title: string; kind: DocumentKind; bytes: number; sourceUrl?: string },
-): Promise<DocumentView> {
+): Promise<{ document: DocumentView; reading: ReadingTarget }> {
   await requireBase(db, baseId);
+  const readingId = newReadingId();
   const document = await db.$transaction(async (tx) => {
     if ((await tx.knowledgeDocument.count({ where: { baseId } })) >= MAX_DOCUMENTS_PER_BASE) {
       throw new AppError(
@@ -151,15 +165,21 @@ export async function createDocument(
         sourceUrl: input.sourceUrl ?? null,
         status: "processing",
         progress: 0,
+        readingId,
       },
     });
   });
-  return documentView(document, 0);
+  return { document: documentView(document, 0), reading: { id: document.id, baseId, readingId } };
 }
 
-/** A document's row as the admin API shows it. */
+/**
+ * A document's row as the admin API shows it. A reading silent past the limit (its process died)
+ * is shown interrupted, and nothing is written for it (this runs on GET): a new document as
+ * failed, with no passages (those it left are never searched, as it is not ready, and go when it
+ * is deleted or fetched again); a page fetched again as ready with its old passages, not updated.
+ */
 export function documentView(row: KnowledgeDocument, passages: number): DocumentView {
-  return {
+  const view: DocumentView = {
     id: row.id,
     title: row.title,
     kind: row.kind,
@@ -171,6 +191,10 @@ export function documentView(row: KnowledgeDocument, passages: number): Document
     passages,
     createdAt: row.createdAt.toISOString(),
   };
+  if (!isAbandoned(row)) return view;
+  return row.status === "processing"
+    ? { ...view, status: "failed", failure: INTERRUPTED, passages: 0 }
+    : { ...view, progress: 1, failure: REFETCH_INTERRUPTED };
 }
 
 /** A document as stored, or NOT_FOUND. */

@@ -32,8 +32,12 @@ export async function addUploadedDocument(
   const title = upload.title ?? titleFromName(upload.file.name);
   const format = upload.kind ?? formatOf(upload.file, bytes);
   const { kind, read } = checkDocument(bytes, format);
-  const document = await createDocument(db, baseId, { title, kind, bytes: bytes.byteLength });
-  ingestAfterResponse(db, { id: document.id, baseId }, read, format === "pdf" ? 0.5 : 0);
+  const { document, reading } = await createDocument(db, baseId, {
+    title,
+    kind,
+    bytes: bytes.byteLength,
+  });
+  ingestAfterResponse(db, reading, read, format === "pdf" ? 0.5 : 0);
   return document;
 }
 
@@ -53,9 +57,9 @@ export async function addTextDocument(
     throw new AppError("BAD_REQUEST", "Invalid request: text: the document has no text to search.");
   }
   const bytes = Buffer.byteLength(input.text, "utf8");
-  const document = await createDocument(db, baseId, { ...input, bytes });
-  const reading = { kind: input.kind, text: input.text };
-  ingestAfterResponse(db, { id: document.id, baseId }, async () => reading, 0);
+  const { document, reading } = await createDocument(db, baseId, { ...input, bytes });
+  const text = { kind: input.kind, text: input.text };
+  ingestAfterResponse(db, reading, async () => text, 0);
   return document;
 }
 

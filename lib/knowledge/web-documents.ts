@@ -8,9 +8,14 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { checkDocument, type Format } from "./document-text";
-import { settleInterrupted } from "./document-status";
+import { isBeingRead } from "./document-status";
 import { checkPageAddress, fetchPage, type PageType, parsePageUrl } from "./fetch-page";
-import { ingestAfterResponse, type Reader, refreshAfterResponse } from "./ingest";
+import {
+  ingestAfterResponse,
+  type Reader,
+  refreshAfterResponse,
+  startReadingAgain,
+} from "./ingest";
 import { createDocument, type DocumentView, documentView, getDocument, requireBase } from "./store";
 
 const FORMATS: Record<PageType, Format> = {
@@ -34,32 +39,26 @@ export async function addWebDocument(
   const url = parsePageUrl(input.url);
   await requireBase(db, baseId);
   await checkPageAddress(url, knowledgeAllowedHosts);
-  const document = await createDocument(db, baseId, {
+  const { document, reading } = await createDocument(db, baseId, {
     title: input.title ?? url.href,
     kind: "web",
     bytes: 0,
     sourceUrl: url.href,
   });
-  ingestAfterResponse(
-    db,
-    { id: document.id, baseId },
-    pageReader(url, input.title === undefined),
-    FETCHED,
-  );
+  ingestAfterResponse(db, reading, pageReader(url, input.title === undefined), FETCHED);
   return document;
 }
 
 /**
  * Fetches a web document's page again, in the background. A ready one keeps its passages (and
  * stays searchable) until the new ones replace them, or keeps them with why the fetch failed; a
- * failed one is read anew. 409 for an upload, or a page being read already.
+ * failed one (an abandoned one too) is read anew. 409 for an upload, or a page being read already.
  */
 export async function refetchWebDocument(
   db: PrismaClient,
   baseId: string,
   id: string,
 ): Promise<DocumentView> {
-  await settleInterrupted(db, baseId);
   const document = await getDocument(db, baseId, id);
   if (document.kind !== "web" || !document.sourceUrl) {
     throw new AppError(
@@ -69,20 +68,17 @@ export async function refetchWebDocument(
   }
   const url = parsePageUrl(document.sourceUrl);
   await checkPageAddress(url, knowledgeAllowedHosts);
-  const anew = document.status === "failed";
-  const { count } = await db.knowledgeDocument.updateMany({
-    where: anew ? { id, status: "failed" } : { id, status: "ready", progress: 1 },
-    data: anew
-      ? { status: "processing", progress: 0, failure: null }
-      : { progress: 0, failure: null },
-  });
-  if (count === 0) {
+  // As the operator saw it: a reading that was abandoned no longer counts as under way.
+  const shown = documentView(document, 0);
+  const anew = shown.status === "failed";
+  const reading = isBeingRead(shown) ? null : await startReadingAgain(db, document, anew);
+  if (!reading) {
     throw new AppError("CONFLICT", "This page is being read already; wait for it to finish.");
   }
   // A page that failed before it was read is still titled by its URL: it takes the page's own.
   const ownTitle = document.title === document.sourceUrl;
-  if (anew) ingestAfterResponse(db, document, pageReader(url, ownTitle), FETCHED);
-  else refreshAfterResponse(db, document, pageReader(url, false));
+  if (anew) ingestAfterResponse(db, reading, pageReader(url, ownTitle), FETCHED);
+  else refreshAfterResponse(db, reading, pageReader(url, false));
   const passages = anew ? 0 : await db.knowledgePassage.count({ where: { documentId: id } });
   return documentView(await db.knowledgeDocument.findUniqueOrThrow({ where: { id } }), passages);
 }

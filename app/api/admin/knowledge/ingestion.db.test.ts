@@ -1,8 +1,8 @@
 // A document's reading after the response that added it, through the admin API on PGlite and
 // PostgreSQL: a large one stored in batches until ready; a page that never answers failed with
-// why; an abandoned reading reported as interrupted; a page fetched again kept searchable until
-// replaced (or kept, with why, when the fetch fails); and searches that only ever see documents
-// that are ready.
+// why; an abandoned reading shown as interrupted (a GET writes nothing) and read anew on Fetch
+// again; a page fetched again kept searchable until replaced (or kept, with why, when the fetch
+// fails); and searches that only ever see documents that are ready.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -169,13 +169,13 @@ describe("reading documents in the background", () => {
 });
 
 describe("an abandoned reading (its process died)", () => {
-  it("reads as failed after two minutes without progress, its passages gone", async () => {
+  it("reads as failed after two minutes without progress, its passages never searched", async () => {
     const id = await newBase();
     const stale = await documentRow(id, {
       status: "processing",
       progress: 0.6,
       minutesAgo: 3,
-      passages: ["Half of it."],
+      passages: ["Half of the walrus."],
     });
     const alive = await documentRow(id, {
       status: "processing",
@@ -190,6 +190,32 @@ describe("an abandoned reading (its process died)", () => {
       passages: 0,
     });
     expect(documents.find((d) => d.id === alive)).toMatchObject({ status: "processing" });
+    // Shown so, not written so: a GET changes nothing.
+    expect(await db.knowledgeDocument.findUnique({ where: { id: stale } })).toMatchObject({
+      status: "processing",
+      failure: null,
+    });
+    expect(await search(id, "walrus")).toEqual([]);
+  });
+
+  it("of a new page, is read anew on Fetch again, its leftover passages gone", async () => {
+    const id = await newBase();
+    notice = { status: 200, text: "<title>Notice</title><h2>Hours</h2><p>Open at dawn.</p>" };
+    const stale = await documentRow(id, {
+      status: "processing",
+      progress: 0.6,
+      minutesAgo: 3,
+      passages: ["Half of it.", "More of it."],
+    });
+    const again = await refetch(id, stale);
+    expect(again.status).toBe(202);
+    expect(again.body.document).toMatchObject({ status: "processing", progress: 0, passages: 0 });
+    expect(await untilRead(() => documentsOf(id), stale)).toMatchObject({
+      status: "ready",
+      failure: null,
+      passages: 1,
+    });
+    expect(await search(id, "dawn")).toHaveLength(1);
   });
 
   it("of a page fetched again, leaves it ready with its old passages, saying so", async () => {
@@ -206,6 +232,17 @@ describe("an abandoned reading (its process died)", () => {
       failure: REFETCH_INTERRUPTED,
       passages: 1,
     });
+    expect(await search(id, "old")).toHaveLength(1);
+
+    notice = { status: 200, text: "<title>Notice</title><h2>Hours</h2><p>Open at dusk.</p>" };
+    expect((await refetch(id, stale)).status).toBe(202);
+    expect(await untilRead(() => documentsOf(id), stale)).toMatchObject({
+      status: "ready",
+      failure: null,
+      passages: 1,
+    });
+    expect(await search(id, "old")).toEqual([]);
+    expect(await search(id, "dusk")).toHaveLength(1);
   });
 });
 
