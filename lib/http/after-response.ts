@@ -2,6 +2,9 @@ import "server-only";
 
 import { after } from "next/server";
 
+/** Tasks started outside a request, still running. */
+const running = new Set<Promise<void>>();
+
 /**
  * Runs `task` once the response has been sent (Next's `after`, which a serverless host keeps the
  * function alive for). Outside a request (a script, a test calling a handler) it simply runs in
@@ -11,6 +14,12 @@ export function afterResponse(task: () => Promise<void>): void {
   try {
     after(task);
   } catch {
-    void task();
+    const run = task().finally(() => running.delete(run));
+    running.add(run);
   }
+}
+
+/** Waits until the tasks started outside a request have ended (a test, before it looks). */
+export async function backgroundSettled(): Promise<void> {
+  while (running.size > 0) await Promise.allSettled([...running]);
 }

@@ -3,7 +3,7 @@
 // why; an abandoned reading shown as interrupted (a GET writes nothing) and read anew on Fetch
 // again; a page fetched again kept searchable until replaced (or kept, with why, when the fetch
 // fails); and searches that only ever see documents that are ready.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INTERRUPTED, REFETCH_INTERRUPTED } from "@/lib/knowledge/document-status";
@@ -19,14 +19,21 @@ let app: Awaited<ReturnType<typeof loadApp>>;
 let db: PrismaClient;
 let server: Awaited<ReturnType<typeof startPageServer>>;
 let notice = { status: 200, text: "<title>Notice</title><h2>Hours</h2><p>Open at nine.</p>" };
+/** Requests for /held, each answered when a test says so (resolving once the page is sent). */
+const held: Array<(text: string) => Promise<void>> = [];
 
 beforeAll(async () => {
   server = await startPageServer({
     "/silent": () => undefined, // never answers
     "/notice": (_req, res) =>
       res.writeHead(notice.status, { "content-type": "text/html" }).end(notice.text),
-    "/slow": (_req, res) => {
-      setTimeout(() => res.writeHead(200, { "content-type": "text/plain" }).end("Slow."), 300);
+    "/held": (_req, res) => {
+      held.push(
+        (text) =>
+          new Promise((resolve) =>
+            res.writeHead(200, { "content-type": "text/plain" }).end(text, resolve),
+          ),
+      );
     },
   });
   app = await loadApp({
@@ -40,6 +47,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const page = (path: string) => `http://localhost:${server.port}${path}`;
+/** Until the readings started by the handlers (after their responses) have ended. */
+const readingsEnded = async () => (await import("@/lib/http/after-response")).backgroundSettled();
 
 async function newBase() {
   const res = await app
@@ -153,7 +162,10 @@ describe("reading documents in the background", () => {
 
   it("leaves nothing of a document deleted while it is read", async () => {
     const id = await newBase();
-    const document = await add(id, { url: page("/slow") });
+    held.length = 0;
+    const document = await add(id, { url: page("/held") });
+    // Its page asked for: the reading is under way when the document is deleted.
+    await vi.waitFor(() => expect(held).toHaveLength(1), { timeout: 10_000, interval: 50 });
     const gone = await app
       .browser()
       .call(
@@ -162,7 +174,8 @@ describe("reading documents in the background", () => {
         { headers: admin },
       );
     expect(gone.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await held[0]?.("Slow.");
+    await readingsEnded();
     expect(await documentsOf(id)).toEqual([]);
     expect(await db.knowledgePassage.count({ where: { baseId: id } })).toBe(0);
   });
