@@ -153,7 +153,8 @@ test("a hang-up while the face is mid-line keeps the line: the brain ends it whe
   page,
   ledger,
 }) => {
-  const { sessionId } = await startConversation(page, { context: CONTEXT });
+  // Hold to talk, never held: the looping fake microphone cannot cut his first line short.
+  const { sessionId } = await startConversation(page, { context: CONTEXT, holdToTalk: true });
   await expect(page.getByTestId("jeremy-stage")).toHaveAttribute("data-voice-subscribed", "true", {
     timeout: 30_000,
   });

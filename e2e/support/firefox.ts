@@ -99,9 +99,13 @@ export async function startConversation(page: Page, context?: string): Promise<s
     await page.click("details > summary");
     await page.type('textarea[id$="-context"]', context);
   }
-  const started = page.waitForResponse(
-    (res) => res.url().endsWith("/api/sessions") && res.request().method() === "POST",
-  );
+  // Not a refusal while Jeremy was getting ready (503 AVATAR_WARMING): the page asks again.
+  const started = page.waitForResponse(async (res) => {
+    if (!res.url().endsWith("/api/sessions") || res.request().method() !== "POST") return false;
+    if (res.status() !== 503) return true;
+    const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+    return body.error?.code !== "AVATAR_WARMING";
+  });
   await page.click(byTestId("start-conversation"));
   const response = await started;
   if (response.status() !== 201) throw new Error(`the start answered ${response.status()}`);
