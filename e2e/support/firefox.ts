@@ -3,7 +3,7 @@
 // does and sees on the page, as e2e/support/conversation-page.ts says it for Chromium.
 import { createRequire } from "node:module";
 
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type HTTPResponse, type Page } from "puppeteer-core";
 
 import { MISSING_FIREFOX } from "@/scripts/lib/firefox.mjs";
 
@@ -99,19 +99,36 @@ export async function startConversation(page: Page, context?: string): Promise<s
     await page.click("details > summary");
     await page.type('textarea[id$="-context"]', context);
   }
-  // Not a refusal while Jeremy was getting ready (503 AVATAR_WARMING): the page asks again.
-  const started = page.waitForResponse(async (res) => {
-    if (!res.url().endsWith("/api/sessions") || res.request().method() !== "POST") return false;
-    if (res.status() !== 503) return true;
-    const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-    return body.error?.code !== "AVATAR_WARMING";
-  });
-  await page.click(byTestId("start-conversation"));
-  const response = await started;
-  if (response.status() !== 201) throw new Error(`the start answered ${response.status()}`);
-  const body = (await response.json()) as { session: { id: string } };
+  // A worker just restarted (an earlier spec's) may not have said it has room yet: 503
+  // AVATAR_WARMING the page answers by asking again, AVATAR_BUSY by saying so; then Start again.
+  const giveUpAt = Date.now() + 60_000;
+  let sessionId: string | null = null;
+  while (sessionId === null) {
+    const started = page.waitForResponse(async (res) => {
+      if (!res.url().endsWith("/api/sessions") || res.request().method() !== "POST") return false;
+      return (await startRefusal(res)) !== "AVATAR_WARMING";
+    });
+    await page.click(byTestId("start-conversation"));
+    const response = await started;
+    if (response.status() === 201) {
+      sessionId = ((await response.json()) as { session: { id: string } }).session.id;
+      break;
+    }
+    const code = await startRefusal(response);
+    if (code !== "AVATAR_BUSY" || Date.now() > giveUpAt) {
+      throw new Error(`the start answered ${response.status()} ${code ?? ""}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }
   await page.waitForSelector(byTestId("conversation-overlay"), { visible: true });
-  return body.session.id;
+  return sessionId;
+}
+
+/** A start's 503 error code (AVATAR_WARMING, AVATAR_BUSY…); undefined for any other answer. */
+async function startRefusal(response: HTTPResponse): Promise<string | undefined> {
+  if (response.status() !== 503) return undefined;
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+  return body.error?.code;
 }
 
 /**
