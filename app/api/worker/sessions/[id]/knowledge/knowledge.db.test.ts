@@ -1,28 +1,19 @@
 // A conversation's knowledge (against a real LiveKit server, on PGlite and PostgreSQL): a start
 // names public knowledge bases, and the avatar agent searches them, and only them, through its
 // own route.
-import { AccessToken, AgentDispatchClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DocumentView } from "@/lib/knowledge/store";
 import { loadApp } from "@/test/app";
 import { untilRead } from "@/test/knowledge";
-import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
+import { liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
+import { dispatched, reportCapacity, signed } from "@/test/worker-calls";
 
 const binary = liveKitBinary();
 const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let livekit: Awaited<ReturnType<typeof startLiveKit>>;
 let app: Awaited<ReturnType<typeof loadApp>>;
-
-async function signed(identity: string, room?: string) {
-  const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
-    identity,
-    ttl: 60,
-  });
-  if (room) token.addGrant({ room, roomJoin: false });
-  return { authorization: `Bearer ${await token.toJwt()}` };
-}
 
 async function base(name: string, isPublic: boolean, text: string) {
   const made = await app
@@ -58,21 +49,7 @@ beforeAll(async () => {
   if (!binary) return;
   livekit = await startLiveKit(binary);
   app = await loadApp(localAppEnv(livekit, { ADMIN_TOKEN }));
-  const report = await app.browser().call(
-    "POST /api/worker/capacity",
-    {},
-    {
-      json: {
-        workerId: "w",
-        agentName: "jeremy",
-        maxSessions: 8,
-        activeJobs: 0,
-        readyProcesses: 8,
-      },
-      headers: await signed("jeremy-worker"),
-    },
-  );
-  expect(report.status).toBe(204);
+  expect((await reportCapacity(app)).status).toBe(204);
 }, 30_000);
 afterAll(async () => {
   await livekit?.stop();
@@ -80,15 +57,6 @@ afterAll(async () => {
 
 type Started = { session?: { id: string }; error?: { message: string } };
 
-/** What the session's avatar agent was dispatched with. */
-async function dispatched(id: string): Promise<Record<string, unknown>> {
-  const dispatches = await new AgentDispatchClient(
-    livekit.url.replace("ws", "http"),
-    LIVEKIT_TEST_KEYS.apiKey,
-    LIVEKIT_TEST_KEYS.apiSecret,
-  ).listDispatch(id);
-  return JSON.parse(dispatches[0]!.metadata) as Record<string, unknown>;
-}
 type Passages = { passages: Array<{ text: string; heading: string | null; source: string }> };
 
 describe.skipIf(!binary)("a conversation's knowledge", () => {
@@ -107,7 +75,7 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
     const row = await (await app.db()).session.findUniqueOrThrow({ where: { id } });
     expect(row.knowledgeBaseIds).toEqual([handbook]);
     // The agent is told what the knowledge is about (offline, the interviewer asks about it).
-    expect((await dispatched(id)).knowledge).toEqual({ topics: ["Refunds"] });
+    expect((await dispatched(livekit.url, id)).knowledge).toEqual({ topics: ["Refunds"] });
 
     const search = (query: string) =>
       signed("jeremy-worker", id).then((headers) =>
@@ -182,7 +150,7 @@ describe.skipIf(!binary)("a conversation's knowledge", () => {
   it("answers only the avatar agent of that session, and takes only a short query", async () => {
     const started = await app.browser().call<Started>("POST /api/sessions", {}, { json: {} });
     const id = started.body.session!.id;
-    expect(await dispatched(id)).not.toHaveProperty("knowledge");
+    expect(await dispatched(livekit.url, id)).not.toHaveProperty("knowledge");
     const call = async (headers: Record<string, string>, json: unknown) =>
       (
         await app

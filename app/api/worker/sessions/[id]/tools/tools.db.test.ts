@@ -3,12 +3,12 @@
 // through its own route; the app makes each call, counts it and keeps it.
 import type { IncomingMessage } from "node:http";
 
-import { AccessToken, AgentDispatchClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadApp } from "@/test/app";
-import { LIVEKIT_TEST_KEYS, liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
+import { liveKitBinary, localAppEnv, startLiveKit } from "@/test/livekit-server";
 import { startPageServer } from "@/test/page-server";
+import { dispatched, reportCapacity, signed } from "@/test/worker-calls";
 
 const binary = liveKitBinary();
 const ADMIN_TOKEN = "admin-token-for-tests-0123456789";
@@ -17,15 +17,6 @@ let livekit: Awaited<ReturnType<typeof startLiveKit>>;
 let app: Awaited<ReturnType<typeof loadApp>>;
 let api: Awaited<ReturnType<typeof startPageServer>>;
 const seenKeys: Array<string | undefined> = [];
-
-async function signed(identity: string, room?: string) {
-  const token = new AccessToken(LIVEKIT_TEST_KEYS.apiKey, LIVEKIT_TEST_KEYS.apiSecret, {
-    identity,
-    ttl: 60,
-  });
-  if (room) token.addGrant({ room, roomJoin: false });
-  return { authorization: `Bearer ${await token.toJwt()}` };
-}
 
 async function bodyOf(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -77,21 +68,7 @@ beforeAll(async () => {
   });
   livekit = await startLiveKit(binary);
   app = await loadApp(localAppEnv(livekit, { ADMIN_TOKEN, TOOL_ALLOWED_HOSTS: "127.0.0.1" }));
-  const report = await app.browser().call(
-    "POST /api/worker/capacity",
-    {},
-    {
-      json: {
-        workerId: "w",
-        agentName: "jeremy",
-        maxSessions: 8,
-        activeJobs: 0,
-        readyProcesses: 8,
-      },
-      headers: await signed("jeremy-worker"),
-    },
-  );
-  expect(report.status).toBe(204);
+  expect((await reportCapacity(app)).status).toBe(204);
 }, 30_000);
 afterAll(async () => {
   await api?.close();
@@ -105,15 +82,6 @@ type Answer = {
   truncated?: boolean;
   error?: { code: string; message: string };
 };
-
-async function dispatched(id: string): Promise<Record<string, unknown>> {
-  const dispatches = await new AgentDispatchClient(
-    livekit.url.replace("ws", "http"),
-    LIVEKIT_TEST_KEYS.apiKey,
-    LIVEKIT_TEST_KEYS.apiSecret,
-  ).listDispatch(id);
-  return JSON.parse(dispatches[0]!.metadata) as Record<string, unknown>;
-}
 
 async function started(toolIds: string[]): Promise<string> {
   const res = await app
@@ -142,7 +110,7 @@ describe.skipIf(!binary)("a conversation's operator tools", () => {
     const id = await started([orders.id, orders.id]);
     const row = await (await app.db()).session.findUniqueOrThrow({ where: { id } });
     expect(row.toolIds).toEqual([orders.id]);
-    expect((await dispatched(id)).tools).toEqual([
+    expect((await dispatched(livekit.url, id)).tools).toEqual([
       {
         name: orders.name,
         description: "Looks up an order.",
@@ -154,7 +122,9 @@ describe.skipIf(!binary)("a conversation's operator tools", () => {
       },
     ]);
     // The agent is told of the tool, never of its URL or its secret.
-    expect(JSON.stringify(await dispatched(id))).not.toMatch(/server-side-key|127\.0\.0\.1/);
+    expect(JSON.stringify(await dispatched(livekit.url, id))).not.toMatch(
+      /server-side-key|127\.0\.0\.1/,
+    );
 
     const call = caller(id);
     const answer = await call(orders.name, { order: "A-17" });
